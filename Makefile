@@ -1,0 +1,37 @@
+# The project's menu: `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+.DEFAULT_GOAL := help
+.PHONY: help venv run test unit nbval bench lab clean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-6s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet -r requirements.txt
+	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (ipykernel)" >/dev/null
+	touch $@
+
+venv: $(VENV)/.installed ## create .venv and install the pinned requirements
+
+run: venv ## execute every notebook in order, write data/processed, render reports/
+	$(PY) -m helpers.runner
+
+test: venv ## unit tests, doctests and strict nbval over every notebook
+	$(VENV)/bin/pytest --doctest-modules $(NBVAL) helpers tests notebooks
+
+unit: venv ## unit tests and doctests only (fast)
+	$(VENV)/bin/pytest --doctest-modules helpers tests
+
+bench: venv ## benchmarks: annotation throughput and memory (prints figures)
+	$(PY) -m helpers.bench
+
+lab: venv ## open the collection in JupyterLab with the same environment
+	$(VENV)/bin/jupyter lab notebooks/
+
+clean: ## remove rendered pages and the environment
+	rm -rf reports $(VENV)

@@ -1,0 +1,80 @@
+"""Showing results to a reader: tables, escaped text, figures saved deterministically.
+
+Article text is untrusted: everything shown as HTML goes through
+:func:`html.escape` (pandas and displaCy escape too), so markup in an article
+is shown, never executed.
+
+>>> escape_text("<script>x</script>")
+'&lt;script&gt;x&lt;/script&gt;'
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .config import FIGURES_DIR, relative  # noqa: F401  (re-exported for notebooks)
+from .corpus import Metadata
+
+
+def escape_text(text: str) -> str:
+    """HTML-escape article text (quotes included)."""
+    return html.escape(text, quote=True)
+
+
+def metadata_table(meta: Metadata) -> pd.DataFrame:
+    """The metadata as a two-column table, with what is missing and assumed spelled out."""
+    rows = [("doc_id", meta.doc_id), ("outlet", meta.outlet), ("url", meta.url),
+            ("title", meta.title), ("language", meta.language), ("published", meta.published),
+            ("published_window", " to ".join(meta.published_window)
+             if meta.published_window else None),
+            ("dct", meta.dct), ("week_start", meta.week_start),
+            ("dct_evidence", meta.dct_evidence),
+            ("missing fields", ", ".join(meta.missing) or "none"),
+            ("assumptions", "; ".join(meta.assumptions) or "none")]
+    return pd.DataFrame([(k, "(not given)" if v is None else v) for k, v in rows],
+                        columns=["field", "value"]).set_index("field")
+
+
+def save_figure(fig: Figure, name: str, *, figures_dir: Path = FIGURES_DIR) -> str:
+    """Save ``fig`` as ``figures/<name>.png`` with no timestamp or version in the file.
+
+    Returns the path relative to the project root, for printing.
+    """
+    figures_dir.mkdir(parents=True, exist_ok=True)
+    path = figures_dir / f"{name}.png"
+    fig.savefig(path, dpi=100, metadata={"Software": None}, bbox_inches="tight")
+    return relative(path)
+
+
+class Table:
+    """A table shown in full: long text cells left-aligned and wrapped, HTML escaped.
+
+    Unlike a pandas Styler it carries no random ids, so its output is the same on every run.
+
+    >>> "&lt;b&gt;" in Table(pd.DataFrame({"text": ["<b>"]}))._repr_html_()
+    True
+    """
+
+    def __init__(self, frame: pd.DataFrame, *, index: bool = False) -> None:
+        self.frame = frame
+        self.index = index
+
+    def _repr_html_(self) -> str:
+        body = self.frame.to_html(index=self.index, escape=True, na_rep="", border=0,
+                                  float_format=lambda x: f"{x:.3f}")
+        return ('<div class="nb-table" style="text-align:left">'
+                + body.replace("<td>", '<td style="text-align:left; white-space:pre-wrap">')
+                + "</div>")
+
+    def __repr__(self) -> str:
+        with pd.option_context("display.max_colwidth", 80, "display.width", 200,
+                               "display.max_rows", 500):
+            return self.frame.to_string(index=self.index)
+
+
+def wide_text(frame: pd.DataFrame, *, index: bool = False) -> Table:
+    """Show ``frame`` in full with its long text columns readable (see :class:`Table`)."""
+    return Table(frame, index=index)

@@ -1,0 +1,187 @@
+"""Execute the notebooks in order, in place, and render them to HTML.
+
+Run ``python -m helpers.runner`` (what ``make run`` does). Each notebook is
+executed in a fresh kernel, top to bottom; volatile metadata (timings) is not
+recorded, so a second run leaves the notebooks byte-identical. Every notebook
+is also rendered to ``reports/<doc_id>/<name>.html``, with ``reports/index.html``
+linking them.
+
+The committed notebooks are executed for the document named in their
+``parameters`` cell. Other documents in ``seeds/`` are executed from copies with
+their id injected after that cell (as papermill does) into ``reports/<doc_id>/``.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import html
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+import nbformat
+from nbclient import NotebookClient
+from nbconvert import HTMLExporter
+
+from .config import NOTEBOOKS_DIR, REPORTS_DIR, SEEDS_DIR, relative
+
+KERNEL = "python3"
+TIMEOUT_S = 900
+
+
+def notebook_paths(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The numbered notebooks (``NN_topic.ipynb``), in order."""
+    return sorted(p for p in Path(notebooks_dir).glob("[0-9][0-9]_*.ipynb"))
+
+
+def parameters_cell_index(nb: nbformat.NotebookNode) -> int | None:
+    """The index of the cell tagged ``parameters``, or None."""
+    for index, cell in enumerate(nb.cells):
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            return index
+    return None
+
+
+def default_parameters(nb: nbformat.NotebookNode) -> dict[str, object]:
+    """The values assigned in the notebook's ``parameters`` cell (simple literals only)."""
+    import ast
+
+    index = parameters_cell_index(nb)
+    if index is None:
+        return {}
+    values: dict[str, object] = {}
+    for node in ast.parse(nb.cells[index].source).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                and isinstance(node.targets[0], ast.Name):
+            values[node.targets[0].id] = ast.literal_eval(node.value)
+    return values
+
+
+def inject_parameters(nb: nbformat.NotebookNode, parameters: dict[str, object]
+                      ) -> nbformat.NotebookNode:
+    """A copy of ``nb`` with a cell assigning ``parameters`` right after the parameters cell."""
+    nb = copy.deepcopy(nb)
+    nb.cells = [c for c in nb.cells
+                if "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
+    index = parameters_cell_index(nb)
+    if index is None:
+        raise ValueError("the notebook has no cell tagged 'parameters'")
+    source = "# Parameters injected for this run\n" + "\n".join(
+        f"{name} = {value!r}" for name, value in sorted(parameters.items()))
+    cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
+    cell.pop("id", None)
+    nb.cells.insert(index + 1, cell)
+    return nb
+
+
+def _clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    for cell in nb.cells:
+        cell.get("metadata", {}).pop("execution", None)
+    nb.metadata.pop("papermill", None)
+    return nb
+
+
+def execute(nb: nbformat.NotebookNode, *, cwd: Path) -> nbformat.NotebookNode:
+    """Execute ``nb`` in a fresh kernel with ``cwd`` as working directory.
+
+    The kernel is this environment's own: its kernel spec (installed by
+    ``make venv`` under the environment's prefix) is looked up first.
+    """
+    env_kernels = str(Path(sys.prefix) / "share" / "jupyter")
+    if env_kernels not in os.environ.get("JUPYTER_PATH", "").split(os.pathsep):
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(
+            p for p in (env_kernels, os.environ.get("JUPYTER_PATH", "")) if p)
+    client = NotebookClient(nb, kernel_name=KERNEL, timeout=TIMEOUT_S, record_timing=False,
+                            resources={"metadata": {"path": str(cwd)}})
+    client.execute()
+    return _clean(nb)
+
+
+def render_html(nb: nbformat.NotebookNode, out_path: Path) -> Path:
+    """Render an executed notebook to a standalone HTML page."""
+    body, _ = HTMLExporter().from_notebook_node(nb)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(body, encoding="utf-8")
+    return out_path
+
+
+def write_index(pages: dict[str, list[Path]], out_dir: Path = REPORTS_DIR) -> Path:
+    """Write ``reports/index.html`` linking every rendered page, by document."""
+    items = []
+    for doc_id, paths in sorted(pages.items()):
+        links = "".join(
+            f'<li><a href="{html.escape(p.relative_to(out_dir).as_posix())}">'
+            f"{html.escape(p.stem)}</a></li>" for p in paths)
+        items.append(f"<h2>{html.escape(doc_id)}</h2><ul>{links}</ul>")
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Rendered notebooks</title>"
+            "</head><body><h1>Rendered notebooks</h1>" + "".join(items) + "</body></html>\n")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    index = out_dir / "index.html"
+    index.write_text(page, encoding="utf-8")
+    return index
+
+
+def run_notebook(path: Path, *, doc_id: str | None = None, html_out: bool = True,
+                 reports_dir: Path = REPORTS_DIR) -> tuple[str, Path | None]:
+    """Execute one notebook; return (doc_id it ran for, HTML page or None).
+
+    Without ``doc_id`` (or with the notebook's own default) the notebook is
+    executed in place. With another ``doc_id`` it runs from a copy stored
+    under ``reports/<doc_id>/`` and the committed notebook is left alone.
+    """
+    nb = nbformat.read(path, as_version=4)
+    default = default_parameters(nb).get("DOC_ID")
+    in_place = doc_id is None or doc_id == default
+    if in_place:
+        doc_id = str(default) if default is not None else "corpus"
+        nb = execute(nb, cwd=path.parent)
+        nbformat.write(nb, path)
+    else:
+        nb = execute(inject_parameters(nb, {"DOC_ID": doc_id}), cwd=path.parent)
+        out = reports_dir / doc_id / path.name
+        out.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, out)
+    page = render_html(nb, reports_dir / doc_id / f"{path.stem}.html") if html_out else None
+    return doc_id, page
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: execute and render every notebook for every document."""
+    from tqdm import tqdm
+
+    from .corpus import list_doc_ids
+
+    parser = argparse.ArgumentParser(prog="python -m helpers.runner", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--doc", action="append", help="only this document id (repeatable)")
+    parser.add_argument("--notebook", action="append",
+                        help="only notebooks whose name starts with this (e.g. 03)")
+    parser.add_argument("--no-html", action="store_true", help="do not render HTML pages")
+    args = parser.parse_args(argv)
+
+    notebooks = [p for p in notebook_paths()
+                 if not args.notebook or any(p.name.startswith(n) for n in args.notebook)]
+    doc_ids = args.doc or list_doc_ids(SEEDS_DIR)
+    jobs: list[tuple[Path, str | None]] = []
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        default = default_parameters(nb).get("DOC_ID")
+        if default is None:            # a corpus-level notebook: once
+            jobs.append((path, None))
+            continue
+        for doc_id in doc_ids:
+            jobs.append((path, None if doc_id == default else doc_id))
+    pages: dict[str, list[Path]] = {}
+    for path, doc_id in tqdm(jobs, desc="notebooks", unit="nb", file=sys.stderr):
+        ran_for, page = run_notebook(path, doc_id=doc_id, html_out=not args.no_html)
+        if page is not None:
+            pages.setdefault(ran_for, []).append(page)
+    if pages:
+        index = write_index(pages)
+        print(f"rendered {sum(map(len, pages.values()))} pages; open {relative(index)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

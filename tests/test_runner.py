@@ -1,0 +1,45 @@
+"""The notebook runner: parameters are read and injected as papermill does."""
+from __future__ import annotations
+
+import nbformat
+import pytest
+
+from helpers import runner
+
+
+def notebook(*sources_and_tags):
+    nb = nbformat.v4.new_notebook()
+    for source, tags in sources_and_tags:
+        cell = nbformat.v4.new_code_cell(source)
+        if tags:
+            cell.metadata["tags"] = tags
+        nb.cells.append(cell)
+    return nb
+
+
+def test_default_parameters_are_read_from_the_tagged_cell():
+    nb = notebook(("x = 1", []), ('DOC_ID = "abc"\nN = 3', ["parameters"]))
+    assert runner.default_parameters(nb) == {"DOC_ID": "abc", "N": 3}
+
+
+def test_injected_cell_follows_the_parameters_cell_and_replaces_an_earlier_one():
+    nb = notebook(('DOC_ID = "abc"', ["parameters"]), ("print(DOC_ID)", []))
+    once = runner.inject_parameters(nb, {"DOC_ID": "xyz"})
+    twice = runner.inject_parameters(once, {"DOC_ID": "uvw"})
+    assert [c.source for c in twice.cells] == [
+        'DOC_ID = "abc"', "# Parameters injected for this run\nDOC_ID = 'uvw'", "print(DOC_ID)"]
+    assert len(nb.cells) == 2  # the original is untouched
+
+
+def test_a_notebook_without_parameters_cell_cannot_be_parameterised():
+    with pytest.raises(ValueError, match="no cell tagged 'parameters'"):
+        runner.inject_parameters(notebook(("x = 1", [])), {"DOC_ID": "a"})
+
+
+def test_every_committed_notebook_is_numbered_and_parameterised_or_corpus_level():
+    paths = runner.notebook_paths()
+    assert [p.name[:2] for p in paths] == sorted(p.name[:2] for p in paths)
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        assert runner.parameters_cell_index(nb) is not None, path.name
+        assert nb.cells[0].source.startswith("# "), path.name
