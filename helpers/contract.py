@@ -58,14 +58,18 @@ def to_frame(name: str, rows: Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame:
 
 
 def check_offsets(name: str, frame: pd.DataFrame, text: str) -> None:
-    """Raise :class:`ContractError` unless ``text[start:end] == row.text`` for every row."""
-    if not {"start", "end", "text"} <= set(frame.columns):
+    """Raise :class:`ContractError` unless every row's offsets give its text.
+
+    The span text is the ``text`` column, or ``trigger`` for events.
+    """
+    column = "text" if "text" in frame.columns else "trigger"
+    if not {"start", "end", column} <= set(frame.columns):
         return
-    for row in frame.itertuples(index=False):
-        if text[int(row.start):int(row.end)] != row.text:
+    for start, end, span in zip(frame["start"], frame["end"], frame[column]):
+        if text[int(start):int(end)] != span:
             raise ContractError(
-                f"{name}.csv: offsets {row.start}-{row.end} give "
-                f"{text[int(row.start):int(row.end)]!r}, not {row.text!r}")
+                f"{name}.csv: offsets {start}-{end} give "
+                f"{text[int(start):int(end)]!r}, not {span!r}")
 
 
 def write_table(doc_id: str, name: str, rows: Iterable[Mapping] | pd.DataFrame, *,

@@ -1,17 +1,107 @@
 """Composing the layers: parse an article once, then annotate it layer by layer.
 
 ``analyse`` is what notebooks 02 to 04 call; ``analyse_many`` streams many
-articles through ``nlp.pipe`` for corpora and benchmarks.
+articles through ``nlp.pipe`` for corpora and benchmarks; ``write_contract``
+writes every file of ``data/processed/<doc_id>/``.
+
+Layers, in order (each a helper module, each tested on its own):
+
+1. ``annotation``: named, nominal and pronoun mentions linked to actors; the actor table;
+2. ``events``: who did what to whom, with a CAMEO code, factuality and sourcing;
+3. ``time``: temporal expressions normalised to TIMEX3 against the document creation time;
+4. ``timeline``: each event anchored to an interval, with how it was obtained.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
 from .corpus import Document
+from .records import Actor, Event, Mention, Timex
+from .text import Sentence, sentences
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the annotation layers found in one article."""
+
+    document: Document
+    doc: Doc
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    actors: list[Actor]
+    timexes: list[Timex]
+    events: list[Event]
+
+    @property
+    def doc_id(self) -> str:
+        return self.document.doc_id
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+
+def nlp():
+    """The collection's spaCy pipeline (the model plus the knowledge-base entity rules)."""
+    from .annotation import get_pipeline
+
+    return get_pipeline()
 
 
 def parse(document: Document) -> Doc:
     """Parse an article's text with the collection's spaCy pipeline."""
-    from .nlp import load_nlp
+    return nlp()(document.text)
 
-    return load_nlp()(document.text)
+
+def annotate_parsed(document: Document, doc: Doc) -> Analysis:
+    """Run every annotation layer over an already parsed article."""
+    from . import annotation, events, time, timeline
+
+    sents = sentences(doc)
+    mentions = annotation.find_mentions(doc, sents)
+    actors = annotation.build_actors(mentions, doc)
+    found = events.extract_events(doc, sents, mentions)
+    timexes = time.tag_timexes(doc, sents, document.meta)
+    anchored = timeline.anchor_events(found, timexes, doc, sents, document.meta)
+    return Analysis(document=document, doc=doc, sentences=sents, mentions=mentions,
+                    actors=actors, timexes=timexes, events=anchored)
+
+
+def analyse(document: Document) -> Analysis:
+    """Parse and annotate one article.
+
+    >>> from helpers.corpus import load_document
+    >>> analyse(load_document("000_a1f3d825a8827267")).sentences[0].sentence_id
+    1
+    """
+    return annotate_parsed(document, parse(document))
+
+
+def analyse_many(documents: Iterable[Document], *, batch_size: int = 64) -> Iterator[Analysis]:
+    """Annotate articles one at a time as ``nlp.pipe`` parses them in batches (streaming)."""
+    pairs = ((document.text, document) for document in documents)
+    for doc, document in nlp().pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield annotate_parsed(document, doc)
+
+
+def write_contract(analysis: Analysis, *, out_dir: Path | None = None) -> dict[str, Path]:
+    """Write every contract file of the article (CSV tables and the brat pair)."""
+    from . import brat
+    from .contract import write_table
+    from .records import frame
+
+    tables = {"sentences": frame(analysis.sentences, Sentence),
+              "entities": frame(analysis.mentions, Mention),
+              "actors": frame(analysis.actors, Actor),
+              "timexes": frame(analysis.timexes, Timex),
+              "events": frame(analysis.events, Event)}
+    written = {name: write_table(analysis.doc_id, name, table, text=analysis.text,
+                                 out_dir=out_dir)
+               for name, table in tables.items()}
+    ann = brat.to_brat(analysis.text, analysis.mentions, analysis.events, analysis.timexes)
+    written["brat"] = brat.write_brat(analysis.doc_id, analysis.text, ann, out_dir)
+    return written
