@@ -1,0 +1,195 @@
+"""Linking named mentions to actors: knowledge base, short names, demonyms, capitals, roles.
+
+Rules, in the order tried for each name (the annotation guide says why):
+
+- PERSON: a KB alias; else a short name (one word such as "Hakim") links to the most
+  recent preceding person of the document whose name has that part, then to the KB
+  surname; else a new id made from the name.
+- GPE: a KB state or city; a capital used for its government (subject, possessor,
+  "between/with/against ...", or coordinated with one of those) links to its state.
+  A capital in a dateline or after "in/to/from/visit" stays the city.
+- NORP: a demonym links to its state; another NORP becomes a group.
+- ORG: a KB alias; a generic institution ("Parliament") links to ``<state>_<name>``
+  of the state last named in its sentence or before; else a new id.
+
+>>> from helpers.annotation import get_pipeline
+>>> doc = get_pipeline()("Ammar al-Hakim met Iranian officials. Hakim left.")
+>>> [(l.text, l.actor_id) for l in link_names(doc)]
+[('Ammar al-Hakim', 'ammar_al_hakim'), ('Iranian', 'iran'), ('Hakim', 'ammar_al_hakim')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .kb import KB, load_kb, lookup, name_parts, slug, surname_candidates
+
+GOVERNMENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+GOVERNMENT_PREPS = {"between", "with", "against", "toward", "towards", "and"}
+_ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group",
+                 "LOC": "place", "FAC": "place"}
+
+
+@dataclass(frozen=True)
+class LinkedName:
+    """A named mention with the actor it refers to."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    actor_id: str
+    method: str
+    type: str = ""
+
+
+def _kb_id(kb: KB, text: str) -> str:
+    """A KB look-up that also tries an all-caps name in title case ("NAIROBI")."""
+    found = lookup(kb, text)
+    if not found and text.isupper() and len(text) > 3:
+        found = lookup(kb, text.title())
+    return found
+
+
+def is_government_use(span: Span) -> bool:
+    """Whether a capital names its government ("Tehran said", "between Tehran and Washington").
+
+    >>> from helpers.annotation import get_pipeline
+    >>> is_government_use(get_pipeline()("He flew to Tehran.")[3:4])
+    False
+    """
+    text = span.doc.text
+    if span.text.isupper() and (span.start_char == 0 or text[span.start_char - 1] == "\n"):
+        return False  # dateline
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in GOVERNMENT_DEPS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in GOVERNMENT_PREPS
+
+
+def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
+    """Link every named entity of a processed ``doc`` (in text order) to an actor id."""
+    from .annotation import NAME_LABELS, institution_names
+
+    kb = kb or load_kb()
+    methods = doc.user_data.get("entity_methods", {})
+    persons: list[tuple[str, str]] = []       # (actor_id, full name) in text order
+    states: list[tuple[int, str]] = []        # (offset, state id) in text order
+    linked: list[LinkedName] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        text, label = ent.text, ent.label_
+        found = "kb_ruler" if ent.ent_id_ else methods.get((ent.start_char, ent.end_char), "model")
+        actor_id, how = _kb_id(kb, text), "kb"
+        kb_type = kb.actors[actor_id].type if actor_id else ""
+        if label == "PERSON" and kb_type != "person":
+            actor_id, how = _link_person(kb, text, persons)
+            persons.append((actor_id, text))
+        elif label == "PERSON":
+            persons.append((actor_id, text))
+        elif kb_type == "city" and kb.actors[actor_id].capital_of and is_government_use(ent):
+            actor_id, how = kb.actors[actor_id].capital_of, "capital_as_government"
+        elif not actor_id and label == "ORG" and text.removeprefix("the ") in institution_names():
+            state = states[-1][1] if states else ""   # the state named last before it
+            actor_id, how = (f"{state}_{slug(text)}", "institution") if state else (slug(text), "new")
+        elif not actor_id and label in _ACTOR_LABELS:
+            actor_id, how = slug(text.removeprefix("the ").removeprefix("The ")), "new"
+        if actor_id and actor_id in kb.actors and kb.actors[actor_id].type == "state":
+            states.append((ent.start_char, actor_id))
+        kind = kb.actors[actor_id].type if actor_id in kb.actors else _ACTOR_LABELS.get(label, "")
+        if how == "new" and label == "GPE":
+            kind = "city"
+        linked.append(LinkedName(ent.start_char, ent.end_char, text, label, actor_id,
+                                 f"{found}/{how}" if actor_id else found, kind))
+    return linked
+
+
+def _link_person(kb: KB, text: str, persons: list[tuple[str, str]]) -> tuple[str, str]:
+    """A person not named by a KB alias: earlier full name, then KB surname, then a new id."""
+    if " " not in text.strip():
+        for actor_id, name in reversed(persons):
+            if " " in name and text in name_parts(name):
+                return actor_id, "short_name"
+        candidates = surname_candidates(kb, text)
+        if candidates:
+            return candidates[0], "kb_surname"
+    return slug(text), "new"
+
+
+_ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
+_SKIP_CHILD = {"relcl", "acl", "det", "punct", "cc", "conj", "appos"}
+
+
+def _join(tokens: list) -> str:
+    """Tokens back into text, as written (with their own spacing)."""
+    return "".join(t.text_with_ws for t in tokens).strip(" ,")
+
+
+def _phrase(head) -> list:
+    """A noun phrase without relative clauses, determiners, coordination or appositions."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ not in _SKIP_CHILD:
+            tokens += _phrase(child)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _without_possessor(tokens: list) -> list:
+    """Drop a possessor ("Iran’s", "his") at the start of role tokens."""
+    cut = 0
+    for pos, tok in enumerate(tokens):
+        if tok.tag_ == "POS" or tok.tag_ == "PRP$":
+            cut = pos + 1
+    return tokens[cut:]
+
+
+def _is_title_head(tok) -> bool:
+    return tok.pos_ in {"NOUN", "PROPN"} and tok.ent_type_ in {"", "ORG"}
+
+
+def role_tokens(span: Span) -> list[list]:
+    """The titles and appositions around a person's name, as lists of tokens.
+
+    Three places: words before the name in its noun phrase ("Iraqi politician Ammar
+    al-Hakim"), an apposition after it ("Hakim, head of ..."), and the noun the name is
+    in apposition to ("Iran’s Speaker of Parliament, Mohammad Bagher Ghalibaf").
+    """
+    doc, root = span.doc, span.root
+    roles: list[list] = []
+    before = [t for t in _phrase(root) if t.i < span.start]
+    if before:
+        roles.append(before)
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and _is_title_head(child):
+            roles.append(_phrase(child))
+    if root.dep_ == "appos" and root.head.i < span.start and _is_title_head(root.head):
+        roles.append(_phrase(root.head))
+    cleaned = [_without_possessor(tokens) for tokens in roles]
+    return [tokens for tokens in cleaned if any(t.text[0].isalpha() for t in tokens)]
+
+
+def person_role(span: Span, *, kb: KB | None = None) -> tuple[str, str]:
+    """The role text ('; '-joined) and the country (ISO alpha-3) the text gives a person.
+
+    The country comes from the first demonym or state named in a role or its possessor.
+
+    >>> from helpers.annotation import get_pipeline
+    >>> doc = get_pipeline()("Kenyan Foreign Minister Grace Wanjiru spoke.")
+    >>> person_role(doc[3:5])
+    ('Kenyan Foreign Minister', 'KEN')
+    """
+    kb = kb or load_kb()
+    roles, country = [], ""
+    for tokens in role_tokens(span):
+        roles.append(_join(tokens))
+        first, last = tokens[0].i, tokens[-1].i
+        for ent in span.doc.ents:
+            if not country and first - 3 <= ent.start and ent.end <= last + 1:
+                found = lookup(kb, ent.text)
+                if found and kb.actors[found].type == "state":
+                    country = kb.actors[found].country
+    return "; ".join(dict.fromkeys(r for r in roles if r)), country
