@@ -15,6 +15,7 @@ Normalized(type='DATE', value='2025-W37', earliest='2025-09-06', latest='2025-09
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 from typing import NamedTuple
 
@@ -28,7 +29,8 @@ from .time_rules import CONTEXT, RULES, Rule, words
 
 MODEL_LABELS = ("DATE", "TIME")
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 class Normalized(NamedTuple):
@@ -57,14 +59,15 @@ def match_rule(expression: str) -> tuple[Rule, dict]:
 
 def resolve(rule: Rule, groups: dict, *, dct: dt.date | None, week_start: str = "monday",
             tense: str | None = None, anchor: dt.date | None = None,
-            window: tuple[dt.date, dt.date] | None = None) -> Normalized:
-    """Apply ``rule`` to its ``groups``: the value from the DCT (or the anchor), the bounds
-    from the first and last day of the DCT window."""
+            window: tuple[dt.date, dt.date] | None = None,
+            anchor_window: tuple[dt.date, dt.date] | None = None) -> Normalized:
+    """Apply ``rule`` to its ``groups``: the value from the DCT (or, for "a day earlier", the
+    anchor), the bounds from the first and last day of the DCT's (or the anchor's) window."""
     tense = tense if tense in ("past", "future") else None
-    ref = anchor if rule.relative == "anchor" else dct
+    ref, bounds = (anchor, anchor_window) if rule.relative == "anchor" else (dct, window)
     kind, value, earliest, latest = rule.handler(groups, ref, tense, week_start)
-    if rule.relative == "dct" and dct is not None:
-        first, last = window or (dct, dct)
+    if rule.relative != "none" and ref is not None:
+        first, last = bounds or (ref, ref)
         earliest = rule.handler(groups, first, tense, week_start)[2]
         latest = rule.handler(groups, last, tense, week_start)[3]
     iso = lambda day: day.isoformat() if day else ""  # noqa: E731
@@ -73,12 +76,14 @@ def resolve(rule: Rule, groups: dict, *, dct: dt.date | None, week_start: str = 
 
 def normalize(expression: str, *, dct: dt.date | None, week_start: str = "monday",
               tense: str | None = None, anchor: dt.date | None = None,
-              window: tuple[dt.date, dt.date] | None = None) -> Normalized:
+              window: tuple[dt.date, dt.date] | None = None,
+              anchor_window: tuple[dt.date, dt.date] | None = None) -> Normalized:
     """Normalise one temporal expression to a TIMEX3 type, value and interval.
 
     ``tense`` ('past', 'future', 'present' or None) picks the year of a date
     named without one; ``anchor`` is the time last mentioned, for "a day
-    earlier"; ``window`` the DCT's uncertainty (defaults to the DCT alone).
+    earlier"; ``window`` the DCT's uncertainty (defaults to the DCT alone) and
+    ``anchor_window`` the anchor's.
     Without a DCT a relative expression stays unresolved ('XXXX-XX-XX').
 
     >>> normalize("November 11", dct=dt.date(2025, 9, 7), tense="future").value
@@ -88,7 +93,7 @@ def normalize(expression: str, *, dct: dt.date | None, week_start: str = "monday
     """
     rule, groups = match_rule(expression)
     return resolve(rule, groups, dct=dct, week_start=week_start, tense=tense, anchor=anchor,
-                   window=window)
+                   window=window, anchor_window=anchor_window)
 
 
 def _finite(token: Token) -> bool:
@@ -167,19 +172,22 @@ def tag_timexes(doc: Doc, sents: list[Sentence], meta: Metadata) -> list[Timex]:
     starts = [s.start for s in sents]
     timexes: list[Timex] = []
     anchor: dt.date | None = None
+    anchor_window: tuple[dt.date, dt.date] | None = None
     for start, end, rule, groups in candidates(doc.text, model):
         try:
             norm = resolve(rule, groups, dct=meta.dct_date, week_start=meta.week_start,
                            tense=clause_tense(doc, start, end), anchor=anchor,
-                           window=meta.window_dates)
+                           window=meta.window_dates, anchor_window=anchor_window)
         except (ValueError, KeyError):
             continue
         index = bisect.bisect_right(starts, start) - 1
         sentence_id = sents[index].sentence_id if index >= 0 else 0
         timexes.append(Timex(f"t{len(timexes) + 1}", sentence_id, start, end,
                              doc.text[start:end], *norm))
-        if norm.type == "DATE" and norm.earliest and norm.earliest == norm.latest:
-            anchor = dt.date.fromisoformat(norm.earliest)
+        if norm.type == "DATE" and DAY.fullmatch(norm.value) and norm.earliest and norm.latest:
+            anchor = dt.date.fromisoformat(norm.value)
+            anchor_window = (dt.date.fromisoformat(norm.earliest),
+                             dt.date.fromisoformat(norm.latest))
     return timexes
 
 
