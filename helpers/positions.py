@@ -1,0 +1,167 @@
+"""Interests and positions: what the text says each actor wants or holds, coded as concepts.
+
+A *position statement* is either
+
+- a ``verb`` statement: an event whose source is the actor and whose lemma is a
+  stance verb (urge, want, aim, stress, fear, agree, view, ...), read from the
+  trigger to the end of the sentence; or
+- a ``noun`` statement: the actor named in the possessive before a stance noun
+  ("Iraq's declared stance of ...", "its role as a mediator"), read from the
+  noun to the end of the sentence.
+
+Each concept cue found in that span ("regional stability", "mediate",
+"instability") is coded as in discourse network analysis: agreement +1 or
+disagreement -1, the product of the verb's polarity (fear -1), the cue's
+(instability -1) and a negation between them.
+
+>>> concept_hits("They fear instability.")
+[('regional_stability', -1, 12, 23)]
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .stakeholder_data import Tables
+from .stakeholder_lexicon import concept_cues, negation_pattern, rule_values, stance_words
+
+POSITION_COLUMNS = ["actor_id", "sentence_id", "kind", "cue", "polarity", "concepts",
+                    "attribution", "source_type", "factuality", "event_id"]
+POSSESSIVE = re.compile(r"['’]s?\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+AFTER_PRONOUN = re.compile(r"\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
+WORD = re.compile(r"[\w-]+")
+
+
+def concept_hits(text: str) -> list[tuple[str, int, int, int]]:
+    """(concept, cue polarity, start, end) of every concept cue in ``text``, in text order.
+
+    Within a concept, a cue overlapping an earlier or longer one is dropped, so
+    "prevent further escalation" counts once, not also as "escalation".
+    """
+    hits = []
+    for concept, cues in concept_cues().items():
+        found = sorted(((m.start(), -m.end(), polarity) for pattern, polarity in cues
+                        for m in pattern.finditer(text)))
+        last_end = -1
+        for start, neg_end, polarity in found:
+            if start >= last_end:
+                hits.append((concept, polarity, start, -neg_end))
+                last_end = -neg_end
+    return sorted(hits, key=lambda h: (h[2], h[0]))
+
+
+def coded_concepts(span: str, *, polarity: int) -> dict[str, int]:
+    """Concept -> +1 / -1 for the concepts cued in ``span`` (the text after a stance cue).
+
+    >>> coded_concepts(" to support regional stability and avoid escalation", polarity=1)
+    {'de_escalation': 1, 'regional_stability': 1}
+    """
+    sums: dict[str, int] = {}
+    negations = [m.start() for m in negation_pattern().finditer(span)]
+    for concept, cue_polarity, start, _ in concept_hits(span):
+        flip = -1 if sum(1 for n in negations if n < start) % 2 else 1
+        sums[concept] = sums.get(concept, 0) + polarity * cue_polarity * flip
+    return {c: (1 if v > 0 else -1) for c, v in sorted(sums.items()) if v}
+
+
+def _sourcing(events: pd.DataFrame) -> dict[int, tuple[str, str]]:
+    """Sentence id -> (attribution, source_type) of its first event that has one."""
+    sourcing: dict[int, tuple[str, str]] = {}
+    for row in events.sort_values(["sentence_id", "start"]).itertuples(index=False):
+        if row.sentence_id not in sourcing or (row.attribution and
+                                               not sourcing[row.sentence_id][0]):
+            sourcing[row.sentence_id] = (row.attribution, row.source_type or "none")
+    return sourcing
+
+
+def _stance_noun_end(text: str, start: int, end: int, limit: int,
+                     nouns: dict[str, int]) -> int | None:
+    """End offset of a stance noun within three words after a possessive mention, or None."""
+    pattern = AFTER_PRONOUN if text[start:end].lower() in POSSESSIVE_PRONOUNS else POSSESSIVE
+    match = pattern.match(text, end, limit)
+    if not match:
+        return None
+    for word in WORD.finditer(match.group(1)):
+        if word.group().lower() in nouns:
+            return match.start(1) + word.end()
+    return None
+
+
+def _concept_text(coded: dict[str, int]) -> str:
+    return ";".join(f"{c}:{'+1' if v > 0 else '-1'}" for c, v in coded.items())
+
+
+def positions(tables: Tables) -> pd.DataFrame:
+    """Every position statement of every actor, sorted by sentence, actor and cue.
+
+    ``concepts`` is ``concept:+1;concept:-1`` ('' when the statement cues no concept).
+    """
+    ends = dict(zip(tables.sentences["sentence_id"], tables.sentences["end"]))
+    sourcing = _sourcing(tables.events)
+    verbs, nouns = stance_words("verb"), stance_words("noun")
+    rows = []
+    for ev in tables.events.itertuples(index=False):
+        polarity = verbs.get(ev.lemma.lower())
+        if not ev.source_actor or polarity is None or ev.sentence_id not in ends:
+            continue
+        sign = -1 if ev.factuality == "negated" else 1
+        span = tables.text[ev.end:ends[ev.sentence_id]]
+        rows.append({"actor_id": ev.source_actor, "sentence_id": ev.sentence_id, "kind": "verb",
+                     "cue": ev.trigger, "polarity": polarity * sign,
+                     "concepts": _concept_text(coded_concepts(span, polarity=polarity * sign)),
+                     "attribution": ev.attribution, "source_type": ev.source_type or "none",
+                     "factuality": ev.factuality, "event_id": ev.event_id})
+    for m in tables.mentions.itertuples(index=False):
+        if not m.actor_id or m.sentence_id not in ends:
+            continue
+        noun_end = _stance_noun_end(tables.text, m.start, m.end, ends[m.sentence_id], nouns)
+        if noun_end is None:
+            continue
+        polarity = nouns[WORD.findall(tables.text[:noun_end])[-1].lower()]
+        attribution, source_type = sourcing.get(m.sentence_id, ("", "none"))
+        rows.append({"actor_id": m.actor_id, "sentence_id": m.sentence_id, "kind": "noun",
+                     "cue": tables.text[m.start:noun_end], "polarity": polarity,
+                     "concepts": _concept_text(coded_concepts(
+                         tables.text[noun_end:ends[m.sentence_id]], polarity=polarity)),
+                     "attribution": attribution, "source_type": source_type,
+                     "factuality": "asserted", "event_id": ""})
+    table = pd.DataFrame(rows, columns=POSITION_COLUMNS).drop_duplicates(
+        ["actor_id", "sentence_id", "kind", "cue"])
+    return table.sort_values(["sentence_id", "actor_id", "kind", "cue"]).reset_index(drop=True)
+
+
+def concept_matrix(statements: pd.DataFrame, *, actors: list[str] | None = None) -> pd.DataFrame:
+    """Actor x concept agreement: +1 agree, -1 disagree, 0 not stated (sign of the sum).
+
+    Rows are ``actors`` (default: those with statements), columns every concept of
+    the lexicon, in file order.
+    """
+    concepts = list(concept_cues())
+    ids = sorted(set(actors) if actors is not None else set(statements["actor_id"]))
+    matrix = pd.DataFrame(0, index=pd.Index(ids, name="actor_id"), columns=concepts)
+    for row in statements.itertuples(index=False):
+        for item in filter(None, row.concepts.split(";")):
+            concept, value = item.rsplit(":", 1)
+            if row.actor_id in matrix.index:
+                matrix.loc[row.actor_id, concept] += int(value)
+    return matrix.clip(-1, 1).astype(int)
+
+
+def central_initiative(text: str) -> tuple[str | None, dict[str, int]]:
+    """The concept the article is most about (most cue matches; ties: the earlier), or None
+    when no concept has at least the ``initiative,min_cues`` number of matches.
+
+    >>> central_initiative("Calm. Calm returns. Trade.")[0]
+    'regional_stability'
+    """
+    hits = concept_hits(text)
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for concept, _, start, _ in hits:
+        counts[concept] = counts.get(concept, 0) + 1
+        first.setdefault(concept, start)
+    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    enough = ranked and counts[ranked[0]] >= rule_values("initiative")["min_cues"]
+    return (ranked[0] if enough else None), {c: counts[c] for c in ranked}

@@ -1,0 +1,87 @@
+"""The annotation tables the stakeholder analysis reads, in the shape of the data contract.
+
+:class:`Tables` holds one article's text and its sentences, entities (mentions),
+actors and events as DataFrames with the columns of sentences.csv,
+entities.csv, actors.csv and events.csv. It is built from an annotation
+``Analysis`` (:func:`from_analysis`), from the contract files
+(:func:`from_processed`) or from hand-made rows (:func:`make_tables`, for tests).
+
+>>> t = make_tables("d", "Iraq.", sentences=[{"sentence_id": 1, "start": 0, "end": 5, "text": "Iraq."}])
+>>> t.actors.columns.tolist()[:3]
+['actor_id', 'name', 'type']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+import pandas as pd
+
+from .contract import COLUMNS, read_table
+from .records import frame
+
+TEXT_COLUMNS = {"actor_id", "name", "type", "country", "role", "wikidata", "cameo_code",
+                "label", "kind", "method", "text", "trigger", "lemma", "source_actor",
+                "target_actor", "factuality", "attribution", "source_type", "timex_id",
+                "earliest", "latest", "mention_id", "event_id"}
+INT_COLUMNS = {"sentence_id", "start", "end", "mentions"}
+
+
+@dataclass(frozen=True)
+class Tables:
+    """One article's annotations as contract-shaped DataFrames."""
+
+    doc_id: str
+    text: str
+    sentences: pd.DataFrame
+    mentions: pd.DataFrame
+    actors: pd.DataFrame
+    events: pd.DataFrame
+
+
+def normalise(name: str, rows: Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame:
+    """Rows as a DataFrame with at least the contract's columns of ``name`` (``entities``,
+    ``actors``, ...), text cells as strings ('' for missing), ids and offsets as ints.
+
+    >>> normalise("events", []).shape
+    (0, 16)
+    """
+    table = rows.copy() if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
+    for column in COLUMNS[name]:
+        if column not in table.columns:
+            table[column] = pd.Series(dtype=object)
+    for column in table.columns:
+        if column in TEXT_COLUMNS:
+            table[column] = table[column].map(
+                lambda v: "" if v is None or (isinstance(v, float) and v != v) else str(v))
+        elif column in INT_COLUMNS and len(table):
+            table[column] = pd.to_numeric(table[column], errors="coerce").fillna(0).astype(int)
+    if name == "events" and len(table):
+        table["goldstein"] = pd.to_numeric(table["goldstein"], errors="coerce")
+    return table.reset_index(drop=True)
+
+
+def make_tables(doc_id: str, text: str, *, sentences: Iterable[Mapping] | pd.DataFrame = (),
+                mentions: Iterable[Mapping] | pd.DataFrame = (),
+                actors: Iterable[Mapping] | pd.DataFrame = (),
+                events: Iterable[Mapping] | pd.DataFrame = ()) -> Tables:
+    """:class:`Tables` from rows or DataFrames with contract columns (missing ones left empty)."""
+    return Tables(doc_id=doc_id, text=text, sentences=normalise("sentences", sentences),
+                  mentions=normalise("entities", mentions), actors=normalise("actors", actors),
+                  events=normalise("events", events))
+
+
+def from_analysis(analysis) -> Tables:
+    """:class:`Tables` from an annotation ``Analysis`` (records of :mod:`helpers.records`)."""
+    return make_tables(analysis.document.doc_id, analysis.document.text,
+                       sentences=frame(analysis.sentences),
+                       mentions=frame(analysis.mentions), actors=frame(analysis.actors),
+                       events=frame(analysis.events))
+
+
+def from_processed(doc_id: str, text: str, **kwargs) -> Tables:
+    """:class:`Tables` read from ``data/processed/<doc_id>/`` (contract files must exist)."""
+    return make_tables(doc_id, text, sentences=read_table(doc_id, "sentences", **kwargs),
+                       mentions=read_table(doc_id, "entities", **kwargs),
+                       actors=read_table(doc_id, "actors", **kwargs),
+                       events=read_table(doc_id, "events", **kwargs))

@@ -1,0 +1,105 @@
+"""The whole stakeholder analysis of one article, and its synthesis in prose.
+
+:func:`analyse_stakeholders` runs every step on one article's annotation
+tables; :func:`synthesis` writes sentences in which every claim cites the
+sentence ids it rests on, as ``(s3)`` or ``(s3, s7)``.
+
+>>> from helpers.stakeholder_data import make_tables
+>>> report = analyse_stakeholders(make_tables("empty", "It rained."))
+>>> report.grid.reason.startswith("The text names no actor")
+True
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+import pandas as pd
+
+from . import brokerage, network, positions, power_interest, stakeholders
+from .stakeholder_data import Tables
+
+
+CHECK_COLUMNS = ["sentence_id", "broker", "a", "b", "direct_tie", "paths", "via_broker",
+                 "via_affiliates", "verdict", "reason", "co_mention_verdict",
+                 "co_mention_reason"]
+
+
+@dataclass(frozen=True)
+class StakeholderReport:
+    """Every table and graph of the stakeholder analysis of one article."""
+
+    tables: Tables
+    profiles: pd.DataFrame
+    graph: nx.MultiDiGraph
+    measures: pd.DataFrame
+    roles: pd.DataFrame
+    relations: pd.DataFrame
+    claims: pd.DataFrame
+    checks: pd.DataFrame
+    statements: pd.DataFrame
+    matrix: pd.DataFrame
+    initiative: str | None
+    stances: pd.DataFrame
+    components: pd.DataFrame
+    grid: power_interest.Grid
+    sensitivity: pd.DataFrame
+    known_unknowns: pd.DataFrame
+    stakeholders: pd.DataFrame
+
+
+def known_unknowns(table: pd.DataFrame, tables: Tables, profile: pd.DataFrame) -> pd.DataFrame:
+    """Actors whose position the text does not state (interest empty), with where they appear
+    and what the events say of them (as target, or as source of an unasserted event)."""
+    rows, mentioned = [], dict(zip(profile["actor_id"], profile["sentence_ids"]))
+    for row in table[table["interest"].isna()].itertuples(index=False):
+        ev = tables.events
+        mine = ev[(ev["source_actor"] == row.actor_id) | (ev["target_actor"] == row.actor_id)]
+        said = [f"{'source' if e.source_actor == row.actor_id else 'target'} of "
+                f"'{e.trigger}' ({e.factuality or 'underspecified'}, s{e.sentence_id})"
+                for e in mine.sort_values(["sentence_id", "start"]).itertuples(index=False)]
+        rows.append({"actor_id": row.actor_id, "name": row.name, "stance": row.stance,
+                     "appears_in": mentioned[row.actor_id], "events": "; ".join(said)})
+    return pd.DataFrame(rows, columns=["actor_id", "name", "stance", "appears_in", "events"])
+
+
+def bridge_checks(graph: nx.MultiDiGraph, claims: pd.DataFrame) -> pd.DataFrame:
+    """Each bridge claim checked on event and affiliation ties, then with co-mentions too
+    (leaving out the co-mentions made by the claim sentences themselves)."""
+    rows, own = [], frozenset(int(i) for i in claims["sentence_id"])
+    for claim in claims.itertuples(index=False):
+        strong = brokerage.bridge_check(graph, broker=claim.broker, between=(claim.a, claim.b))
+        weak = brokerage.bridge_check(graph, broker=claim.broker, between=(claim.a, claim.b),
+                                      ties=(*network.STRONG_TIES, "co_mention"),
+                                      exclude_sentences=own)
+        rows.append({"sentence_id": claim.sentence_id, **strong,
+                     "co_mention_verdict": weak["verdict"], "co_mention_reason": weak["reason"]})
+    return pd.DataFrame(rows, columns=CHECK_COLUMNS)
+
+
+def analyse_stakeholders(tables: Tables) -> StakeholderReport:
+    """Profiles, network, measures, claims, positions, stances, grid, sensitivity, table."""
+    profile = stakeholders.profiles(tables)
+    kept = tables.actors[tables.actors["actor_id"].isin(profile["actor_id"])]
+    graph = network.build_network(kept, events=tables.events, mentions=tables.mentions)
+    measure = brokerage.measures(graph)
+    claims = brokerage.bridge_claims(tables)
+    checks = bridge_checks(graph, claims)
+    statements = positions.positions(tables)
+    statements = statements[statements["actor_id"].isin(profile["actor_id"])]
+    initiative, _ = positions.central_initiative(tables.text)
+    stance = stakeholders.stances(statements, profile["actor_id"].tolist(), concept=initiative)
+    parts = power_interest.components(profile, measure, statements, tables.events,
+                                      n_sentences=len(tables.sentences))
+    grid = power_interest.grid(parts)
+    table = stakeholders.stakeholders_table(profile, measure, grid.table, stance,
+                                            stakeholders.evidence(tables, statements))
+    return StakeholderReport(
+        tables=tables, profiles=profile, graph=graph, measures=measure,
+        roles=brokerage.brokerage_roles(graph), relations=network.relations_table(graph),
+        claims=claims, checks=checks, statements=statements.reset_index(drop=True),
+        matrix=positions.concept_matrix(statements, actors=profile["actor_id"].tolist()),
+        initiative=initiative, stances=stance, components=parts, grid=grid,
+        sensitivity=power_interest.sensitivity(parts) if not grid.reason else
+        pd.DataFrame(columns=["weight", "factor", "actor_id", "baseline", "perturbed"]),
+        known_unknowns=known_unknowns(table, tables, profile), stakeholders=table)

@@ -1,0 +1,131 @@
+"""The closing synthesis of the stakeholder analysis: prose in which every sentence cites
+the article's sentence ids it rests on, written ``(s3)`` or ``(s3, s7)``.
+
+>>> cite([7, 3, 3])
+'(s3, s7)'
+"""
+from __future__ import annotations
+
+import re
+
+from .stakeholder_report import StakeholderReport
+from .stakeholders import split_ids
+
+CITATION = re.compile(r"\bs(\d+)\b")
+
+
+def cite(ids) -> str:
+    """Sentence ids as a citation, sorted and unique."""
+    return "(" + ", ".join(f"s{i}" for i in sorted({int(i) for i in ids})) + ")"
+
+
+def cited_ids(sentence: str) -> list[int]:
+    """The sentence ids a synthesis sentence cites.
+
+    >>> cited_ids("Iran appeals to Iraqi leaders (s3, s12).")
+    [3, 12]
+    """
+    return [int(i) for i in CITATION.findall(sentence)]
+
+
+def _names(report: StakeholderReport) -> dict[str, str]:
+    return dict(zip(report.profiles["actor_id"], report.profiles["name"]))
+
+
+def _cast(report: StakeholderReport) -> list[str]:
+    if report.profiles.empty:
+        return []
+    top = report.profiles.sort_values(["mentions", "first_offset"], ascending=[False, True])
+    lead = top.iloc[0]
+    return [f"The article names {len(report.profiles)} actor(s); {lead['name']} is named most "
+            f"often, {lead['mentions']} times {cite(split_ids(lead['sentence_ids']))}."]
+
+
+def _events(report: StakeholderReport) -> list[str]:
+    names, out = _names(report), []
+    events = report.tables.events.sort_values(["sentence_id", "start"])
+    for ev in events.itertuples(index=False):
+        if ev.source_actor in names and ev.target_actor in names and ev.source_actor != ev.target_actor:
+            code = f" (CAMEO {ev.cameo_code})" if ev.cameo_code else ""
+            sourcing = f", on the word of “{ev.attribution}”" if ev.attribution else ""
+            out.append(f"The event “{ev.trigger}”{code} runs from {names[ev.source_actor]} to "
+                       f"{names[ev.target_actor]}, {ev.factuality or 'underspecified'}"
+                       f"{sourcing} {cite([ev.sentence_id])}.")
+    return out
+
+
+def _positions(report: StakeholderReport) -> list[str]:
+    names, out = _names(report), []
+    for actor in report.matrix.index:
+        row = report.matrix.loc[actor]
+        own = report.statements[(report.statements["actor_id"] == actor)
+                                & (report.statements["concepts"] != "")]
+        if own.empty:
+            continue
+        agree = [c for c in row.index if row[c] > 0]
+        disagree = [c for c in row.index if row[c] < 0]
+        parts = ([f"favour {', '.join(agree)}"] if agree else []) + \
+                ([f"oppose {', '.join(disagree)}"] if disagree else [])
+        out.append(f"Statements by {names[actor]} {' and '.join(parts) or 'cancel out'}"
+                   f" {cite(own['sentence_id'])}.")
+    return out
+
+
+def _initiative(report: StakeholderReport) -> list[str]:
+    if report.initiative is None:
+        return []
+    names, evidence = _names(report), dict(zip(report.stakeholders["actor_id"],
+                                               report.stakeholders["evidence"]))
+    out = []
+    for stance in ("support", "oppose"):
+        rows = report.stances[report.stances["stance"] == stance]
+        if len(rows):
+            who = ", ".join(f"{names[r.actor_id]} {cite(split_ids(r.sentence_ids))}"
+                            for r in rows.itertuples(index=False))
+            out.append(f"On the article's central initiative ({report.initiative}), "
+                       f"the text shows {stance} from {who}.")
+    silent = report.stances[report.stances["stance"] == "not_stated"]["actor_id"]
+    if len(silent):
+        ids = [i for a in silent for i in split_ids(evidence.get(a, ""))]
+        out.append(f"It states no stance on it for {', '.join(names[a] for a in silent)} "
+                   f"{cite(ids)}.")
+    return out
+
+
+def _claims(report: StakeholderReport) -> list[str]:
+    names = _names(report)
+    return [f"The text presents {names.get(c.broker, c.broker)} as a bridge between "
+            f"{names.get(c.a, c.a)} and {names.get(c.b, c.b)} {cite([c.sentence_id])}; "
+            f"in the network of events and affiliations this is {c.verdict} ({c.reason}); "
+            f"counting co-mentions too, it is {c.co_mention_verdict} ({c.co_mention_reason})."
+            for c in report.checks.itertuples(index=False)]
+
+
+def _grid(report: StakeholderReport) -> list[str]:
+    if report.grid.reason:
+        return []
+    names = _names(report)
+    evidence = dict(zip(report.stakeholders["actor_id"], report.stakeholders["evidence"]))
+    out = []
+    for quadrant, rows in report.grid.table.groupby("quadrant", sort=True):
+        who = ", ".join(f"{names[a]} {cite(split_ids(evidence[a]))}" for a in rows["actor_id"])
+        label = ("Not placed, position not stated" if quadrant == "not placed" else quadrant)
+        out.append(f"{label}: {who}.")
+    for row in report.sensitivity.drop_duplicates("actor_id").itertuples(index=False):
+        out.append(f"{names[row.actor_id]} {cite(split_ids(evidence[row.actor_id]))} moves from "
+                   f"{row.baseline} to {row.perturbed} when a weight changes by 25% "
+                   f"({row.weight} x {row.factor}).")
+    return out
+
+
+def _unknowns(report: StakeholderReport) -> list[str]:
+    return [f"No position or action of {row.name} is stated; it is mentioned in "
+            f"{cite(split_ids(row.appears_in))}, so its interest is left unscored."
+            for row in report.known_unknowns.itertuples(index=False)]
+
+
+def synthesis(report: StakeholderReport) -> list[str]:
+    """The synthesis sentences, in reading order: cast, ties, positions, initiative,
+    bridge claims, grid and sensitivity, known unknowns. Each cites sentence ids."""
+    return (_cast(report) + _events(report) + _positions(report) + _initiative(report)
+            + _claims(report) + _grid(report) + _unknowns(report))
