@@ -22,9 +22,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .config import RESOURCES_DIR
-from .kb import LABEL_OF_TYPE, load_kb, lookup, name_parts
+from .kb import LABEL_OF_TYPE, load_kb, name_parts, slug
 from .nlp import load_nlp
-from .records import Mention
+from .records import Actor, Mention
 from .text import Sentence
 
 #: The components this module adds to the model's pipeline, in order.
@@ -224,3 +224,64 @@ def find_mentions(doc: Doc, sents: list[Sentence]) -> list[Mention]:
     rows = [(n.start, n.end, n.text, n.label, "NAME", n.actor_id, n.method) for n in names]
     rows += resolve(doc, names)
     return number_mentions(rows, sents)
+
+
+def _new_actor(actor_id: str, names: list[Mention], nominals: list[Mention]) -> tuple[str, str, str]:
+    """Name, type and country of an actor the KB does not know, from its mentions."""
+    kb = load_kb()
+    if names:
+        best = max(names, key=lambda m: (len(m.text.split()), -m.start))
+        label = best.label
+        kind = {"PERSON": "person", "ORG": "organization", "NORP": "group", "LOC": "place",
+                "FAC": "place", "GPE": "city"}.get(label, "")
+        state = actor_id.split("_")[0] if label == "ORG" else ""
+        country = next((a.country for sid, a in kb.actors.items()
+                        if a.type == "state" and actor_id.startswith(sid + "_")), "") if state else ""
+        return best.text, kind, country
+    text = nominals[0].text
+    demonym = next((w for w in kb.by_demonym if w in text.split()), "")
+    country = kb.actors[kb.by_demonym[demonym]].country if demonym else ""
+    plural = actor_id[len(slug(demonym)) + 1:] if demonym else actor_id
+    return f"{demonym} {plural}".strip(), "group", country
+
+
+def build_actors(mentions: list[Mention], doc: Doc) -> list[Actor]:
+    """One row per actor the mentions refer to, sorted by actor id.
+
+    Name, type, country, Wikidata and CAMEO code come from the KB when it knows the
+    actor; otherwise from the mentions (the longest name; the type from its label; the
+    country from a demonym or state in a title). Roles are the titles and appositions
+    the text gives (KB roles are not copied: the row says what this text says).
+
+    >>> from helpers.text import sentences
+    >>> doc = get_pipeline()("Kenyan Foreign Minister Grace Wanjiru spoke.")
+    >>> build_actors(find_mentions(doc, sentences(doc)), doc)[1].role
+    'Kenyan Foreign Minister'
+    """
+    from .linking import person_role
+
+    kb = load_kb()
+    by_actor: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.actor_id:
+            by_actor.setdefault(mention.actor_id, []).append(mention)
+    actors = []
+    for actor_id in sorted(by_actor):
+        found = by_actor[actor_id]
+        names = [m for m in found if m.kind == "NAME"]
+        roles, country = [], ""
+        for m in names:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if m.label == "PERSON" and span is not None:
+                role, role_country = person_role(span, kb=kb)
+                roles += [r for r in role.split("; ") if r and r not in roles]
+                country = country or role_country
+        if actor_id in kb.actors:
+            a = kb.actors[actor_id]
+            actors.append(Actor(actor_id, a.name, a.type, a.country, "; ".join(roles),
+                                a.wikidata, a.cameo_code, len(found)))
+            continue
+        name, kind, own_country = _new_actor(actor_id, names, [m for m in found if m.kind != "NAME"])
+        actors.append(Actor(actor_id, name, kind, country or own_country, "; ".join(roles), "", "",
+                            len(found)))
+    return actors

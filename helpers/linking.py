@@ -122,6 +122,7 @@ def _link_person(kb: KB, text: str, persons: list[tuple[str, str]]) -> tuple[str
 
 _ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
 _SKIP_CHILD = {"relcl", "acl", "det", "punct", "cc", "conj", "appos"}
+_SKIP_INNER = {"relcl", "acl", "punct", "appos"}
 
 
 def _join(tokens: list) -> str:
@@ -129,22 +130,14 @@ def _join(tokens: list) -> str:
     return "".join(t.text_with_ws for t in tokens).strip(" ,")
 
 
-def _phrase(head) -> list:
-    """A noun phrase without relative clauses, determiners, coordination or appositions."""
+def _phrase(head, *, top: bool = True) -> list:
+    """A noun phrase without relative clauses, determiners, coordination, appositions,
+    nor (at its top) a possessor ("Iran’s", "his")."""
     tokens = [head]
     for child in head.children:
-        if child.dep_ not in _SKIP_CHILD:
-            tokens += _phrase(child)
+        if child.dep_ not in (_SKIP_CHILD | {"poss"} if top else _SKIP_INNER):
+            tokens += _phrase(child, top=False)
     return sorted(tokens, key=lambda t: t.i)
-
-
-def _without_possessor(tokens: list) -> list:
-    """Drop a possessor ("Iran’s", "his") at the start of role tokens."""
-    cut = 0
-    for pos, tok in enumerate(tokens):
-        if tok.tag_ == "POS" or tok.tag_ == "PRP$":
-            cut = pos + 1
-    return tokens[cut:]
 
 
 def _is_title_head(tok) -> bool:
@@ -168,8 +161,7 @@ def role_tokens(span: Span) -> list[list]:
             roles.append(_phrase(child))
     if root.dep_ == "appos" and root.head.i < span.start and _is_title_head(root.head):
         roles.append(_phrase(root.head))
-    cleaned = [_without_possessor(tokens) for tokens in roles]
-    return [tokens for tokens in cleaned if any(t.text[0].isalpha() for t in tokens)]
+    return [tokens for tokens in roles if any(t.text[0].isalpha() for t in tokens)]
 
 
 def person_role(span: Span, *, kb: KB | None = None) -> tuple[str, str]:
