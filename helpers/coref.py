@@ -187,8 +187,14 @@ def _role_nominal(tok, names, countries, roles, history, emit, remember) -> None
     start = min([c.left_edge.idx for c in tok.children if c.i < tok.i and c.dep_ != "poss"]
                 + [tok.idx])
     end = tok.idx + len(tok)
-    if demonym and kind == "state" and tok.tag_ == "NN":
-        emit(start, end, "GPE", "NOMINAL", [demonym.actor_id], "coref:demonym_state")
+    owner = [r for c in tok.children if c.dep_ == "poss" and c.tag_ == "PRP$"
+             for r in history if r.start == c.idx and r.type == "person"]
+    if kind == "state" and tok.tag_ == "NN" and (demonym or owner):
+        state = demonym.actor_id if demonym else \
+            kb.state_of_country.get(_country(owner[-1].actors[0], countries), "")
+        if state:
+            emit(owner[-1].start if owner and not demonym else start, end, "GPE", "NOMINAL", [state],
+                 "coref:demonym_state" if demonym else "coref:owner_state")
     elif demonym and kind != "state" and (tok.tag_ == "NNS" or {"a", "an"} & set(dets)):
         group = f"{slug(demonym.text)}_{plural}"
         emit(start, end, "NORP", "NOMINAL", [group], "coref:demonym_group")
