@@ -83,6 +83,18 @@ def affiliates(graph: nx.MultiDiGraph, actor_id: str) -> set[str]:
     return nx.node_connected_component(tie_graph(graph, ties=("affiliation",)), actor_id)
 
 
+def _path_ties(graph: nx.MultiDiGraph, paths: list[list[str]], ties: tuple[str, ...],
+               exclude: frozenset[int]) -> list[str]:
+    """The kinds of tie the shortest paths use: ``affiliation``, ``event (<factuality>)``."""
+    steps = {frozenset(pair) for p in paths for pair in zip(p, p[1:])}
+    kinds = set()
+    for u, v, data in graph.edges(data=True):
+        own = set(tie_sentences(data))
+        if frozenset((u, v)) in steps and data["tie"] in ties and not (own and own <= exclude):
+            kinds.add(f"event ({data['factuality']})" if data["tie"] == "event" else data["tie"])
+    return sorted(kinds)
+
+
 def bridge_check(graph: nx.MultiDiGraph, *, broker: str, between: tuple[str, str],
                  ties: tuple[str, ...] = STRONG_TIES,
                  exclude_sentences: frozenset[int] = frozenset()) -> dict:
@@ -98,8 +110,8 @@ def bridge_check(graph: nx.MultiDiGraph, *, broker: str, between: tuple[str, str
     """
     a, b = between
     name = {n: graph.nodes[n].get("name") or n for n in graph.nodes}
-    result = {"broker": broker, "a": a, "b": b, "direct_tie": False, "paths": [],
-              "via_broker": 0.0, "via_affiliates": 0.0}
+    result = {"broker": broker, "a": a, "b": b, "direct_tie": False, "paths": "",
+              "path_ties": "", "via_broker": 0.0, "via_affiliates": 0.0}
     tied = tie_graph(graph, ties=ties, exclude_sentences=exclude_sentences)
     missing = [n for n in (broker, a, b) if n not in tied]
     if missing:
@@ -112,8 +124,9 @@ def bridge_check(graph: nx.MultiDiGraph, *, broker: str, between: tuple[str, str
     side = affiliates(graph, broker) - {a, b}
     via = sum(broker in p[1:-1] for p in paths) / len(paths)
     via_side = sum(bool(side & set(p[1:-1])) for p in paths) / len(paths)
-    result.update(direct_tie=tied.has_edge(a, b), paths=paths, via_broker=round(via, 3),
-                  via_affiliates=round(via_side, 3))
+    result.update(direct_tie=tied.has_edge(a, b), paths="; ".join(" > ".join(p) for p in paths),
+                  path_ties=", ".join(_path_ties(graph, paths, ties, exclude_sentences)),
+                  via_broker=round(via, 3), via_affiliates=round(via_side, 3))
     if result["direct_tie"]:
         shared = sorted({i for u, v, d in graph.edges(data=True) if {u, v} == {a, b}
                          and d["tie"] in ties for i in tie_sentences(d)} - exclude_sentences)

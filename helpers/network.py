@@ -41,10 +41,12 @@ def _event_number(event_id: str) -> tuple[int, str]:
     return (int(digits) if digits else 0, event_id)
 
 
-def affiliations(actors: pd.DataFrame) -> list[tuple[str, str]]:
+def affiliations(actors: pd.DataFrame, *, aliases: dict[str, set[str]] | None = None
+                 ) -> list[tuple[str, str]]:
     """Affiliation ties (member, body), person -> organisation -> state, sorted.
 
     Rules: a person whose role names an organisation or group of the article
+    (by its name or one of its ``aliases``, e.g. the names the text uses for it)
     belongs to it; any non-state actor with a country belongs to the state of
     that country, unless it already belongs to a body of the same country (the
     chain then runs through that body).
@@ -62,10 +64,13 @@ def affiliations(actors: pd.DataFrame) -> list[tuple[str, str]]:
               if r["type"] == "state" and r["country"]}
     ties: set[tuple[str, str]] = set()
     for row in rows:
-        if row["type"] == "person":
-            for body in bodies:
-                if re.search(rf"\b{re.escape(body['name'])}\b", row["role"], re.IGNORECASE):
-                    ties.add((row["actor_id"], body["actor_id"]))
+        if row["type"] != "person" or not row["role"]:
+            continue
+        for body in bodies:
+            names = {body["name"], *(aliases or {}).get(body["actor_id"], set())} - {""}
+            if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", row["role"], re.IGNORECASE)
+                   for n in names):
+                ties.add((row["actor_id"], body["actor_id"]))
     country_of = {r["actor_id"]: r["country"] for r in rows}
     for row in rows:
         state = states.get(row["country"])
@@ -99,7 +104,7 @@ def build_network(actors: pd.DataFrame, *, events: pd.DataFrame,
                        event_ids=_text(row["event_id"]), goldstein=row.get("goldstein"),
                        factuality=_text(row.get("factuality")) or "underspecified",
                        sentence_ids=str(int(row["sentence_id"])), weight=1)
-    for member, body in affiliations(actors):
+    for member, body in affiliations(actors, aliases=names_used(mentions)):
         graph.add_edge(member, body, tie="affiliation", relation="affiliation", event_ids="",
                        factuality="", sentence_ids="", weight=1)
     for (a, b), sentence_ids in sorted(co_mentions(mentions, known=set(graph)).items()):
@@ -107,6 +112,19 @@ def build_network(actors: pd.DataFrame, *, events: pd.DataFrame,
                        factuality="", sentence_ids=";".join(map(str, sentence_ids)),
                        weight=len(sentence_ids))
     return graph
+
+
+def names_used(mentions: pd.DataFrame) -> dict[str, set[str]]:
+    """Actor id -> the names (NAME mentions) the text uses for it.
+
+    >>> names_used(pd.DataFrame({"actor_id": ["p"], "kind": ["NAME"], "text": ["Parliament"]}))
+    {'p': {'Parliament'}}
+    """
+    found: dict[str, set[str]] = {}
+    for row in mentions.to_dict("records") if len(mentions) else []:
+        if _text(row.get("actor_id")) and _text(row.get("kind")) == "NAME":
+            found.setdefault(_text(row["actor_id"]), set()).add(_text(row.get("text")))
+    return found
 
 
 def co_mentions(mentions: pd.DataFrame, *, known: set[str] | None = None
@@ -134,14 +152,15 @@ def tie_graph(graph: nx.MultiDiGraph, *, ties: tuple[str, ...] = STRONG_TIES,
               ) -> nx.Graph:
     """A simple graph of the chosen tie kinds over every actor (isolated ones included).
 
-    A co-mention tie is dropped when all its sentences are in ``exclude_sentences``.
+    An event or co-mention tie is dropped when all its sentences are in ``exclude_sentences``.
     """
     simple = nx.DiGraph() if directed else nx.Graph()
     simple.add_nodes_from(sorted(graph.nodes))
     for source, target, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1])):
         if data["tie"] not in ties:
             continue
-        if data["tie"] == "co_mention" and set(tie_sentences(data)) <= exclude_sentences:
+        own = set(tie_sentences(data))
+        if own and own <= exclude_sentences:
             continue
         simple.add_edge(source, target)
         if directed and data["tie"] == "affiliation":

@@ -2,9 +2,11 @@
 
 A *position statement* is either
 
-- a ``verb`` statement: an event whose source is the actor and whose lemma is a
-  stance verb (urge, want, aim, stress, fear, agree, view, ...), read from the
-  trigger to the end of the sentence; or
+- a ``verb`` statement: an asserted, probable or negated event whose source is
+  the actor and whose lemma is a stance verb (urge, want, aim, stress, fear,
+  agree, view, ...), read from the trigger to the end of the sentence (a stance
+  the actor is only urged to take, "urged leaders to support", is not theirs);
+  or
 - a ``noun`` statement: the actor named in the possessive before a stance noun
   ("Iraq's declared stance of ...", "its role as a mediator"), read from the
   noun to the end of the sentence.
@@ -15,7 +17,7 @@ disagreement -1, the product of the verb's polarity (fear -1), the cue's
 (instability -1) and a negation between them.
 
 >>> concept_hits("They fear instability.")
-[('regional_stability', -1, 12, 23)]
+[('regional_stability', -1, 10, 21)]
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ import pandas as pd
 from .stakeholder_data import Tables
 from .stakeholder_lexicon import concept_cues, negation_pattern, rule_values, stance_words
 
+STANCE_FACTUALITY = ("asserted", "probable", "negated")
 POSITION_COLUMNS = ["actor_id", "sentence_id", "kind", "cue", "polarity", "concepts",
                     "attribution", "source_type", "factuality", "event_id"]
 POSSESSIVE = re.compile(r"['’]s?\s+((?:[\w-]+\s+){0,2}[\w-]+)")
@@ -104,7 +107,8 @@ def positions(tables: Tables) -> pd.DataFrame:
     rows = []
     for ev in tables.events.itertuples(index=False):
         polarity = verbs.get(ev.lemma.lower())
-        if not ev.source_actor or polarity is None or ev.sentence_id not in ends:
+        if (not ev.source_actor or polarity is None or ev.sentence_id not in ends
+                or ev.factuality not in STANCE_FACTUALITY):
             continue
         sign = -1 if ev.factuality == "negated" else 1
         span = tables.text[ev.end:ends[ev.sentence_id]]

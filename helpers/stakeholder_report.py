@@ -12,16 +12,19 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 
 from . import brokerage, network, positions, power_interest, stakeholders
-from .stakeholder_data import Tables
+from .config import SEEDS_DIR
+from .contract import write_table
+from .stakeholder_data import Tables, from_analysis
 
 
-CHECK_COLUMNS = ["sentence_id", "broker", "a", "b", "direct_tie", "paths", "via_broker",
-                 "via_affiliates", "verdict", "reason", "co_mention_verdict",
+CHECK_COLUMNS = ["sentence_id", "broker", "a", "b", "direct_tie", "paths", "path_ties",
+                 "via_broker", "via_affiliates", "verdict", "reason", "co_mention_verdict",
                  "co_mention_reason"]
 
 
@@ -64,11 +67,13 @@ def known_unknowns(table: pd.DataFrame, tables: Tables, profile: pd.DataFrame) -
 
 
 def bridge_checks(graph: nx.MultiDiGraph, claims: pd.DataFrame) -> pd.DataFrame:
-    """Each bridge claim checked on event and affiliation ties, then with co-mentions too
-    (leaving out the co-mentions made by the claim sentences themselves)."""
-    rows, own = [], frozenset(int(i) for i in claims["sentence_id"])
+    """Each bridge claim checked against the rest of the text: on event and affiliation
+    ties, then with co-mentions too, leaving out the ties of the claim's own sentence."""
+    rows = []
     for claim in claims.itertuples(index=False):
-        strong = brokerage.bridge_check(graph, broker=claim.broker, between=(claim.a, claim.b))
+        own = frozenset({int(claim.sentence_id)})
+        strong = brokerage.bridge_check(graph, broker=claim.broker, between=(claim.a, claim.b),
+                                        exclude_sentences=own)
         weak = brokerage.bridge_check(graph, broker=claim.broker, between=(claim.a, claim.b),
                                       ties=(*network.STRONG_TIES, "co_mention"),
                                       exclude_sentences=own)
@@ -103,3 +108,20 @@ def analyse_stakeholders(tables: Tables) -> StakeholderReport:
         sensitivity=power_interest.sensitivity(parts) if not grid.reason else
         pd.DataFrame(columns=["weight", "factor", "actor_id", "baseline", "perturbed"]),
         known_unknowns=known_unknowns(table, tables, profile), stakeholders=table)
+
+
+def stakeholders_of(doc_id: str, *, seeds_dir: Path = SEEDS_DIR) -> StakeholderReport:
+    """Load one article, annotate it (:func:`helpers.pipeline.analyse`) and analyse it."""
+    from .corpus import load_document
+    from .pipeline import analyse
+
+    return analyse_stakeholders(from_analysis(analyse(load_document(doc_id,
+                                                                    seeds_dir=seeds_dir))))
+
+
+def write_outputs(report: StakeholderReport, *, out_dir: Path | None = None) -> dict[str, Path]:
+    """Write relations.csv and stakeholders.csv of the article per the contract."""
+    doc_id = report.tables.doc_id
+    return {name: write_table(doc_id, name, table, out_dir=out_dir)
+            for name, table in (("relations", report.relations),
+                                ("stakeholders", report.stakeholders))}

@@ -1,6 +1,9 @@
 """Actor profiles, stances toward the article's central initiative, and stakeholders.csv.
 
-An actor is a stakeholder of the article when at least one mention refers to it.
+An actor is a stakeholder of the article when at least one mention refers to it
+and its type is one that the scoring rules score (person, organization, group,
+state: the ``type`` rows of ``stakeholder_weights.csv``); a place named as a
+place (a city of type ``city``) is not.
 
 Stance rule: the central initiative is the concept the article cues most
 (:func:`helpers.positions.central_initiative`); an actor *supports* it when the
@@ -18,6 +21,7 @@ import pandas as pd
 
 from .contract import COLUMNS
 from .stakeholder_data import Tables
+from .stakeholder_lexicon import rule_values
 
 PROFILE_COLUMNS = ["actor_id", "name", "type", "country", "role", "mentions", "first_offset",
                    "first_sentence", "sentence_ids"]
@@ -52,10 +56,10 @@ def profiles(tables: Tables) -> pd.DataFrame:
     the text gives it, mention count, first mention (offset and sentence) and sentence ids.
     """
     mentions = tables.mentions[tables.mentions["actor_id"] != ""]
-    rows = []
+    rows, types = [], rule_values("type")
     for actor in tables.actors.drop_duplicates("actor_id").itertuples(index=False):
         own = mentions[mentions["actor_id"] == actor.actor_id].sort_values(["start", "end"])
-        if own.empty:
+        if own.empty or actor.type not in types:
             continue
         rows.append({"actor_id": actor.actor_id, "name": actor.name or actor.actor_id,
                      "type": actor.type, "country": actor.country, "role": actor.role,

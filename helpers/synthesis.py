@@ -92,11 +92,18 @@ def _initiative(report: StakeholderReport) -> list[str]:
     return out
 
 
+def _named_paths(paths: str, names: dict[str, str]) -> str:
+    return "; ".join(" > ".join(names.get(n, n) for n in p.split(" > "))
+                     for p in paths.split("; ") if p)
+
+
 def _claims(report: StakeholderReport) -> list[str]:
     names = _names(report)
     return [f"The text presents {names.get(c.broker, c.broker)} as a bridge between "
             f"{names.get(c.a, c.a)} and {names.get(c.b, c.b)} {cite([c.sentence_id])}; "
-            f"in the network of events and affiliations this is {c.verdict} ({c.reason}); "
+            f"in the network of events and affiliations this is {c.verdict} ({c.reason}"
+            + (f"; shortest path {_named_paths(c.paths, names)} over {c.path_ties} ties"
+               if c.paths else "") + "); "
             f"counting co-mentions too, it is {c.co_mention_verdict} ({c.co_mention_reason})."
             for c in report.checks.itertuples(index=False)]
 
@@ -129,3 +136,47 @@ def synthesis(report: StakeholderReport) -> list[str]:
     bridge claims, grid and sensitivity, known unknowns. Each cites sentence ids."""
     return (_cast(report) + _events(report) + _positions(report) + _initiative(report)
             + _claims(report) + _grid(report) + _unknowns(report))
+
+
+def network_summary(report: StakeholderReport) -> str:
+    """The network's findings in a few lines of text (the figure's content, checkable)."""
+    names = _names(report)
+    edges = [d for _, _, d in report.graph.edges(data=True)]
+    events = [d["factuality"] for d in edges if d["tie"] == "event"]
+    by_fact = ", ".join(f"{events.count(f)} {f}" for f in sorted(set(events)))
+    lines = [f"{len(report.graph)} actors; {len(events)} event ties ({by_fact or 'none'}), "
+             f"{sum(d['tie'] == 'affiliation' for d in edges)} affiliation ties, "
+             f"{sum(d['tie'] == 'co_mention' for d in edges)} co-mention pairs."]
+    if len(report.measures):
+        m = report.measures.sort_values("actor_id")
+        for column in ("degree", "betweenness", "brokerage"):
+            top = m.sort_values(column, ascending=False, kind="stable").iloc[0]
+            lines.append(f"Highest {column}: {names.get(top.actor_id, top.actor_id)} "
+                         f"({top[column]}).")
+        alone = [names.get(a, a) for a in m[m["degree"] == 0]["actor_id"]]
+        if alone:
+            lines.append(f"No event or affiliation tie: {', '.join(alone)}.")
+    for c in report.checks.itertuples(index=False):
+        lines.append(f"Claim (s{c.sentence_id}): {names.get(c.broker, c.broker)} as a bridge "
+                     f"between {names.get(c.a, c.a)} and {names.get(c.b, c.b)} -> {c.verdict} "
+                     f"({c.reason}); with co-mentions: {c.co_mention_verdict}.")
+    return "\n".join(lines)
+
+
+def grid_summary(report: StakeholderReport) -> str:
+    """The grid and its sensitivity in a few lines of text."""
+    if report.grid.reason:
+        return report.grid.reason
+    names = _names(report)
+    lines = []
+    for quadrant, rows in report.grid.table.groupby("quadrant", sort=True):
+        who = ", ".join(f"{names[r.actor_id]} ({r.power:.2f}, "
+                        f"{'-' if r.interest != r.interest else f'{r.interest:.2f}'})"
+                        for r in rows.itertuples(index=False))
+        lines.append(f"{quadrant}: {who}")
+    moved = report.sensitivity
+    lines.append(f"Sensitivity (each weight x0.75 and x1.25): "
+                 + ("nobody crosses a quadrant." if moved.empty else
+                    "; ".join(f"{names[r.actor_id]} {r.baseline} -> {r.perturbed} "
+                              f"({r.weight} x{r.factor})" for r in moved.itertuples(index=False))))
+    return "\n".join(lines)

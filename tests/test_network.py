@@ -57,6 +57,13 @@ def test_affiliations_follow_roles_and_countries(rows, expected):
     assert network.affiliations(actors(*rows)) == expected
 
 
+def test_a_role_naming_a_body_by_the_text_s_name_for_it_is_an_affiliation():
+    rows = actors(("g", "G", "person", "", "Speaker of Parliament"),
+                  ("p", "Islamic Consultative Assembly", "organization", "", ""))
+    assert network.affiliations(rows) == []
+    assert network.affiliations(rows, aliases={"p": {"Parliament"}}) == [("g", "p")]
+
+
 def test_an_event_gives_one_directed_edge_with_its_code_and_factuality():
     graph = graph_of(ABC, [("e1", 1, "a", "b", "036", "probable")])
     [(source, target, data)] = [e for e in graph.edges(data=True) if e[2]["tie"] == "event"]
@@ -132,6 +139,16 @@ def test_bridge_check_verdicts(event_pairs, verdict):
     rows = [(f"e{i}", 1, s, t, "040", "asserted") for i, (s, t) in enumerate(event_pairs, 1)]
     check = brokerage.bridge_check(graph_of(BROKER, rows), broker="x", between=("a", "b"))
     assert check["verdict"] == verdict
+
+
+def test_bridge_check_can_leave_out_the_claim_s_own_sentence():
+    rows = [("e1", 1, "a", "x", "040", "asserted"), ("e2", 2, "x", "b", "040", "asserted")]
+    graph = graph_of(BROKER, rows)
+    kept = brokerage.bridge_check(graph, broker="x", between=("a", "b"))
+    left_out = brokerage.bridge_check(graph, broker="x", between=("a", "b"),
+                                      exclude_sentences=frozenset({2}))
+    assert (kept["verdict"], left_out["verdict"]) == ("supported", "not testable")
+    assert kept["paths"] == "a > x > b" and kept["path_ties"] == "event (asserted)"
 
 
 def test_bridge_check_of_an_actor_absent_from_the_network_is_not_testable():

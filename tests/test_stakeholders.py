@@ -67,6 +67,7 @@ def test_a_stance_verb_event_is_a_position_of_its_source_with_its_sourcing():
 @pytest.mark.parametrize("lemma, factuality, expected", [
     ("urge", "asserted", ["mediation:+1"]),
     ("urge", "negated", ["mediation:-1"]),
+    ("urge", "underspecified", []),
     ("reject", "asserted", ["mediation:-1"]),
     ("visit", "asserted", []),
 ])
@@ -114,6 +115,15 @@ def test_stances_read_the_central_concept_only():
     table = stakeholders.stances(statements, ["a", "b", "c"], concept="mediation")
     assert table["stance"].tolist() == ["support", "oppose", "not_stated"]
     assert set(stakeholders.stances(statements, ["a"], concept=None)["stance"]) == {"not_stated"}
+
+
+def test_places_are_not_stakeholders():
+    tables = one_sentence("Hakim reached Baghdad.", mentions=[("Hakim", "h"), ("Baghdad", "b")])
+    actors = pd.DataFrame({"actor_id": ["h", "b"], "name": ["Hakim", "Baghdad"],
+                           "type": ["person", "city"]})
+    tables = make_tables("d", tables.text, sentences=tables.sentences, mentions=tables.mentions,
+                         actors=actors)
+    assert stakeholders.profiles(tables)["actor_id"].tolist() == ["h"]
 
 
 def test_profiles_give_first_mention_and_sentences_and_drop_unmentioned_actors(seed_report):
