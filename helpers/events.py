@@ -62,8 +62,8 @@ def _role(token: Token, pos: str) -> str:
 
 def _verb_only(token: Token) -> bool:
     """A verb the tagger called a noun ('... and mediate between'): a word that is never a noun."""
-    entries = verb_lexicon().get((token.lower_, "VERB"), ())
-    return token.pos_ == "NOUN" and any(e.verb_only for e in entries)
+    return token.pos_ == "NOUN" and any(
+        e.verb_only for e in verb_lexicon().get((token.lower_, "VERB"), ()))
 
 
 def _definite(token: Token) -> bool:

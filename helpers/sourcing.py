@@ -92,13 +92,14 @@ def _according(token: Token) -> Span | None:
     return None
 
 
-def _reporting(token: Token, quoted: bool) -> tuple[Span, Span] | None:
-    """(cue span, source phrase) when ``token`` is a reporting verb with a subject."""
-    if token.lemma_.lower() not in _cues()["verb"] or token.pos_ != "VERB":
+def _reporting(token: Token, sent: Span) -> tuple[Span, Span] | None:
+    """(cue span, source phrase) when ``token`` is a reporting verb with a subject and a
+    clause or a quotation."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _cues()["verb"]:
         return None
     subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
-    clause = any(c.dep_ in {"ccomp", "parataxis"} for c in token.children)
-    if not subjects or not (clause or quoted):
+    if not subjects or not (any(c.dep_ in {"ccomp", "parataxis"} for c in token.children)
+                            or any(t.text in _QUOTES for t in sent)):
         return None
     subject = subjects[0]
     end = token.i + 1
@@ -116,14 +117,13 @@ def sentence_sourcing(sent: Span, mentions_in_sentence: Iterable[Mention] = ()) 
     The first cue in text order wins; a sentence without one gives ``('', 'none')``.
     """
     mentions = list(mentions_in_sentence)
-    quoted = any(t.text in _QUOTES for t in sent)
     adverbs = _cues()["adverb"]
     for token in sent:
         according = _according(token)
         if according is not None:
             source = according[2:] if len(according) > 2 else according
             return according.text, classify_source(source, mentions)
-        reported = _reporting(token, quoted)
+        reported = _reporting(token, sent)
         if reported is not None:
             return reported[0].text, classify_source(reported[1], mentions)
         if token.lower_ in adverbs and token.dep_ == "advmod":

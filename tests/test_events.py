@@ -92,3 +92,36 @@ def test_definite_message_subject_stands_for_its_originator():
 def test_predicative_participle_is_no_event():
     events = _analyse("The surgeon is not related to Hakim.", {"Hakim": "hakim"})
     assert events == []
+
+
+GOLD_DOCS = ["000_a1f3d825a8827267", "t01_kenya_border", "t02_beirut_hakim", "t03_andes_trade",
+             "t04_seoul_talks_a", "t05_seoul_talks_b"]
+
+
+def _pipeline_result(doc_id: str):
+    from helpers import annotation
+    from helpers.config import ROOT, SEEDS_DIR
+    from helpers.corpus import load_document
+    from helpers.event_gold import (evaluate_events, evaluate_sourcing, read_gold_events,
+                                    read_gold_sourcing)
+    from helpers.sourcing import sourcing_table
+
+    folder = ROOT / "tests" / "articles" if doc_id.startswith("t") else SEEDS_DIR
+    doc = annotation.get_pipeline()(load_document(doc_id, seeds_dir=folder).text)
+    sents = sentences(doc)
+    mentions = annotation.find_mentions(doc, sents)
+    return (evaluate_events(read_gold_events(doc_id), extract_events(doc, sents, mentions)),
+            evaluate_sourcing(read_gold_sourcing(doc_id), sourcing_table(doc, sents, mentions)))
+
+
+def test_seed_has_at_least_eight_correct_events():
+    events, _ = _pipeline_result("000_a1f3d825a8827267")
+    assert events.tuples.tp >= 8 and events.tuples.precision >= 0.8
+
+
+@pytest.mark.parametrize("doc_id", GOLD_DOCS)
+def test_events_against_gold(doc_id):
+    events, sourcing = _pipeline_result(doc_id)
+    assert events.tuples.f1 >= 0.8, events.errors
+    assert events.factuality_accuracy >= 0.9, events.factuality_errors
+    assert sourcing["type_accuracy"] >= 0.9, sourcing["errors"]
