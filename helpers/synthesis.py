@@ -34,7 +34,7 @@ def _names(report: StakeholderReport) -> dict[str, str]:
 
 def _cast(report: StakeholderReport) -> list[str]:
     if report.profiles.empty:
-        return []
+        return ["The article names no actor, so it has no stakeholder to describe."]
     top = report.profiles.sort_values(["mentions", "first_offset"], ascending=[False, True])
     lead = top.iloc[0]
     return [f"The article names {len(report.profiles)} actor(s); {lead['name']} is named most "
@@ -133,7 +133,8 @@ def _unknowns(report: StakeholderReport) -> list[str]:
 
 def synthesis(report: StakeholderReport) -> list[str]:
     """The synthesis sentences, in reading order: cast, ties, positions, initiative,
-    bridge claims, grid and sensitivity, known unknowns. Each cites sentence ids."""
+    bridge claims, grid and sensitivity, known unknowns. Each cites sentence ids, except
+    the one sentence said of an article without actors."""
     return (_cast(report) + _events(report) + _positions(report) + _initiative(report)
             + _claims(report) + _grid(report) + _unknowns(report))
 
@@ -151,8 +152,9 @@ def network_summary(report: StakeholderReport) -> str:
         m = report.measures.sort_values("actor_id")
         for column in ("degree", "betweenness", "brokerage"):
             top = m.sort_values(column, ascending=False, kind="stable").iloc[0]
-            lines.append(f"Highest {column}: {names.get(top.actor_id, top.actor_id)} "
-                         f"({top[column]}).")
+            if top[column]:
+                lines.append(f"Highest {column}: {names.get(top.actor_id, top.actor_id)} "
+                             f"({top[column]}).")
         alone = [names.get(a, a) for a in m[m["degree"] == 0]["actor_id"]]
         if alone:
             lines.append(f"No event or affiliation tie: {', '.join(alone)}.")

@@ -7,12 +7,14 @@ import pandas as pd
 import pytest
 
 from helpers import positions, power_interest, stakeholders
-from helpers.contract import COLUMNS
+from helpers.contract import COLUMNS, read_table
 from helpers.stakeholder_data import make_tables
-from helpers.stakeholder_report import analyse_stakeholders
+from helpers.stakeholder_figures import draw_grid
+from helpers.stakeholder_report import analyse_stakeholders, stakeholders_of, write_outputs
 from helpers.synthesis import cited_ids, synthesis
 
-from stakeholder_fixture import seed_tables
+from conftest import ARTICLES
+from stakeholder_fixture import SEED, seed_tables
 
 
 @pytest.fixture(scope="module")
@@ -209,3 +211,45 @@ def test_every_synthesis_sentence_cites_existing_sentences(seed_report):
     ids = set(seed_report.tables.sentences["sentence_id"])
     assert sentences and all(cited_ids(s) and set(cited_ids(s)) <= ids for s in sentences)
     assert any("United States" in s and "unscored" in s for s in sentences)
+
+
+ARTICLE_IDS = sorted(p.stem for p in ARTICLES.glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def real_reports():
+    """The notebook's flow (annotate, then analyse) on every test article and on the seed."""
+    reports = {doc_id: stakeholders_of(doc_id, seeds_dir=ARTICLES) for doc_id in ARTICLE_IDS}
+    reports[SEED] = stakeholders_of(SEED)
+    return reports
+
+
+@pytest.mark.parametrize("doc_id", ARTICLE_IDS + [SEED])
+def test_the_notebook_flow_runs_and_writes_valid_tables_for_every_article(doc_id, real_reports,
+                                                                          tmp_path):
+    report = real_reports[doc_id]
+    write_outputs(report, out_dir=tmp_path)
+    table = read_table(doc_id, "stakeholders", out_dir=tmp_path)
+    assert tuple(read_table(doc_id, "relations", out_dir=tmp_path).columns) == \
+        COLUMNS["relations"]
+    mentioned = stakeholders.actor_sentences(report.tables)
+    for row in table.itertuples(index=False):
+        assert set(stakeholders.split_ids(row.evidence)) <= set(mentioned[row.actor_id])
+    assert bool(report.grid.reason) == (len(report.profiles) < 2)
+    assert all(cited_ids(s) for s in synthesis(report)) or report.profiles.empty
+    assert len(draw_grid(report).axes) == 1
+
+
+def test_the_seed_through_the_pipeline_shows_the_issue_s_must_show(real_reports):
+    report = real_reports[SEED]
+    table = report.stakeholders.set_index("actor_id")
+    assert {"ammar_al_hakim", "mohammad_bagher_ghalibaf", "ali_khamenei", "iran", "iraq",
+            "united_states", "national_wisdom_movement", "iraqi_leaders"} <= set(table.index)
+    assert table.loc["iraqi_leaders", "type"] == "group"
+    events = {(u, v, d["factuality"]) for u, v, d in report.graph.edges(data=True)
+              if d["tie"] == "event"}
+    assert ("mohammad_bagher_ghalibaf", "ammar_al_hakim", "asserted") in events
+    assert ("iranian_officials", "iraqi_leaders", "asserted") in events
+    assert ("ammar_al_hakim", "ali_khamenei", "probable") in events
+    assert table.loc["united_states", "stance"] == "not_stated"
+    assert math.isnan(table.loc["united_states", "interest"])
