@@ -96,12 +96,12 @@ def normalize(expression: str, *, dct: dt.date | None, week_start: str = "monday
                    window=window, anchor_window=anchor_window)
 
 
-def _finite(token: Token) -> bool:
+def is_finite(token: Token) -> bool:
     return token.tag_ in FINITE_TAGS or token.dep_ == "ROOT" or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in token.children)
 
 
-def _verb_tense(verb: Token) -> str:
+def verb_tense(verb: Token) -> str:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in FUTURE_AUX for a in auxes):
         return "future"
@@ -128,13 +128,19 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
             if token.lower_ in cues or any(c.lower_ in cues and c.dep_ in ("amod", "aux", "advmod")
                                            for c in token.children):
                 return "future"
-            if token.pos_ in ("VERB", "AUX") and _finite(token):
-                return None if through_noun else _verb_tense(token)
+            if token.pos_ in ("VERB", "AUX") and is_finite(token):
+                return None if through_noun else verb_tense(token)
             through_noun = through_noun or token.pos_ in ("NOUN", "PROPN")
         if token.head is token:
             break
         token = token.head
     return None
+
+
+def counts_something(doc: Doc, start: int, end: int) -> bool:
+    """True when the span is a number counting a noun ("2019 votes"), not a year or month."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "nummod"
 
 
 def candidates(text: str, model_spans: list[tuple[int, int]]) -> list[tuple[int, int, Rule, dict]]:
@@ -174,6 +180,8 @@ def tag_timexes(doc: Doc, sents: list[Sentence], meta: Metadata) -> list[Timex]:
     anchor: dt.date | None = None
     anchor_window: tuple[dt.date, dt.date] | None = None
     for start, end, rule, groups in candidates(doc.text, model):
+        if rule.needs_context(groups) and counts_something(doc, start, end):
+            continue
         try:
             norm = resolve(rule, groups, dct=meta.dct_date, week_start=meta.week_start,
                            tense=clause_tense(doc, start, end), anchor=anchor,
