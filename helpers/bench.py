@@ -1,0 +1,92 @@
+"""Benchmarks, run by ``make bench``: figures are printed, never asserted by tests.
+
+Annotation throughput: the same corpus (the seed and the test articles,
+repeated to at least ``--n`` articles) is parsed by raw ``nlp.pipe`` of the
+configured model and annotated by the whole annotation layer
+(:func:`helpers.pipeline.analyse_many`), alternately, in the same process.
+The best of ``--repeats`` runs of each is kept, and the ratio of annotation to
+raw throughput is printed as ``ratio=0.NN`` (the goal is at least 0.8).
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from dataclasses import replace
+from typing import Callable, Sequence
+
+import spacy
+
+from .config import ROOT, SEEDS_DIR, spacy_model_name
+from .corpus import Document, load_corpus
+
+FIXTURES_DIR = ROOT / "tests" / "articles"
+
+
+def bench_corpus(n: int) -> list[Document]:
+    """At least ``n`` articles: the seeds and the test articles, repeated with distinct ids."""
+    base = load_corpus(SEEDS_DIR) + load_corpus(FIXTURES_DIR)
+    return [replace(doc, doc_id=f"{doc.doc_id}__{i // len(base)}")
+            for i, doc in enumerate(base * (-(-n // len(base))))][:max(n, len(base))]
+
+
+def peak_rss_mib() -> float:
+    """Peak resident memory of this process so far, in MiB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(run: Callable[[], int]) -> tuple[float, int]:
+    """Run ``run`` (which returns a count) and return (seconds, count)."""
+    start = time.perf_counter()
+    count = run()
+    return time.perf_counter() - start, count
+
+
+def annotation_benchmark(n: int = 1000, *, repeats: int = 3, batch_size: int = 64) -> dict:
+    """Throughput of raw ``nlp.pipe`` and of the annotation layer over the same texts."""
+    from .pipeline import analyse_many, nlp
+
+    docs = bench_corpus(n)
+    texts = [d.text for d in docs]
+    raw_nlp = spacy.load(spacy_model_name())
+    nlp()  # load the annotation pipeline before timing
+    analyse_many(docs[:8]).__next__()
+
+    def raw() -> int:
+        return sum(1 for _ in raw_nlp.pipe(texts, batch_size=batch_size))
+
+    def annotated() -> int:
+        return sum(1 for _ in analyse_many(docs, batch_size=batch_size))
+
+    raw_s, annotated_s = [], []
+    for _ in range(repeats):
+        raw_s.append(timed(raw)[0])
+        annotated_s.append(timed(annotated)[0])
+    chars = sum(map(len, texts))
+    raw_rate, ann_rate = len(docs) / min(raw_s), len(docs) / min(annotated_s)
+    return {"articles": len(docs), "characters": chars, "raw_docs_per_s": raw_rate,
+            "annotated_docs_per_s": ann_rate, "ratio": ann_rate / raw_rate,
+            "raw_best_s": min(raw_s), "annotated_best_s": min(annotated_s),
+            "peak_rss_mib": peak_rss_mib()}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers.bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=1000, help="articles in the corpus")
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args(argv)
+    r = annotation_benchmark(args.n, repeats=args.repeats)
+    print(f"annotation benchmark: model={spacy_model_name()} articles={r['articles']} "
+          f"characters={r['characters']:,}")
+    print(f"  raw nlp.pipe      {r['raw_docs_per_s']:8.1f} docs/s  (best of {args.repeats}: "
+          f"{r['raw_best_s']:.2f} s)")
+    print(f"  annotation layer  {r['annotated_docs_per_s']:8.1f} docs/s  (best of {args.repeats}: "
+          f"{r['annotated_best_s']:.2f} s)")
+    print(f"  ratio={r['ratio']:.2f}  (goal >= 0.80)")
+    print(f"  peak_rss={r['peak_rss_mib']:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
