@@ -115,27 +115,34 @@ def draw_grid(report: StakeholderReport, *, title: str = "") -> Figure:
     fig, ax = plt.subplots(figsize=(8, 6.5))
     ax.axvline(limits["interest"], color="#999999", lw=1)
     ax.axhline(limits["power"], color="#999999", lw=1)
-    ax.axvspan(-0.32, -0.02, color="#f2f2f2")
+    ax.axvspan(-0.3, -0.02, color="#f2f2f2")
     corners = {QUADRANTS[0]: (1.0, 1.02), QUADRANTS[1]: (0.0, 1.02),
                QUADRANTS[2]: (1.0, -0.07), QUADRANTS[3]: (0.0, -0.07)}
     for name, (x, y) in corners.items():
         ax.text(x, y, name, ha="right" if x else "left", fontsize=10, color="#555555",
                 weight="bold")
-    ax.text(-0.17, 1.02, "interest\nnot stated", ha="center", fontsize=8, color="#555555")
+    ax.text(-0.17, 1.04, "interest not stated", ha="center", fontsize=8, color="#555555")
     names = dict(zip(report.profiles["actor_id"], report.profiles["name"]))
     table = report.grid.table.sort_values(["power", "actor_id"])
-    for i, row in enumerate(table.itertuples(index=False)):
-        placed = row.quadrant != NOT_PLACED
-        x = row.interest if placed else -0.17
-        ax.scatter([x], [row.power], s=60, zorder=3,
-                   facecolors="#4c72b0" if placed else "none", edgecolors="#4c72b0")
-        ax.annotate(_label(names.get(row.actor_id, row.actor_id)), (x, row.power), fontsize=7,
-                    xytext=(6, 4 if i % 2 else -10), textcoords="offset points")
+    for i, row in enumerate(table[table["quadrant"] != NOT_PLACED].itertuples(index=False)):
+        ax.scatter([row.interest], [row.power], s=60, zorder=3, color="#4c72b0")
+        ax.annotate(_label(names.get(row.actor_id, row.actor_id)), (row.interest, row.power),
+                    fontsize=7, xytext=(6, 4 if i % 2 else -10), textcoords="offset points")
+    label_y = 1.0
+    strip = table[table["quadrant"] == NOT_PLACED].sort_values(["power", "actor_id"],
+                                                                ascending=[False, True])
+    for row in strip.itertuples(index=False):
+        label_y = min(row.power, label_y - 0.09)
+        ax.scatter([-0.27], [row.power], s=60, zorder=3, facecolors="none",
+                   edgecolors="#4c72b0")
+        ax.annotate(_label(names.get(row.actor_id, row.actor_id)), (-0.27, row.power),
+                    xytext=(-0.24, label_y), fontsize=7, va="center",
+                    arrowprops={"arrowstyle": "-", "color": "#bbbbbb", "lw": 0.6})
     if report.grid.reason:
         ax.text(0.5, 0.5, textwrap.fill(report.grid.reason, 40), ha="center", va="center",
                 fontsize=10, color="#333333")
     ax.set_xticks([0.0, 0.2, 0.4, 0.6, 0.8, 1.0])
-    ax.set_xlim(-0.32, 1.05)
+    ax.set_xlim(-0.3, 1.05)
     ax.set_ylim(-0.1, 1.1)
     ax.set_xlabel("interest (salience and engagement in the text)")
     ax.set_ylabel("power (type, office, network position)")

@@ -9,9 +9,9 @@ import pytest
 from helpers import positions, power_interest, stakeholders
 from helpers.contract import COLUMNS, read_table
 from helpers.stakeholder_data import make_tables
-from helpers.stakeholder_figures import draw_grid
+from helpers.stakeholder_figures import draw_grid, draw_network
 from helpers.stakeholder_report import analyse_stakeholders, stakeholders_of, write_outputs
-from helpers.synthesis import cited_ids, synthesis
+from helpers.synthesis import cited_ids, grid_summary, network_summary, synthesis
 
 from conftest import ARTICLES
 from stakeholder_fixture import SEED, seed_tables
@@ -237,7 +237,8 @@ def test_the_notebook_flow_runs_and_writes_valid_tables_for_every_article(doc_id
         assert set(stakeholders.split_ids(row.evidence)) <= set(mentioned[row.actor_id])
     assert bool(report.grid.reason) == (len(report.profiles) < 2)
     assert all(cited_ids(s) for s in synthesis(report)) or report.profiles.empty
-    assert len(draw_grid(report).axes) == 1
+    assert len(draw_grid(report).axes) == 1 and len(draw_network(report).axes) == 2
+    assert network_summary(report) and grid_summary(report)
 
 
 def test_the_seed_through_the_pipeline_shows_the_issue_s_must_show(real_reports):
