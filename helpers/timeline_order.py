@@ -34,13 +34,14 @@ def dct_relation(event: Event) -> str:
 
 
 def _key(event: Event) -> tuple:
-    return (event.earliest or "", 0 if "+starts:" in event.anchoring else 1,
+    return (not (event.earliest or event.latest), event.earliest or "",
+            0 if "+starts:" in event.anchoring else 1,
             event.latest or "9999-12-31", event.sentence_id, event.start, event.event_id)
 
 
 def event_order(events: Sequence[Event]) -> list[Event]:
-    """Events by earliest start (unbounded first), episode openers first, then latest end,
-    then text order: a total, deterministic order."""
+    """Events by earliest start (open starts first), episode openers first, then latest end,
+    then text order; events with no interval at all come last. A total, deterministic order."""
     return sorted(events, key=_key)
 
 
