@@ -226,7 +226,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
     ``names`` are the linked named mentions of ``doc``, in text order. Each rule's
     result is remembered, so later pronouns can refer back to a resolved one.
     """
-    kb, nouns = load_kb(), role_nouns()
+    kb, nouns, text = load_kb(), role_nouns(), doc.text
     gender = {a: kb.actors[a].gender for a in kb.actors if kb.actors[a].gender}
     countries: dict[str, str] = {}
     roles: dict[str, str] = {}
@@ -246,7 +246,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
 
     def emit(start, end, label, kind, actors, method):
         for actor in actors:
-            rows.append((start, end, doc.text[start:end], label, kind, actor, method))
+            rows.append((start, end, text[start:end], label, kind, actor, method))
 
     for tok in doc:
         while pending and pending[0].start <= tok.idx:
@@ -260,7 +260,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
                     roles[name.actor_id] = roles.get(name.actor_id, "") + " " + role.lower()
                     countries.setdefault(name.actor_id, country)
                 if previous and previous.type == name.type and previous.actor_id != name.actor_id \
-                        and doc.text[previous.end:name.start].strip() == "and":
+                        and text[previous.end:name.start].strip() == "and":
                     pairs.append(Ref(previous.start, name.end, (previous.actor_id, name.actor_id),
                                      kind, span.root.sent.start_char, False))
                 previous = name

@@ -59,8 +59,8 @@ def is_government_use(span: Span) -> bool:
     >>> is_government_use(get_pipeline()("He flew to Tehran.")[3:4])
     False
     """
-    text = span.doc.text
-    if span.text.isupper() and (span.start_char == 0 or text[span.start_char - 1] == "\n"):
+    doc = span.doc
+    if span.text.isupper() and (span.start == 0 or "\n" in doc[span.start - 1].text_with_ws):
         return False  # dateline
     tok = span.root
     while tok.dep_ == "conj" and tok.head is not tok:
