@@ -39,6 +39,8 @@ from .time_rules import words
 from .timeline_order import dct_relation, event_order, order_events  # noqa: F401
 from .timeline_plot import find_milestones, plot_timeline, timeline_summary  # noqa: F401
 
+OPEN_AFTER = {"from", "since", "starting"}     # "from 2026-01-01": no end
+OPEN_BEFORE = {"until", "till", "by", "before"}  # "by January 3": no start
 DURATION_DAYS = re.compile(r"P(?:T(\d+)H|(\d+)([DW]))$")
 
 
@@ -69,7 +71,8 @@ def _clause_verb(token: Token) -> Token:
 
 
 def owns(timex_root: Token, trigger: Token) -> bool:
-    """True when a temporal expression belongs to the trigger's clause, not to a noun in it."""
+    """True when a temporal expression belongs to the trigger's clause, not to a noun or an
+    infinitive in it ("agreed to cut tariffs from 2026-01-01" does not date "agreed")."""
     token = timex_root.head
     for _ in range(len(token.doc)):
         if token.i == trigger.i:
@@ -78,6 +81,8 @@ def owns(timex_root: Token, trigger: Token) -> bool:
             return False
         if token.pos_ in ("VERB", "AUX") and is_finite(token) or token.head is token:
             return _clause_verb(trigger).i == token.i
+        if token.pos_ == "VERB":
+            return False
         token = token.head
     return False
 
@@ -173,6 +178,10 @@ def anchor_events(events: Sequence[Event], timexes: Sequence[Timex], doc: Doc,
         how, bounds, timex_id = "none", ("", ""), ""
         if own is not None:
             timex_id, bounds, how = own.timex_id, (own.earliest, own.latest), f"timex:{own.timex_id}"
+            prep = _token(doc, own.start, own.end).head.lower_
+            if prep in OPEN_AFTER or prep in OPEN_BEFORE:
+                bounds = (bounds[0], "") if prep in OPEN_AFTER else ("", bounds[1])
+                how += f"+{prep}"
             mine = next((ep for ep in episodes if ep.event_id == event.event_id), None)
             if mine:
                 opens = _clause_verb(trigger).lemma_ in words()["start_lemma"]

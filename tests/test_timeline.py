@@ -191,3 +191,18 @@ def test_the_summary_lists_rows_in_order_with_their_anchoring(seed):
     rows = [line.split()[0] for line in lines if line.startswith("  ")]
     assert rows == ["e4", "e1", "e2", "e5", "e3"]
     assert lines[-1] == "Milestone t4: November 11 on 2025-11-11."
+
+
+def test_a_date_in_an_infinitive_dates_the_infinitive_and_from_leaves_its_end_open():
+    document = load_document("t03_andes_trade", seeds_dir=ARTICLES)
+    doc = load_nlp()(document.text)
+    sents = sentences(doc)
+    events = [Event(**{**_event(document.text, word, f"e{i}", factuality=factuality).__dict__,
+                       "sentence_id": 2})
+              for i, (word, factuality) in enumerate([("agreed", "asserted"),
+                                                      ("cut", "underspecified")], start=1)]
+    agreed, cut = anchor_events(events, tag_timexes(doc, sents, document.meta), doc, sents,
+                                document.meta)
+    assert (agreed.timex_id, agreed.anchoring) == ("", "tense:past")
+    assert (cut.timex_id, cut.earliest, cut.latest, cut.anchoring) == (
+        "t2", "2026-01-01", "", "timex:t2+from")
