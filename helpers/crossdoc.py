@@ -35,7 +35,6 @@ from .config import PROCESSED_DIR, SEEDS_DIR
 #: agreement, 06 engage in material cooperation.
 SYMMETRIC_CODES: tuple[str, ...] = ("04", "057", "06")
 _LOW, _HIGH = "0000-00-00", "9999-99-99"   # open interval ends, sort like ISO dates
-_CONTRACT = {"actors", "entities", "events", "timexes"}
 
 
 def _cell(value: object) -> str:
@@ -47,52 +46,67 @@ def _number(item_id: str) -> tuple[int, str]:
     return (int(digits) if digits else 0, item_id)
 
 
-def documents_table(documents: Iterable) -> pd.DataFrame:
-    """One row per article: ``doc_id``, ``outlet``, ``dct`` ('' when unknown), by doc_id."""
-    rows = [{"doc_id": d.doc_id, "outlet": d.meta.outlet or "", "dct": d.meta.dct or ""}
-            for d in documents]
+def documents_table(metas: Iterable) -> pd.DataFrame:
+    """One row per article's metadata: ``doc_id``, ``outlet``, ``dct`` ('' when unknown)."""
+    rows = [{"doc_id": m.doc_id, "outlet": m.outlet or "", "dct": m.dct or ""} for m in metas]
     return pd.DataFrame(rows, columns=["doc_id", "outlet", "dct"]).sort_values(
         "doc_id", ignore_index=True)
 
 
 def tables_from_analyses(analyses: Iterable) -> dict[str, pd.DataFrame]:
-    """Stack the records of pipeline analyses into tables with a ``doc_id`` column.
+    """Stack the records of pipeline analyses into tables whose first column is ``doc_id``.
 
     Consumes the analyses one at a time, so a stream (``pipeline.analyse_many``)
     is never held in memory as a whole. Keys: documents, actors, entities, events, timexes.
     """
-    from dataclasses import asdict
+    from dataclasses import asdict, fields
 
-    rows: dict[str, list[dict]] = {name: [] for name in _CONTRACT}
-    documents = []
+    from .records import Actor, Event, Mention, Timex
+
+    kinds = {"actors": ("actors", Actor), "entities": ("mentions", Mention),
+             "events": ("events", Event), "timexes": ("timexes", Timex)}
+    rows: dict[str, list[dict]] = {name: [] for name in kinds}
+    metas = []
     for analysis in analyses:
-        documents.append(analysis.document)
-        for name, records in (("actors", analysis.actors), ("entities", analysis.mentions),
-                              ("events", analysis.events), ("timexes", analysis.timexes)):
-            rows[name].extend({"doc_id": analysis.doc_id, **asdict(r)} for r in records)
-    tables = {name: pd.DataFrame(found, columns=None if found else ["doc_id"])
-              for name, found in rows.items()}
-    tables["documents"] = documents_table(documents)
-    return tables
+        metas.append(analysis.document.meta)
+        for name, (attribute, _) in kinds.items():
+            rows[name].extend({"doc_id": analysis.doc_id, **asdict(r)}
+                              for r in getattr(analysis, attribute))
+    tables = {name: pd.DataFrame(rows[name], columns=["doc_id", *(f.name for f in fields(kind))])
+              for name, (_, kind) in kinds.items()}
+    return {"documents": documents_table(metas), **tables}
+
+
+def corpus_tables(seeds_dir: Path = SEEDS_DIR, *, progress: bool = True) -> dict[str, pd.DataFrame]:
+    """Annotate every article of ``seeds_dir`` (streaming) and stack its tables.
+
+    A progress bar counts the articles; adding articles to the folder needs no change.
+    """
+    from .corpus import iter_documents, list_doc_ids
+    from .distributed import Progress
+    from .pipeline import analyse_many
+
+    analyses = analyse_many(iter_documents(seeds_dir))
+    with Progress(analyses, total=len(list_doc_ids(seeds_dir)), desc="articles annotated",
+                  unit="article", disable=not progress) as bar:
+        return tables_from_analyses(bar)
 
 
 def read_tables(doc_ids: Sequence[str], *, processed_root: Path = PROCESSED_DIR,
                 seeds_dir: Path = SEEDS_DIR) -> dict[str, pd.DataFrame]:
     """Read the contract tables of ``doc_ids`` from ``processed_root/<doc_id>/``, stacked.
 
-    The outlet and DCT come from the metadata in ``seeds_dir``.
+    For a corpus annotated by ``helpers.distributed``; outlets and DCTs come from
+    the metadata in ``seeds_dir``.
     """
-    from .contract import read_table
+    from .contract import COLUMNS, read_table
     from .corpus import read_metadata
 
-    tables = {name: pd.concat([read_table(d, name, out_dir=Path(processed_root) / d)
-                               .assign(doc_id=d) for d in doc_ids] or [pd.DataFrame()],
-                              ignore_index=True) for name in sorted(_CONTRACT)}
-    metas = [read_metadata(Path(seeds_dir) / f"{d}.meta.json", doc_id=d) for d in doc_ids]
-    tables["documents"] = pd.DataFrame(
-        [{"doc_id": m.doc_id, "outlet": m.outlet or "", "dct": m.dct or ""} for m in metas],
-        columns=["doc_id", "outlet", "dct"]).sort_values("doc_id", ignore_index=True)
-    return tables
+    tables = {name: pd.concat([pd.DataFrame(columns=["doc_id", *COLUMNS[name]])] + [
+        read_table(d, name, out_dir=Path(processed_root) / d).assign(doc_id=d) for d in doc_ids],
+        ignore_index=True)[["doc_id", *COLUMNS[name]]] for name in ("actors", "events")}
+    metas = (read_metadata(Path(seeds_dir) / f"{d}.meta.json", doc_id=d) for d in doc_ids)
+    return {"documents": documents_table(metas), **tables}
 
 
 def merge_actors(actors: pd.DataFrame) -> pd.DataFrame:
@@ -123,6 +137,13 @@ def _pair(code: str, source: str, target: str, symmetric: Sequence[str]) -> tupl
     if code.startswith(tuple(symmetric)):
         return (*sorted((source, target)), False)
     return source, target, True
+
+
+def _placed(cluster: list[dict]) -> tuple:
+    """Sort key of a merged event: by its days, open ends by the bound they have, undated last."""
+    lo, hi = max(r["lo"] for r in cluster), min(r["hi"] for r in cluster)
+    return (lo == _LOW and hi == _HIGH, hi if lo == _LOW else lo, hi, cluster[0]["key"],
+            cluster[0]["doc_id"], _number(cluster[0]["event_id"]))
 
 
 def link_events(events: pd.DataFrame, documents: pd.DataFrame, *,
@@ -160,8 +181,7 @@ def link_events(events: pd.DataFrame, documents: pd.DataFrame, *,
         else:
             clusters.append([row])
             lo, hi = row["lo"], row["hi"]
-    clusters.sort(key=lambda c: (min(r["lo"] for r in c), min(r["hi"] for r in c), c[0]["key"],
-                                 c[0]["doc_id"], _number(c[0]["event_id"])))
+    clusters.sort(key=_placed)
     linked = [{"merged_id": f"x{n}", **{k: v for k, v in row.items() if k != "key"}}
               for n, cluster in enumerate(clusters, 1) for row in cluster]
     columns = ["merged_id", "doc_id", "outlet", "sentence_id", "event_id", "trigger",
@@ -176,6 +196,16 @@ def _disagreement(group: pd.DataFrame, values: pd.Series) -> str:
         return ""
     return " | ".join(f"{d} s{s} {e}: {v}" for d, s, e, v in
                       zip(group["doc_id"], group["sentence_id"], group["event_id"], values))
+
+
+def _sources(group: pd.DataFrame) -> str:
+    """Each (article, sentence) of a merged event: 'doc sN e1 e2 (outlet; attribution)'."""
+    parts = []
+    for (doc_id, sentence_id), rows in group.groupby(["doc_id", "sentence_id"], sort=True):
+        cue = "; ".join(dict.fromkeys(a for a in rows["attribution"] if a)) or "no attribution"
+        parts.append(f"{doc_id} s{sentence_id} {' '.join(sorted(rows['event_id'], key=_number))} "
+                     f"({rows['outlet'].iloc[0] or 'outlet unknown'}; {cue})")
+    return " | ".join(parts)
 
 
 def cross_timeline(events: pd.DataFrame, documents: pd.DataFrame, *,
@@ -199,21 +229,18 @@ def cross_timeline(events: pd.DataFrame, documents: pd.DataFrame, *,
             "latest": "" if group["hi"].min() == _HIGH else group["hi"].min(),
             "cameo_root": first["cameo_root"],
             "cameo_codes": "; ".join(dict.fromkeys(group["cameo_code"])),
-            "actor_1": first["actor_1"], "actor_2": first["actor_2"],
-            "directed": bool(first["directed"]),
+            "actors": (" ↔ " if not first["directed"] else " → ").join(
+                a for a in (first["actor_1"], first["actor_2"]) if a),
             "triggers": "; ".join(dict.fromkeys(group["trigger"])),
             "corroboration": len(voices), "articles": group["doc_id"].nunique(),
-            "sources": " | ".join(
-                f"{d} s{s} {e} ({o or 'outlet unknown'}; {a or 'no attribution'})"
-                for d, o, s, e, a in zip(group["doc_id"], group["outlet"], group["sentence_id"],
-                                         group["event_id"], group["attribution"])),
+            "sources": _sources(group),
             "factuality": " / ".join(dict.fromkeys(group["factuality"])),
             "dates_disagree": _disagreement(group, intervals),
             "factuality_disagree": _disagreement(group, group["factuality"])})
     return pd.DataFrame(rows, columns=[
-        "merged_id", "earliest", "latest", "cameo_root", "cameo_codes", "actor_1", "actor_2",
-        "directed", "triggers", "corroboration", "articles", "sources", "factuality",
-        "dates_disagree", "factuality_disagree"])
+        "merged_id", "earliest", "latest", "cameo_root", "cameo_codes", "actors", "triggers",
+        "corroboration", "articles", "sources", "factuality", "dates_disagree",
+        "factuality_disagree"])
 
 
 def _ties(events: pd.DataFrame) -> pd.DataFrame:

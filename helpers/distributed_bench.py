@@ -29,12 +29,13 @@ def write_corpus(n: int, folder: Path) -> Path:
     from .bench import bench_corpus
 
     folder.mkdir(parents=True, exist_ok=True)
-    for doc in bench_corpus(n):
-        (folder / f"{doc.doc_id}.txt").write_bytes(doc.text.encode("utf-8"))
+    for number, doc in enumerate(bench_corpus(n)):
+        doc_id = f"{number:06d}_{doc.meta.doc_id}"     # id order mixes long and short articles
+        (folder / f"{doc_id}.txt").write_bytes(doc.text.encode("utf-8"))
         meta = doc.path.parent / f"{doc.meta.doc_id}.meta.json"
         if meta.exists():
-            data = {**json.loads(meta.read_text(encoding="utf-8")), "doc_id": doc.doc_id}
-            (folder / f"{doc.doc_id}.meta.json").write_text(json.dumps(data), encoding="utf-8")
+            data = {**json.loads(meta.read_text(encoding="utf-8")), "doc_id": doc_id}
+            (folder / f"{doc_id}.meta.json").write_text(json.dumps(data), encoding="utf-8")
     return folder
 
 

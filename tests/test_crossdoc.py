@@ -1,10 +1,18 @@
 """The cross-document view: actors merged by id, one timeline, and the growing picture."""
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
-from helpers.crossdoc import cross_timeline, link_events, merge_actors, stakeholder_growth
+from helpers.config import ROOT, SEEDS_DIR
+from helpers.crossdoc import (corpus_tables, cross_timeline, link_events, merge_actors,
+                              stakeholder_growth)
+
+ARTICLES = ROOT / "tests" / "articles"
+SEOUL = ("t04_seoul_talks_a", "t05_seoul_talks_b")
 
 DOCS = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["Outlet A", "Outlet B", ""]})
 
@@ -95,6 +103,21 @@ def test_merged_ids_follow_time_then_are_stable_under_input_order():
     assert forward["doc_id"].tolist() == ["a", "c", "b"]
 
 
+def test_undated_events_come_last_and_open_ends_sort_by_their_bound():
+    rows = timeline(event("a", "e1", earliest="", latest=""),
+                    event("a", "e2", code="112", earliest="", latest="2026-02-10"),
+                    event("b", "e1", earliest="2026-02-09", latest="2026-02-09"))
+    assert rows["sources"].str.split(" (").str[0].tolist() == ["b s1 e1", "a s1 e2", "a s1 e1"]
+    assert rows["earliest"].tolist() == ["2026-02-09", "", ""]
+
+
+@pytest.mark.parametrize(("code", "source", "target", "shown"), [
+    ("044", "y", "x", "x ↔ y"), ("112", "y", "x", "y → x"), ("010", "x", "", "x")])
+def test_the_actors_column_shows_direction_only_for_directed_codes(code, source, target, shown):
+    rows = timeline(event("a", code=code, source=source, target=target))
+    assert rows["actors"].tolist() == [shown]
+
+
 def test_an_empty_event_table_gives_an_empty_timeline_with_its_columns():
     empty = pd.DataFrame(columns=list(event("a")))
     rows = cross_timeline(empty, DOCS)
@@ -139,3 +162,41 @@ def test_an_article_with_no_actor_still_is_a_step():
     growth = stakeholder_growth(pd.DataFrame([actor("a", "x", 1)]),
                                 pd.DataFrame(columns=list(event("a"))), order=["a", "b"])
     assert growth[["actors", "new_actors"]].values.tolist() == [[1, 1], [1, 0]]
+
+
+@pytest.fixture(scope="module")
+def grown(tmp_path_factory) -> dict[str, pd.DataFrame]:
+    """The real pipeline over a seeds folder: the seed plus the two Seoul articles dropped in."""
+    folder = tmp_path_factory.mktemp("seeds")
+    for path in [*SEEDS_DIR.glob("*"), *(p for d in SEOUL for p in ARTICLES.glob(f"{d}.*"))]:
+        shutil.copy(path, folder / path.name)
+    return corpus_tables(folder, progress=False)
+
+
+def seoul_meeting(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    rows = cross_timeline(tables["events"], tables["documents"])
+    return rows[(rows["actors"] == "kenji_morita ↔ park_min_ji") & (rows["cameo_root"] == "04")]
+
+
+def test_the_seoul_meeting_told_twice_is_one_row_with_both_articles_as_sources(grown):
+    meeting = seoul_meeting(grown)
+    assert len(meeting) == 1
+    row = meeting.iloc[0]
+    assert (row["earliest"], row["latest"], row["corroboration"], row["articles"]) == (
+        "2026-02-09", "2026-02-09", 2, 2)
+    assert {part.split()[0] for part in row["sources"].split(" | ")} == set(SEOUL)
+    assert "Fixture Times" in row["sources"] and "Fixture Daily" in row["sources"]
+
+
+def test_adding_two_articles_to_the_seeds_folder_needs_no_code_change(grown):
+    seed_ids = sorted(p.stem for p in SEEDS_DIR.glob("*.txt"))
+    assert grown["documents"]["doc_id"].tolist() == sorted([*seed_ids, *SEOUL])
+    growth = stakeholder_growth(grown["actors"], grown["events"])
+    assert growth["doc_id"].tolist() == sorted([*seed_ids, *SEOUL])
+    assert growth["actors"].is_monotonic_increasing
+
+
+def test_actors_of_both_seoul_articles_merge_by_id(grown):
+    merged = merge_actors(grown["actors"]).set_index("actor_id")
+    assert merged.loc["kenji_morita", "articles"] == 2
+    assert merged.loc["park_min_ji", "mentions_by_article"].startswith(f"{SEOUL[0]}: ")
