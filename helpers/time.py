@@ -171,8 +171,13 @@ def candidates(text: str, model_spans: list[tuple[int, int]]) -> list[tuple[int,
 def tag_timexes(doc: Doc, sents: list[Sentence], meta: Metadata) -> list[Timex]:
     """Every temporal expression of a parsed article, normalised, ids t1.. in text order.
 
-    >>> tag_timexes(doc, sentences(doc), meta)[0].value       # doctest: +SKIP
-    '2025-W37'
+    >>> from helpers.corpus import parse_metadata
+    >>> from helpers.nlp import load_nlp
+    >>> from helpers.text import sentences
+    >>> meta = parse_metadata({"dct": "2025-09-07", "week_start": "saturday"}, doc_id="x", name="x")
+    >>> doc = load_nlp()("He arrived this week.")
+    >>> [(t.text, t.value, t.earliest, t.latest) for t in tag_timexes(doc, sentences(doc), meta)]
+    [('this week', '2025-W37', '2025-09-06', '2025-09-12')]
     """
     model = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in MODEL_LABELS]
     starts = [s.start for s in sents]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+import matplotlib.pyplot as plt
 import pytest
 
 from helpers import positions, power_interest, stakeholders
@@ -237,7 +238,10 @@ def test_the_notebook_flow_runs_and_writes_valid_tables_for_every_article(doc_id
         assert set(stakeholders.split_ids(row.evidence)) <= set(mentioned[row.actor_id])
     assert bool(report.grid.reason) == (len(report.profiles) < 2)
     assert all(cited_ids(s) for s in synthesis(report)) or report.profiles.empty
-    assert len(draw_grid(report).axes) == 1 and len(draw_network(report).axes) == 2
+    grid, network = draw_grid(report), draw_network(report)
+    assert len(grid.axes) == 1 and len(network.axes) == 2
+    plt.close(grid)
+    plt.close(network)
     assert network_summary(report) and grid_summary(report)
 
 
