@@ -5,7 +5,9 @@ repeated to at least ``--n`` articles) is parsed by raw ``nlp.pipe`` of the
 configured model and annotated by the whole annotation layer
 (:func:`helpers.pipeline.analyse_many`), alternately, in the same process.
 The best of ``--repeats`` runs of each is kept, and the ratio of annotation to
-raw throughput is printed as ``ratio=0.NN`` (the goal is at least 0.8).
+raw throughput is printed as ``ratio=0.NN`` (the goal is at least 0.8). The
+ratio is computed on the CPU time of this process, which other work on the
+machine does not inflate; wall-clock figures are printed beside it.
 """
 from __future__ import annotations
 
@@ -35,11 +37,11 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def timed(run: Callable[[], int]) -> tuple[float, int]:
-    """Run ``run`` (which returns a count) and return (seconds, count)."""
-    start = time.perf_counter()
-    count = run()
-    return time.perf_counter() - start, count
+def timed(run: Callable[[], int]) -> tuple[float, float]:
+    """Run ``run`` and return (wall-clock seconds, CPU seconds of this process)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    run()
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def annotation_benchmark(n: int = 1000, *, repeats: int = 3, batch_size: int = 64) -> dict:
@@ -58,16 +60,18 @@ def annotation_benchmark(n: int = 1000, *, repeats: int = 3, batch_size: int = 6
     def annotated() -> int:
         return sum(1 for _ in analyse_many(docs, batch_size=batch_size))
 
-    raw_s, annotated_s = [], []
+    raw_t, ann_t = [], []
     for _ in range(repeats):
-        raw_s.append(timed(raw)[0])
-        annotated_s.append(timed(annotated)[0])
-    chars = sum(map(len, texts))
-    raw_rate, ann_rate = len(docs) / min(raw_s), len(docs) / min(annotated_s)
-    return {"articles": len(docs), "characters": chars, "raw_docs_per_s": raw_rate,
-            "annotated_docs_per_s": ann_rate, "ratio": ann_rate / raw_rate,
-            "raw_best_s": min(raw_s), "annotated_best_s": min(annotated_s),
-            "peak_rss_mib": peak_rss_mib()}
+        raw_t.append(timed(raw))
+        ann_t.append(timed(annotated))
+    n_docs = len(docs)
+    raw_cpu, ann_cpu = min(c for _, c in raw_t), min(c for _, c in ann_t)
+    raw_wall, ann_wall = min(w for w, _ in raw_t), min(w for w, _ in ann_t)
+    return {"articles": n_docs, "characters": sum(map(len, texts)),
+            "raw_docs_per_s": n_docs / raw_cpu, "annotated_docs_per_s": n_docs / ann_cpu,
+            "ratio": raw_cpu / ann_cpu, "raw_cpu_s": raw_cpu, "annotated_cpu_s": ann_cpu,
+            "raw_wall_s": raw_wall, "annotated_wall_s": ann_wall,
+            "wall_ratio": raw_wall / ann_wall, "peak_rss_mib": peak_rss_mib()}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -79,11 +83,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     r = annotation_benchmark(args.n, repeats=args.repeats)
     print(f"annotation benchmark: model={spacy_model_name()} articles={r['articles']} "
           f"characters={r['characters']:,}")
-    print(f"  raw nlp.pipe      {r['raw_docs_per_s']:8.1f} docs/s  (best of {args.repeats}: "
-          f"{r['raw_best_s']:.2f} s)")
-    print(f"  annotation layer  {r['annotated_docs_per_s']:8.1f} docs/s  (best of {args.repeats}: "
-          f"{r['annotated_best_s']:.2f} s)")
-    print(f"  ratio={r['ratio']:.2f}  (goal >= 0.80)")
+    for label, key in (("raw nlp.pipe", "raw"), ("annotation layer", "annotated")):
+        print(f"  {label:<17} {r[key + '_docs_per_s']:8.1f} docs/s of CPU  (best of "
+              f"{args.repeats}: {r[key + '_cpu_s']:.2f} s CPU, {r[key + '_wall_s']:.2f} s wall)")
+    print(f"  ratio={r['ratio']:.2f}  (CPU time; goal >= 0.80; wall-clock ratio "
+          f"{r['wall_ratio']:.2f})")
     print(f"  peak_rss={r['peak_rss_mib']:.0f} MiB")
     return 0
 
