@@ -77,19 +77,31 @@ def tables_from_analyses(analyses: Iterable) -> dict[str, pd.DataFrame]:
     return {"documents": documents_table(metas), **tables}
 
 
-def corpus_tables(seeds_dir: Path = SEEDS_DIR, *, progress: bool = True) -> dict[str, pd.DataFrame]:
-    """Annotate every article of ``seeds_dir`` (streaming) and stack its tables.
+def corpus_tables(seeds_dir: Path = SEEDS_DIR, *, doc_ids: Sequence[str] | None = None,
+                  progress: bool = True) -> dict[str, pd.DataFrame]:
+    """Annotate the articles of ``seeds_dir`` (all, or ``doc_ids``) as a stream; stack their tables.
 
     A progress bar counts the articles; adding articles to the folder needs no change.
     """
-    from .corpus import iter_documents, list_doc_ids
+    from .corpus import list_doc_ids, load_document
     from .distributed import Progress
     from .pipeline import analyse_many
 
-    analyses = analyse_many(iter_documents(seeds_dir))
-    with Progress(analyses, total=len(list_doc_ids(seeds_dir)), desc="articles annotated",
-                  unit="article", disable=not progress) as bar:
+    doc_ids = sorted(doc_ids) if doc_ids is not None else list_doc_ids(seeds_dir)
+    analyses = analyse_many(load_document(d, seeds_dir=seeds_dir) for d in doc_ids)
+    with Progress(analyses, total=len(doc_ids), desc="annotating articles", unit="article",
+                  disable=not progress) as bar:
         return tables_from_analyses(bar)
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
+    """Write each table as ``out_dir/<name>.csv`` (UTF-8, no index); return the paths, sorted."""
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, table in sorted(tables.items()):
+        paths.append(Path(out_dir) / f"{name}.csv")
+        table.to_csv(paths[-1], index=False, encoding="utf-8", lineterminator="\n")
+    return paths
 
 
 def read_tables(doc_ids: Sequence[str], *, processed_root: Path = PROCESSED_DIR,
@@ -186,7 +198,7 @@ def link_events(events: pd.DataFrame, documents: pd.DataFrame, *,
               for n, cluster in enumerate(clusters, 1) for row in cluster]
     columns = ["merged_id", "doc_id", "outlet", "sentence_id", "event_id", "trigger",
                "cameo_code", "cameo_root", "source_actor", "target_actor", "actor_1", "actor_2",
-               "directed", "factuality", "attribution", "earliest", "latest", "lo", "hi"]
+               "directed", "factuality", "attribution", "earliest", "latest"]
     return pd.DataFrame(linked, columns=columns)
 
 
@@ -225,12 +237,12 @@ def cross_timeline(events: pd.DataFrame, documents: pd.DataFrame, *,
         voices = {o or d for o, d in zip(group["outlet"], group["doc_id"])}
         rows.append({
             "merged_id": merged_id,
-            "earliest": "" if group["lo"].max() == _LOW else group["lo"].max(),
-            "latest": "" if group["hi"].min() == _HIGH else group["hi"].min(),
+            "earliest": group["earliest"].max(),          # '' sorts first: open ends drop out
+            "latest": group["latest"].replace("", _HIGH).min().replace(_HIGH, ""),
             "cameo_root": first["cameo_root"],
             "cameo_codes": "; ".join(dict.fromkeys(group["cameo_code"])),
-            "actors": (" ↔ " if not first["directed"] else " → ").join(
-                a for a in (first["actor_1"], first["actor_2"]) if a),
+            "actors": (" → " if first["directed"] else " ↔ ").join(
+                a for a in (first["source_actor"], first["target_actor"]) if a),
             "triggers": "; ".join(dict.fromkeys(group["trigger"])),
             "corroboration": len(voices), "articles": group["doc_id"].nunique(),
             "sources": _sources(group),

@@ -92,20 +92,25 @@ def summary_frame(rows: Iterable[dict]) -> pd.DataFrame:
 
 
 class Progress(tqdm):
-    """A tqdm bar; inside a notebook it draws in one display that ends on a line without timings.
+    """A tqdm bar; inside a notebook it is drawn in one display line that starts and ends as a label.
 
-    So a live reader sees the bar move, and the stored output is the same on every run.
+    A live reader sees the bar move; before and after, the line reads ``<desc>: <total> in all``,
+    so the stored output is the same on every run (and nbval, which sees only the first
+    version of a display, compares the same text).
     """
 
     def __init__(self, *args, **kwargs) -> None:
-        self._line = None if kwargs.get("disable") else _NotebookLine.create()
+        total = kwargs.get("total")
+        label = f"{kwargs.get('desc', '')}: {total} in all" if total is not None else "progress"
+        self._label = label
+        self._line = None if kwargs.get("disable") else _NotebookLine.create(label)
         kwargs["file"] = self._line or kwargs.get("file") or sys.stderr
         super().__init__(*args, **kwargs)
 
     def close(self) -> None:
         super().close()
         if self._line is not None:
-            self._line.show(f"{self.desc}: {self.n}/{self.total} {self.unit}")
+            self._line.show(self._label)
 
 
 class _NotebookLine:
@@ -115,7 +120,8 @@ class _NotebookLine:
         self.handle = handle
 
     @classmethod
-    def create(cls) -> "_NotebookLine | None":
+    def create(cls, first: str) -> "_NotebookLine | None":
+        """A display showing ``first``, when running in a notebook kernel; else None."""
         try:
             from IPython import get_ipython
             from IPython.display import display
@@ -124,7 +130,7 @@ class _NotebookLine:
         shell = get_ipython()
         if shell is None or "IPKernelApp" not in shell.config:
             return None
-        return cls(display({"text/plain": ""}, raw=True, display_id=True))
+        return cls(display({"text/plain": first}, raw=True, display_id=True))
 
     def show(self, line: str) -> None:
         self.handle.update({"text/plain": line}, raw=True)

@@ -112,7 +112,7 @@ def test_undated_events_come_last_and_open_ends_sort_by_their_bound():
 
 
 @pytest.mark.parametrize(("code", "source", "target", "shown"), [
-    ("044", "y", "x", "x ↔ y"), ("112", "y", "x", "y → x"), ("010", "x", "", "x")])
+    ("044", "y", "x", "y ↔ x"), ("112", "y", "x", "y → x"), ("010", "x", "", "x")])
 def test_the_actors_column_shows_direction_only_for_directed_codes(code, source, target, shown):
     rows = timeline(event("a", code=code, source=source, target=target))
     assert rows["actors"].tolist() == [shown]
