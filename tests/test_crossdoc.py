@@ -9,7 +9,7 @@ import pytest
 
 from helpers.config import ROOT, SEEDS_DIR
 from helpers.crossdoc import (corpus_tables, cross_timeline, link_events, merge_actors,
-                              stakeholder_growth)
+                              read_tables, stakeholder_growth)
 
 ARTICLES = ROOT / "tests" / "articles"
 SEOUL = ("t04_seoul_talks_a", "t05_seoul_talks_b")
@@ -200,3 +200,16 @@ def test_actors_of_both_seoul_articles_merge_by_id(grown):
     merged = merge_actors(grown["actors"]).set_index("actor_id")
     assert merged.loc["kenji_morita", "articles"] == 2
     assert merged.loc["park_min_ji", "mentions_by_article"].startswith(f"{SEOUL[0]}: ")
+
+
+def test_tables_read_back_from_the_dask_path_give_the_same_timeline(grown, tmp_path):
+    from helpers.distributed import annotate_directory
+
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for path in (p for d in SEOUL for p in ARTICLES.glob(f"{d}.*")):
+        shutil.copy(path, folder / path.name)
+    annotate_directory(folder, tmp_path / "out", scheduler="sync", progress=False)
+    tables = read_tables(list(SEOUL), processed_root=tmp_path / "out", seeds_dir=folder)
+    assert seoul_meeting(tables).drop(columns="merged_id").to_dict("records") == \
+        seoul_meeting(grown).drop(columns="merged_id").to_dict("records")

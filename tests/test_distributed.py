@@ -10,7 +10,8 @@ from distributed import LocalCluster
 from helpers import pipeline
 from helpers.config import ROOT
 from helpers.corpus import CorpusError, load_document, read_text
-from helpers.distributed import annotate_directory, annotate_partition, article_paths
+from helpers.distributed import (Progress, annotate_directory, annotate_partition, article_paths,
+                                 main)
 
 ARTICLES = ROOT / "tests" / "articles"
 GOOD = ("t01_kenya_border", "t02_beirut_hakim", "t03_andes_trade", "t04_seoul_talks_a",
@@ -118,3 +119,19 @@ def test_an_empty_directory_gives_an_empty_summary(tmp_path):
 def test_an_unknown_scheduler_is_refused_by_name(corpus, tmp_path):
     with pytest.raises(ValueError, match="'cluster'"):
         annotate_directory(corpus, tmp_path, scheduler="cluster")
+
+
+def test_the_command_line_lists_each_failure_and_exits_with_status_1(corpus, tmp_path, capsys):
+    status = main([str(corpus), str(tmp_path / "out"), "--scheduler", "sync",
+                   "--summary", str(tmp_path / "summary.csv")])
+    printed = capsys.readouterr().out
+    assert status == 1
+    assert f"annotated {len(GOOD)} of {len(GOOD) + len(BROKEN)} articles" in printed
+    assert all(f"failed {doc_id}: {doc_id}.txt: " in printed for doc_id in BROKEN)
+    assert (tmp_path / "summary.csv").read_text(encoding="utf-8").startswith("doc_id,status,")
+
+
+def test_outside_a_notebook_the_progress_bar_writes_to_the_file_given(tmp_path):
+    with open(tmp_path / "bar.txt", "w", encoding="utf-8") as out:
+        assert list(Progress(["a", "é"], total=2, desc="articles", file=out)) == ["a", "é"]
+    assert "articles: 100%" in (tmp_path / "bar.txt").read_text(encoding="utf-8")
