@@ -8,11 +8,14 @@ the evaluation against the gold standard.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
 from spacy import displacy
 
+from . import entity_evaluation, event_gold
 from .cameo import describe
 from .records import Event, Mention
 from .rendering import escape_text
@@ -83,3 +86,63 @@ def source_type_counts(sourcing_rows: Iterable[dict]) -> pd.Series:
     order = ["named", "anonymous", "media_reports", "observers", "none"]
     counts = Counter(r["source_type"] for r in sourcing_rows)
     return pd.Series({t: counts.get(t, 0) for t in order}, name="sentences")
+
+
+@dataclass(frozen=True)
+class GoldEvaluation:
+    """The annotation of one article scored against whatever gold files it has.
+
+    A layer without a gold file has ``None`` (or an empty table) and is named in ``note``.
+    """
+
+    note: str
+    entity_scores: pd.DataFrame | None
+    entity_errors: pd.DataFrame
+    person_links: tuple[int, int] | None
+    link_errors: pd.DataFrame
+    events: event_gold.EventEvaluation | None
+    sourcing: dict | None
+
+    def event_summary(self) -> str:
+        """One line: events right on source, CAMEO root and target, and code/factuality accuracy."""
+        if self.events is None:
+            return "no event gold: events not evaluated"
+        t = self.events.tuples
+        return (f"events with correct source, CAMEO root and target: {t.tp} of {t.tp + t.fn} "
+                f"gold ({t.fp} spurious); full-code accuracy {self.events.code_accuracy}, "
+                f"factuality accuracy {self.events.factuality_accuracy}")
+
+
+def _gold_file(gold_dir: Path, doc_id: str, kind: str) -> bool:
+    return (Path(gold_dir) / f"{doc_id}.{kind}.csv").is_file()
+
+
+def gold_evaluation(doc_id: str, mentions: list[Mention], events: list[Event],
+                    sourcing_rows: list[dict], *,
+                    gold_dir: Path = entity_evaluation.GOLD_DIR) -> GoldEvaluation:
+    """Score entities, links, events and sourcing against the gold files that exist."""
+    have = {k: _gold_file(gold_dir, doc_id, k) for k in ("entities", "events", "sourcing")}
+    missing = [k for k, ok in have.items() if not ok]
+    note = (f"gold standard for {doc_id}: " + ", ".join(k for k, ok in have.items() if ok)
+            if not missing else
+            f"no gold {', '.join(missing)} for {doc_id}: "
+            f"{'those layers are' if len(missing) > 1 else 'that layer is'} not evaluated")
+    empty_links = pd.DataFrame(columns=["start", "end", "text", "gold", "system", "correct"])
+    entity_scores, entity_errors, person_links, link_errors = None, pd.DataFrame(), None, empty_links
+    if have["entities"]:
+        gold = entity_evaluation.read_gold_entities(doc_id, gold_dir=gold_dir)
+        entity_scores = entity_evaluation.evaluate_entities(gold, mentions)
+        entity_errors = entity_evaluation.entity_errors(gold, mentions)
+        person_links = entity_evaluation.linking_accuracy(gold, mentions, labels=("PERSON",))
+        links = entity_evaluation.linking_errors(gold, mentions,
+                                                 kinds=("NAME", "NOMINAL", "PRONOUN"))
+        link_errors = links[~links.correct.astype(bool)].reset_index(drop=True)
+    scored_events = (event_gold.evaluate_events(
+        event_gold.read_gold_events(doc_id, gold_dir=gold_dir), events)
+        if have["events"] else None)
+    sourcing = (event_gold.evaluate_sourcing(
+        event_gold.read_gold_sourcing(doc_id, gold_dir=gold_dir), sourcing_rows)
+        if have["sourcing"] else None)
+    return GoldEvaluation(note=note, entity_scores=entity_scores, entity_errors=entity_errors,
+                          person_links=person_links, link_errors=link_errors,
+                          events=scored_events, sourcing=sourcing)

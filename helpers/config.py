@@ -12,10 +12,20 @@ import os
 from pathlib import Path
 
 ROOT: Path = Path(__file__).resolve().parent.parent
-SEEDS_DIR: Path = ROOT / "seeds"
-PROCESSED_DIR: Path = ROOT / "data" / "processed"
-FIGURES_DIR: Path = ROOT / "figures"
-REPORTS_DIR: Path = ROOT / "reports"
+
+#: Settings that move the collection's input and output folders, e.g. to run the
+#: notebooks over a folder of articles without touching the repository's own
+#: ``seeds/`` and ``data/``: ``NEWS_SEEDS_DIR`` (default ``seeds/``) and
+#: ``NEWS_OUTPUT_DIR`` (default the project root; ``data/processed/``, ``figures/``
+#: and ``reports/`` are made under it).
+SEEDS_ENV = "NEWS_SEEDS_DIR"
+OUTPUT_ENV = "NEWS_OUTPUT_DIR"
+
+SEEDS_DIR: Path = Path(os.environ.get(SEEDS_ENV) or ROOT / "seeds").resolve()
+OUTPUT_ROOT: Path = Path(os.environ.get(OUTPUT_ENV) or ROOT).resolve()
+PROCESSED_DIR: Path = OUTPUT_ROOT / "data" / "processed"
+FIGURES_DIR: Path = OUTPUT_ROOT / "figures"
+REPORTS_DIR: Path = OUTPUT_ROOT / "reports"
 NOTEBOOKS_DIR: Path = ROOT / "notebooks"
 RESOURCES_DIR: Path = Path(__file__).resolve().parent / "resources"
 
@@ -47,7 +57,10 @@ def relative(path: Path) -> str:
     >>> relative(SEEDS_DIR / "a.txt")
     'seeds/a.txt'
     """
-    try:
-        return Path(path).resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return Path(path).name
+    path = Path(path).resolve()
+    for base in (ROOT, OUTPUT_ROOT, SEEDS_DIR.parent):
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.name

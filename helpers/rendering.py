@@ -38,6 +38,35 @@ def metadata_table(meta: Metadata) -> pd.DataFrame:
                         columns=["field", "value"]).set_index("field")
 
 
+def dct_statement(meta: Metadata) -> str:
+    """One plain sentence on the date relative expressions are anchored to, or why none is.
+
+    >>> from helpers.corpus import parse_metadata
+    >>> dct_statement(parse_metadata({}, doc_id="x", name="x.meta.json")).split(":")[0]
+    'No document creation time (DCT)'
+    """
+    if meta.dct is None:
+        return ("No document creation time (DCT): " + "; ".join(meta.assumptions) + ".")
+    window = " to ".join(meta.published_window) if meta.published_window else meta.dct
+    return (f"Document creation time (DCT): {meta.dct} (publication window {window}); "
+            f"weeks start on {meta.week_start}.")
+
+
+def figure_image(fig: Figure):
+    """The figure as an inline PNG image for a notebook, with no timestamp in its bytes.
+
+    For figures made without pyplot, which notebooks do not display on their own.
+    """
+    from io import BytesIO
+
+    from IPython.display import Image
+
+    buffer = BytesIO()
+    fig.savefig(buffer, format="png", dpi=100, metadata={"Software": None},
+                bbox_inches="tight")
+    return Image(data=buffer.getvalue(), format="png")
+
+
 def save_figure(fig: Figure, name: str, *, figures_dir: Path = FIGURES_DIR) -> str:
     """Save ``fig`` as ``figures/<name>.png`` with no timestamp or version in the file.
 
@@ -70,9 +99,7 @@ class Table:
                 + "</div>")
 
     def __repr__(self) -> str:
-        with pd.option_context("display.max_colwidth", 80, "display.width", 200,
-                               "display.max_rows", 500):
-            return self.frame.to_string(index=self.index)
+        return self.frame.to_string(index=self.index, max_colwidth=80)
 
 
 def wide_text(frame: pd.DataFrame, *, index: bool = False) -> Table:

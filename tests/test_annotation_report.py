@@ -64,3 +64,27 @@ def test_events_table_describes_codes_and_marks_unknown_verbs():
 def test_source_type_counts_include_absent_types():
     assert report.source_type_counts([{"source_type": "observers"}]).to_dict() == {
         "named": 0, "anonymous": 0, "media_reports": 0, "observers": 1, "none": 0}
+
+
+def test_an_article_without_gold_is_not_evaluated_and_says_so(tmp_path):
+    evaluation = report.gold_evaluation("new_article", [], [], [], gold_dir=tmp_path)
+    assert evaluation.note == ("no gold entities, events, sourcing for new_article: "
+                               "those layers are not evaluated")
+    assert evaluation.entity_scores is None and evaluation.events is None
+    assert evaluation.event_summary() == "no event gold: events not evaluated"
+
+
+def test_gold_evaluation_scores_the_layers_that_have_gold():
+    from helpers import pipeline, sourcing
+    from helpers.corpus import load_document
+
+    from conftest import ARTICLES
+
+    analysis = pipeline.analyse(load_document("t05_seoul_talks_b", seeds_dir=ARTICLES))
+    rows = sourcing.sourcing_table(analysis.doc, analysis.sentences, analysis.mentions)
+    evaluation = report.gold_evaluation(analysis.doc_id, analysis.mentions, analysis.events, rows)
+    assert evaluation.note == "gold standard for t05_seoul_talks_b: entities, events, sourcing"
+    assert evaluation.entity_scores.set_index("group").loc["ALL", "f1"] == 1.0
+    assert evaluation.event_summary().startswith(
+        "events with correct source, CAMEO root and target: ")
+    assert evaluation.sourcing["type_accuracy"] == 1.0

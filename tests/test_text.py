@@ -77,3 +77,16 @@ def test_counts_of_a_test_article():
     doc = pipeline.parse(load_document("t07_weather_nothing", seeds_dir=ARTICLES))
     assert firstlook.counts(doc)["sentences"] == 2
     assert firstlook.counts(doc)["paragraphs"] == 1
+
+
+def test_a_figure_is_shown_and_saved_with_the_same_bytes_every_time(tmp_path):
+    from matplotlib.figure import Figure
+
+    from helpers import rendering
+
+    fig = Figure()
+    fig.add_subplot().plot([1, 2], [3, 4])
+    first, second = rendering.figure_image(fig).data, rendering.figure_image(fig).data
+    assert first == second and first.startswith(b"\x89PNG")
+    rendering.save_figure(fig, "x", figures_dir=tmp_path)
+    assert (tmp_path / "x.png").read_bytes() == first
