@@ -184,15 +184,15 @@ def link_events(events: pd.DataFrame, documents: pd.DataFrame, *,
                      else ("", row["doc_id"], row["event_id"])})
     rows.sort(key=lambda r: (r["key"], r["lo"], r["hi"], r["doc_id"], _number(r["event_id"])))
     clusters: list[list[dict]] = []
-    lo = hi = ""
+    hi = ""                     # the cluster's common days end at hi; rows come by start day
     for row in rows:
         if clusters and row["key"] == clusters[-1][0]["key"] and row["key"][0] \
                 and row["lo"] <= hi:
             clusters[-1].append(row)
-            lo, hi = max(lo, row["lo"]), min(hi, row["hi"])
+            hi = min(hi, row["hi"])
         else:
             clusters.append([row])
-            lo, hi = row["lo"], row["hi"]
+            hi = row["hi"]
     clusters.sort(key=_placed)
     linked = [{"merged_id": f"x{n}", **{k: v for k, v in row.items() if k != "key"}}
               for n, cluster in enumerate(clusters, 1) for row in cluster]
