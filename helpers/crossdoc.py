@@ -1,9 +1,9 @@
 """Across articles: actors merged by id, one timeline of events, and how the picture grows.
 
-Every function takes the per-document contract tables stacked into one
-DataFrame with a ``doc_id`` column (:func:`tables_from_analyses` builds them
-from pipeline results, :func:`read_tables` from ``data/processed/``) and returns
-a new DataFrame in a deterministic order.
+Pure functions: each takes per-document contract tables stacked into one
+DataFrame with a ``doc_id`` column (``helpers.crossdoc_tables`` gathers them,
+from pipeline results or from contract files) and returns a new DataFrame in a
+deterministic order.
 
 Two event rows are *the same event* when they share the CAMEO root, the
 source and target actors (in either order for symmetric codes such as 04
@@ -23,12 +23,9 @@ the disagreement is spelled out, never averaged.
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import pandas as pd
-
-from .config import PROCESSED_DIR, SEEDS_DIR
 
 #: CAMEO codes (by prefix) whose source and target play the same part, so the
 #: pair is unordered: 04 consult (meet, negotiate, host/visit), 057 sign a formal
@@ -46,86 +43,16 @@ def _number(item_id: str) -> tuple[int, str]:
     return (int(digits) if digits else 0, item_id)
 
 
-def documents_table(metas: Iterable) -> pd.DataFrame:
-    """One row per article's metadata: ``doc_id``, ``outlet``, ``dct`` ('' when unknown)."""
-    rows = [{"doc_id": m.doc_id, "outlet": m.outlet or "", "dct": m.dct or ""} for m in metas]
-    return pd.DataFrame(rows, columns=["doc_id", "outlet", "dct"]).sort_values(
-        "doc_id", ignore_index=True)
-
-
-def tables_from_analyses(analyses: Iterable) -> dict[str, pd.DataFrame]:
-    """Stack the records of pipeline analyses into tables whose first column is ``doc_id``.
-
-    Consumes the analyses one at a time, so a stream (``pipeline.analyse_many``)
-    is never held in memory as a whole. Keys: documents, actors, entities, events, timexes.
-    """
-    from dataclasses import asdict, fields
-
-    from .records import Actor, Event, Mention, Timex
-
-    kinds = {"actors": ("actors", Actor), "entities": ("mentions", Mention),
-             "events": ("events", Event), "timexes": ("timexes", Timex)}
-    rows: dict[str, list[dict]] = {name: [] for name in kinds}
-    metas = []
-    for analysis in analyses:
-        metas.append(analysis.document.meta)
-        for name, (attribute, _) in kinds.items():
-            rows[name].extend({"doc_id": analysis.doc_id, **asdict(r)}
-                              for r in getattr(analysis, attribute))
-    tables = {name: pd.DataFrame(rows[name], columns=["doc_id", *(f.name for f in fields(kind))])
-              for name, (_, kind) in kinds.items()}
-    return {"documents": documents_table(metas), **tables}
-
-
-def corpus_tables(seeds_dir: Path = SEEDS_DIR, *, doc_ids: Sequence[str] | None = None,
-                  progress: bool = True) -> dict[str, pd.DataFrame]:
-    """Annotate the articles of ``seeds_dir`` (all, or ``doc_ids``) as a stream; stack their tables.
-
-    A progress bar counts the articles; adding articles to the folder needs no change.
-    """
-    from .corpus import list_doc_ids, load_document
-    from .distributed import Progress
-    from .pipeline import analyse_many
-
-    doc_ids = sorted(doc_ids) if doc_ids is not None else list_doc_ids(seeds_dir)
-    analyses = analyse_many(load_document(d, seeds_dir=seeds_dir) for d in doc_ids)
-    with Progress(analyses, total=len(doc_ids), desc="annotating articles", unit="article",
-                  disable=not progress) as bar:
-        return tables_from_analyses(bar)
-
-
-def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
-    """Write each table as ``out_dir/<name>.csv`` (UTF-8, no index); return the paths, sorted."""
-    Path(out_dir).mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, table in sorted(tables.items()):
-        paths.append(Path(out_dir) / f"{name}.csv")
-        table.to_csv(paths[-1], index=False, encoding="utf-8", lineterminator="\n")
-    return paths
-
-
-def read_tables(doc_ids: Sequence[str], *, processed_root: Path = PROCESSED_DIR,
-                seeds_dir: Path = SEEDS_DIR) -> dict[str, pd.DataFrame]:
-    """Read the contract tables of ``doc_ids`` from ``processed_root/<doc_id>/``, stacked.
-
-    For a corpus annotated by ``helpers.distributed``; outlets and DCTs come from
-    the metadata in ``seeds_dir``.
-    """
-    from .contract import COLUMNS, read_table
-    from .corpus import read_metadata
-
-    tables = {name: pd.concat([pd.DataFrame(columns=["doc_id", *COLUMNS[name]])] + [
-        read_table(d, name, out_dir=Path(processed_root) / d).assign(doc_id=d) for d in doc_ids],
-        ignore_index=True)[["doc_id", *COLUMNS[name]]] for name in ("actors", "events")}
-    metas = (read_metadata(Path(seeds_dir) / f"{d}.meta.json", doc_id=d) for d in doc_ids)
-    return {"documents": documents_table(metas), **tables}
-
-
 def merge_actors(actors: pd.DataFrame) -> pd.DataFrame:
     """Actors merged across articles by ``actor_id``: total mentions, articles, names used.
 
     Attributes are taken from the first article (in doc_id order) that gives them;
     ``names`` lists every distinct name in that order. Most-cited actors first.
+
+    >>> rows = pd.DataFrame({"doc_id": ["a", "b"], "actor_id": ["x", "x"], "name": ["X", "Mr X"],
+    ...                      "type": ["person"] * 2, "country": ["", ""], "mentions": [2, 1]})
+    >>> merge_actors(rows)[["articles", "mentions", "names"]].values.tolist()
+    [[2, 3, 'X; Mr X']]
     """
     columns = ["actor_id", "name", "type", "country", "articles", "mentions",
                "mentions_by_article", "names"]
@@ -275,6 +202,11 @@ def stakeholder_growth(actors: pd.DataFrame, events: pd.DataFrame, *,
     Per step: the article added, the actors known so far and which are new,
     cumulative mentions, event ties between actors (distinct pairs), and the
     actor with most ties so far (ties broken by mentions, then id).
+
+    >>> actors = pd.DataFrame({"doc_id": ["a", "b"], "actor_id": ["x", "y"], "mentions": [1, 1]})
+    >>> events = pd.DataFrame({"doc_id": ["b"], "source_actor": ["y"], "target_actor": ["x"]})
+    >>> stakeholder_growth(actors, events)[["doc_id", "actors", "ties"]].values.tolist()
+    [['a', 1, 0], ['b', 2, 1]]
     """
     order = list(order) if order is not None else sorted(set(actors["doc_id"]) | set(
         events["doc_id"] if len(events) else []))

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from helpers.config import ROOT, SEEDS_DIR
-from helpers.crossdoc import (corpus_tables, cross_timeline, link_events, merge_actors,
-                              read_tables, stakeholder_growth)
+from helpers.crossdoc import cross_timeline, link_events, merge_actors, stakeholder_growth
+from helpers.crossdoc_tables import corpus_tables, read_tables
 
 ARTICLES = ROOT / "tests" / "articles"
 SEOUL = ("t04_seoul_talks_a", "t05_seoul_talks_b")
