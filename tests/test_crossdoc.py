@@ -213,3 +213,13 @@ def test_tables_read_back_from_the_dask_path_give_the_same_timeline(grown, tmp_p
     tables = read_tables(list(SEOUL), processed_root=tmp_path / "out", seeds_dir=folder)
     assert seoul_meeting(tables).drop(columns="merged_id").to_dict("records") == \
         seoul_meeting(grown).drop(columns="merged_id").to_dict("records")
+
+
+def test_an_announced_and_a_reported_meeting_merge_with_both_disagreements_shown():
+    nairobi = ("cx_01_nairobi_expected", "cx_02_nairobi_met")
+    tables = corpus_tables(ARTICLES, doc_ids=nairobi, progress=False)
+    rows = cross_timeline(tables["events"], tables["documents"])
+    row = rows[rows["actors"].str.contains("amina_juma ↔ otieno_kamau")].iloc[0]
+    assert (row["articles"], row["earliest"], row["latest"]) == (2, "2026-03-05", "2026-03-05")
+    assert row["factuality"] == "probable / asserted"
+    assert row["dates_disagree"].count(" | ") == row["factuality_disagree"].count(" | ") == 1
