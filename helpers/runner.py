@@ -23,6 +23,7 @@ from typing import Sequence
 import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
+from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
 from .config import NOTEBOOKS_DIR, REPORTS_DIR, SEEDS_DIR, relative
 
@@ -76,8 +77,14 @@ def inject_parameters(nb: nbformat.NotebookNode, parameters: dict[str, object]
 
 
 def _clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop timings and join split stream outputs, so a re-run stores the same bytes.
+
+    A kernel may deliver one ``print`` as one or several stream messages; joining
+    consecutive messages of the same stream makes the stored output independent of that.
+    """
     for cell in nb.cells:
         cell.get("metadata", {}).pop("execution", None)
+    nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})
     nb.metadata.pop("papermill", None)
     return nb
 

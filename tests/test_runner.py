@@ -43,3 +43,13 @@ def test_every_committed_notebook_is_numbered_and_parameterised_or_corpus_level(
         nb = nbformat.read(path, as_version=4)
         assert runner.parameters_cell_index(nb) is not None, path.name
         assert nb.cells[0].source.startswith("# "), path.name
+
+
+def test_split_stream_outputs_are_joined_so_reruns_store_the_same_bytes():
+    nb = notebook(("print('a\\nb')", []))
+    nb.cells[0].outputs = [nbformat.v4.new_output("stream", name="stdout", text="a\nb"),
+                           nbformat.v4.new_output("stream", name="stdout", text="\n")]
+    nb.cells[0].metadata["execution"] = {"iopub.status.busy": "2026-01-01T00:00:00"}
+    cleaned = runner._clean(nb)
+    assert [o.text for o in cleaned.cells[0].outputs] == ["a\nb\n"]
+    assert "execution" not in cleaned.cells[0].metadata
