@@ -14,7 +14,12 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
-from .config import PROCESSED_DIR, SEEDS_DIR
+from . import config
+from .config import PROCESSED_DIR, ROOT, SEEDS_DIR
+
+#: Where the corpus-level tables go: ``data/corpus/`` under the output root
+#: (the project root unless ``NEWS_OUTPUT_DIR`` moves it).
+CORPUS_DIR: Path = config.OUTPUT_ROOT / "data" / "corpus"
 
 
 def documents_table(metas: Iterable) -> pd.DataFrame:
@@ -48,16 +53,19 @@ def tables_from_analyses(analyses: Iterable) -> dict[str, pd.DataFrame]:
     return {"documents": documents_table(metas), **tables}
 
 
-def corpus_tables(seeds_dir: Path = SEEDS_DIR, *, doc_ids: Sequence[str] | None = None,
+def corpus_tables(seeds_dir: Path | str | None = None, *, doc_ids: Sequence[str] | None = None,
                   progress: bool = True) -> dict[str, pd.DataFrame]:
     """Annotate the articles of ``seeds_dir`` (all, or ``doc_ids``) as a stream; stack their tables.
 
-    A progress bar counts the articles; adding articles to the folder needs no change.
+    ``seeds_dir`` None is the configured seeds folder (``seeds/`` or ``NEWS_SEEDS_DIR``);
+    a relative path is taken from the project root. A progress bar counts the
+    articles; adding articles to the folder needs no change.
     """
     from .corpus import list_doc_ids, load_document
     from .distributed import Progress
     from .pipeline import analyse_many
 
+    seeds_dir = SEEDS_DIR if seeds_dir is None else ROOT / seeds_dir
     doc_ids = sorted(doc_ids) if doc_ids is not None else list_doc_ids(seeds_dir)
     analyses = analyse_many(load_document(d, seeds_dir=seeds_dir) for d in doc_ids)
     with Progress(analyses, total=len(doc_ids), desc="annotating articles", unit="article",
@@ -65,7 +73,7 @@ def corpus_tables(seeds_dir: Path = SEEDS_DIR, *, doc_ids: Sequence[str] | None 
         return tables_from_analyses(bar)
 
 
-def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path = CORPUS_DIR) -> list[Path]:
     """Write each table as ``out_dir/<name>.csv`` (UTF-8, no index); return the paths, sorted."""
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     paths = []

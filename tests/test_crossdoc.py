@@ -223,3 +223,9 @@ def test_an_announced_and_a_reported_meeting_merge_with_both_disagreements_shown
     assert (row["articles"], row["earliest"], row["latest"]) == (2, "2026-03-05", "2026-03-05")
     assert row["factuality"] == "probable / asserted"
     assert row["dates_disagree"].count(" | ") == row["factuality_disagree"].count(" | ") == 1
+
+
+def test_a_relative_folder_is_read_from_the_project_root_and_an_empty_article_gives_no_rows():
+    tables = corpus_tables("tests/articles", doc_ids=["t07_weather_nothing"], progress=False)
+    assert tables["documents"]["doc_id"].tolist() == ["t07_weather_nothing"]
+    assert tables["actors"].empty and "actor_id" in tables["actors"].columns
