@@ -27,8 +27,9 @@ test: venv ## unit tests, doctests and strict nbval over every notebook
 unit: venv ## unit tests and doctests only (fast)
 	$(VENV)/bin/pytest --doctest-modules helpers tests
 
-bench: venv ## benchmarks: annotation throughput and memory (prints figures)
+bench: venv ## benchmarks: annotation vs raw spaCy throughput, Dask vs one process (prints figures)
 	$(PY) -m helpers.bench
+	$(PY) -m helpers.distributed bench
 
 lab: venv ## open the collection in JupyterLab with the same environment
 	$(VENV)/bin/jupyter lab notebooks/

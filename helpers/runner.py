@@ -25,7 +25,7 @@ from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
-from .config import NOTEBOOKS_DIR, REPORTS_DIR, SEEDS_DIR, relative
+from .config import NOTEBOOKS_DIR, OUTPUT_ROOT, REPORTS_DIR, ROOT, SEEDS_DIR, relative
 
 KERNEL = "python3"
 TIMEOUT_S = 900
@@ -134,18 +134,23 @@ def run_notebook(path: Path, *, doc_id: str | None = None, html_out: bool = True
     """Execute one notebook; return (doc_id it ran for, HTML page or None).
 
     Without ``doc_id`` (or with the notebook's own default) the notebook is
-    executed in place. With another ``doc_id`` it runs from a copy stored
-    under ``reports/<doc_id>/`` and the committed notebook is left alone.
+    executed in place, as committed. With another ``doc_id``, or when the seeds
+    or output folders are moved by their settings, it runs from a copy stored
+    under ``reports/<doc_id>/`` (``reports/corpus/`` for a corpus-level
+    notebook) and the committed notebook is left alone.
     """
     nb = nbformat.read(path, as_version=4)
     default = default_parameters(nb).get("DOC_ID")
-    in_place = doc_id is None or doc_id == default
-    if in_place:
+    committed_setup = OUTPUT_ROOT == ROOT and SEEDS_DIR == ROOT / "seeds"
+    if doc_id is None:
         doc_id = str(default) if default is not None else "corpus"
+    if committed_setup and doc_id in (default, "corpus"):
         nb = execute(nb, cwd=path.parent)
         nbformat.write(nb, path)
     else:
-        nb = execute(inject_parameters(nb, {"DOC_ID": doc_id}), cwd=path.parent)
+        if default is not None:
+            nb = inject_parameters(nb, {"DOC_ID": doc_id})
+        nb = execute(nb, cwd=path.parent)
         out = reports_dir / doc_id / path.name
         out.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, out)

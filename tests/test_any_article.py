@@ -88,7 +88,11 @@ def test_an_article_with_nothing_to_annotate_gets_empty_tables(run):
         assert len((folder / f"{name}.csv").read_text(encoding="utf-8").splitlines()) == 1, name
 
 
-def test_the_repository_seeds_and_data_are_untouched(run):
+def test_the_repository_notebooks_seeds_and_data_are_untouched(run):
     _, out = run
     assert not (ROOT / "data" / "processed" / "t03_andes_trade").exists()
     assert (out / "reports" / "index.html").is_file()
+    corpus = nbformat.read(out / "reports" / "corpus" / "05_corpus.ipynb", as_version=4)
+    assert "t07_weather_nothing" in outputs_text(corpus)
+    committed = nbformat.read(ROOT / "notebooks" / "05_corpus.ipynb", as_version=4)
+    assert "t07_weather_nothing" not in outputs_text(committed)
