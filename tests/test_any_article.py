@@ -1,8 +1,8 @@
 """Every notebook runs unchanged on articles it has never seen, dropped into a seeds folder.
 
 The runner is started as a user would start it, with the seeds and output folders moved by
-their settings, on two invented test articles: one without any metadata (so no DCT) and one
-with no named entity and no temporal expression.
+their settings, on three invented test articles: one without any metadata (so no DCT), one
+whose text holds HTML markup, and one with no named entity and no temporal expression.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from helpers.contract import COLUMNS
 
 from conftest import ARTICLES
 
-DOCS = ("t03_andes_trade", "t07_weather_nothing")
+DOCS = ("t03_andes_trade", "t06_lyon_markup", "t07_weather_nothing")
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +96,15 @@ def test_the_repository_notebooks_seeds_and_data_are_untouched(run):
     assert "t07_weather_nothing" in outputs_text(corpus)
     committed = nbformat.read(ROOT / "notebooks" / "05_corpus.ipynb", as_version=4)
     assert "t07_weather_nothing" not in outputs_text(committed)
+
+
+def test_markup_in_an_article_is_shown_escaped_never_run(run):
+    _, out = run
+    for name in ("01_raw_text", "02_annotation"):
+        nb = nbformat.read(out / "reports" / "t06_lyon_markup" / f"{name}.ipynb", as_version=4)
+        html = "\n".join(o.get("data", {}).get("text/html", "") for c in nb.cells
+                         for o in c.get("outputs", []))
+        assert "&lt;script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html, name
+        assert "<script>alert" not in html and "<img src=x" not in html, name
+        page = (out / "reports" / "t06_lyon_markup" / f"{name}.html").read_text(encoding="utf-8")
+        assert "<script>alert" not in page and "<img src=x onerror" not in page, name
