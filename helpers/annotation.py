@@ -13,7 +13,6 @@ the knowledge-base aliases that only adds names the model missed.
 """
 from __future__ import annotations
 
-import csv
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -21,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .config import RESOURCES_DIR
+from .cameo import resource_rows
 from .kb import LABEL_OF_TYPE, load_kb, name_parts, slug
 from .nlp import load_nlp
 from .records import Actor, Mention
@@ -37,8 +36,7 @@ _POSSESSIVE = {"’s", "'s", "’", "'"}
 
 
 def _column(name: str, column: str) -> tuple[str, ...]:
-    with open(RESOURCES_DIR / name, encoding="utf-8", newline="") as handle:
-        return tuple(row[column].strip() for row in csv.DictReader(handle) if row[column].strip())
+    return tuple(row[column] for row in resource_rows(name, columns=(column,)) if row[column])
 
 
 @lru_cache(maxsize=None)

@@ -18,6 +18,8 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
 
 import pandas as pd
 
@@ -51,17 +53,32 @@ class LexiconEntry:
     verb_only: bool             # never a noun: a NOUN tag on it is a tagging error
 
 
-def resource_rows(name: str) -> list[dict[str, str]]:
+def resource_rows(name: str, *, columns: Sequence[str] = (),
+                  resources_dir: Path = RESOURCES_DIR) -> list[dict[str, str]]:
     """The rows of ``helpers/resources/<name>`` as dicts of strings (no type guessing).
 
-    >>> resource_rows("cameo_event_codes.csv")[0]["code"]
+    Every resource table is read here, so that a missing file, a missing column of
+    ``columns`` or bytes that are not UTF-8 stop with a :class:`LexiconError` naming the
+    table, not a bare ``FileNotFoundError`` or ``KeyError`` from deep inside the caller.
+
+    >>> resource_rows("cameo_event_codes.csv", columns=("code", "goldstein"))[0]["code"]
     '01'
     """
-    path = RESOURCES_DIR / name
+    folder = Path(resources_dir)
+    path = folder / name
+    where = "helpers/resources" if folder == RESOURCES_DIR else folder.name
     if not path.is_file():
-        raise LexiconError(f"resource table {name!r} not found in helpers/resources")
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
+        raise LexiconError(f"resource table {name!r} not found in {where}")
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in columns if c not in (reader.fieldnames or ())]
+            if missing:
+                raise LexiconError(f"resource table {name!r}: missing columns {missing}")
+            return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"resource table {name!r} is not valid UTF-8: byte "
+                           f"{exc.object[exc.start]:#04x} at byte offset {exc.start}") from exc
 
 
 @lru_cache(maxsize=None)
@@ -72,7 +89,8 @@ def event_codes() -> dict[str, CameoCode]:
     (311, 0.0)
     """
     return {r["code"]: CameoCode(r["code"], r["description"], float(r["goldstein"]))
-            for r in resource_rows("cameo_event_codes.csv")}
+            for r in resource_rows("cameo_event_codes.csv",
+                                    columns=("code", "description", "goldstein"))}
 
 
 def event_table() -> pd.DataFrame:
@@ -130,7 +148,9 @@ def verb_lexicon() -> dict[tuple[str, str], tuple[LexiconEntry, ...]]:
     ['040']
     """
     found: dict[tuple[str, str], list[LexiconEntry]] = {}
-    for number, row in enumerate(resource_rows("verb_lexicon.csv"), start=2):
+    for number, row in enumerate(resource_rows("verb_lexicon.csv", columns=(
+            "lemma", "pos", "pattern", "cameo_code", "reciprocal", "target_preps", "role",
+            "verb_only")), start=2):
         code = row["cameo_code"]
         if code and code not in event_codes():
             raise LexiconError(f"verb_lexicon.csv line {number}: unknown CAMEO code {code!r}")

@@ -24,14 +24,13 @@ and what the rules resolved before it, in one pass over the tokens:
 """
 from __future__ import annotations
 
-import csv
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from .config import RESOURCES_DIR
+from .cameo import resource_rows
 from .kb import load_kb, slug
 from .linking import LinkedName, person_role
 
@@ -61,11 +60,10 @@ def role_nouns() -> dict[str, tuple[str, str]]:
     (('officials', 'person'), ('powers', 'state'))
     """
     table: dict[str, tuple[str, str]] = {}
-    with open(RESOURCES_DIR / "coref_role_nouns.csv", encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            for form in (row["singular"], row["plural"]):
-                if form:
-                    table[form] = (row["plural"], row["class"])
+    for row in resource_rows("coref_role_nouns.csv", columns=("singular", "plural", "class")):
+        for form in (row["singular"], row["plural"]):
+            if form:
+                table[form] = (row["plural"], row["class"])
     return table
 
 

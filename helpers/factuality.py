@@ -41,7 +41,7 @@ def cues() -> dict[str, dict[str, str]]:
     'probable'
     """
     table: dict[str, dict[str, str]] = {}
-    for row in resource_rows("factuality_cues.csv"):
+    for row in resource_rows("factuality_cues.csv", columns=("cue", "kind", "value")):
         if row["value"] not in VALUES:
             raise ValueError(f"factuality_cues.csv: {row['cue']!r} has value {row['value']!r}, "
                              f"not one of {VALUES}")

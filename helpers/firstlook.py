@@ -5,7 +5,6 @@
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 from typing import Iterable
@@ -13,7 +12,7 @@ from typing import Iterable
 import pandas as pd
 from spacy.tokens import Doc
 
-from .config import RESOURCES_DIR
+from .cameo import resource_rows
 from .text import Sentence, keyword_in_context, paragraphs, sentence_of, sentences
 
 #: Key terms of a first reading and the patterns that find their word families.
@@ -24,10 +23,9 @@ KEY_TERMS = {"calm": r"calm\w*", "stability": r"stab\w*", "mediat*": r"mediat\w*
 @lru_cache(maxsize=1)
 def cue_table() -> tuple[tuple[str, str, re.Pattern], ...]:
     """The cue words (``resources/first_look_cues.csv``): (cue, family, compiled pattern)."""
-    with open(RESOURCES_DIR / "first_look_cues.csv", encoding="utf-8", newline="") as handle:
-        return tuple((row["cue"], row["family"],
-                      re.compile(rf"\b{row['pattern']}\b", re.IGNORECASE))
-                     for row in csv.DictReader(handle))
+    rows = resource_rows("first_look_cues.csv", columns=("cue", "family", "pattern"))
+    return tuple((row["cue"], row["family"], re.compile(rf"\b{row['pattern']}\b", re.IGNORECASE))
+                 for row in rows)
 
 
 def cue_hits(text: str, sents: Iterable[Sentence]) -> list[dict]:

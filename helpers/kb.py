@@ -13,13 +13,13 @@ it never replaces the model.
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .cameo import resource_rows
 from .config import RESOURCES_DIR
 
 #: Actor types. ``city`` and ``place`` are places named in the text, not actors
@@ -93,14 +93,19 @@ def _split(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split("|") if v.strip())
 
 
-def _read(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
+_COUNTRY_COLUMNS = ("actor_id", "name", "aliases", "country", "demonyms", "capital",
+                    "capital_aliases", "cameo_code")
+_ACTOR_COLUMNS = ("actor_id", "name", "aliases", "type", "country", "role", "wikidata",
+                  "cameo_code", "demonyms", "capital_of", "gender")
+
+
+def _read(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    return resource_rows(path.name, columns=columns, resources_dir=path.parent)
 
 
 def _country_rows(path: Path) -> list[KBActor]:
     rows = []
-    for r in _read(path):
+    for r in _read(path, _COUNTRY_COLUMNS):
         rows.append(KBActor(r["actor_id"], r["name"], _split(r["aliases"]), "state", r["country"],
                             wikidata="", cameo_code=r["cameo_code"],
                             demonyms=_split(r["demonyms"])))
@@ -147,7 +152,7 @@ def load_kb(resources_dir: Path = RESOURCES_DIR) -> KB:
     'IRQ'
     """
     rows = _country_rows(Path(resources_dir) / "entity_countries.csv")
-    for r in _read(Path(resources_dir) / "actors.csv"):
+    for r in _read(Path(resources_dir) / "actors.csv", _ACTOR_COLUMNS):
         rows.append(KBActor(r["actor_id"], r["name"], _split(r["aliases"]), r["type"], r["country"],
                             r["role"], r["wikidata"], r["cameo_code"], _split(r["demonyms"]),
                             r["capital_of"], r["gender"]))

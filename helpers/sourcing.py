@@ -32,7 +32,7 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 @lru_cache(maxsize=None)
 def _cues() -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in resource_rows("sourcing_cues.csv"):
+    for row in resource_rows("sourcing_cues.csv", columns=("cue", "kind", "value")):
         table[row["kind"]][row["cue"]] = row["value"]
     return dict(table)
 

@@ -20,18 +20,19 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .config import RESOURCES_DIR
+from .cameo import resource_rows
 
 
-def _read(name: str) -> pd.DataFrame:
-    return pd.read_csv(RESOURCES_DIR / name, dtype=str, keep_default_na=False, encoding="utf-8")
+def _read(name: str, columns: tuple[str, ...]) -> pd.DataFrame:
+    rows = resource_rows(name, columns=columns)
+    return pd.DataFrame(rows) if rows else pd.DataFrame(columns=list(columns), dtype=str)
 
 
 @lru_cache(maxsize=None)
 def concept_cues() -> dict[str, tuple[tuple[re.Pattern, int], ...]]:
     """Concept -> its compiled cues with their polarity, in file order."""
     cues: dict[str, list[tuple[re.Pattern, int]]] = {}
-    for row in _read("stakeholder_concepts.csv").itertuples(index=False):
+    for row in _read("stakeholder_concepts.csv", ("concept", "cue", "polarity")).itertuples(index=False):
         pattern = re.compile(rf"(?<![\w-])(?:{row.cue})(?![\w-])", re.IGNORECASE)
         cues.setdefault(row.concept, []).append((pattern, int(row.polarity)))
     return {concept: tuple(found) for concept, found in cues.items()}
@@ -40,7 +41,7 @@ def concept_cues() -> dict[str, tuple[tuple[re.Pattern, int], ...]]:
 @lru_cache(maxsize=None)
 def stance_words(kind: str) -> dict[str, int]:
     """Words of one kind (``verb``, ``noun``, ``negation``) -> polarity."""
-    table = _read("stakeholder_stances.csv")
+    table = _read("stakeholder_stances.csv", ("word", "kind", "polarity"))
     if kind not in set(table["kind"]):
         raise ValueError(f"stakeholder_stances.csv has no words of kind {kind!r}")
     return {row.word.lower(): int(row.polarity)
@@ -62,7 +63,7 @@ def negation_pattern() -> re.Pattern:
 @lru_cache(maxsize=None)
 def scoring_rules() -> pd.DataFrame:
     """``stakeholder_weights.csv`` with ``value`` as float."""
-    table = _read("stakeholder_weights.csv")
+    table = _read("stakeholder_weights.csv", ("rule", "key", "value"))
     return table.assign(value=table["value"].astype(float))
 
 

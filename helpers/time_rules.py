@@ -10,7 +10,6 @@ and to single expressions (normalising).
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -18,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import time_calendar as cal
-from .config import RESOURCES_DIR
+from .cameo import resource_rows
 
 Result = tuple[str, str, "dt.date | None", "dt.date | None"]
 
@@ -27,9 +26,8 @@ Result = tuple[str, str, "dt.date | None", "dt.date | None"]
 def words() -> dict[str, dict[str, str]]:
     """``{kind: {word: value}}`` from ``resources/time_words.csv``, read once."""
     table: dict[str, dict[str, str]] = {}
-    with open(RESOURCES_DIR / "time_words.csv", encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            table.setdefault(row["kind"], {})[row["word"]] = row["value"]
+    for row in resource_rows("time_words.csv", columns=("kind", "word", "value")):
+        table.setdefault(row["kind"], {})[row["word"]] = row["value"]
     return table
 
 

@@ -37,6 +37,7 @@ def test_root_of_unknown_code_names_it():
 def test_describe_unknown_code_is_empty():
     assert cameo.describe("042") == "Make a visit"
     assert cameo.describe("") == ""
+    assert cameo.describe("999") == ""
 
 
 def test_every_lexicon_code_is_in_the_table():
@@ -54,6 +55,25 @@ def test_patterned_entries_come_first(lemma, first_pattern):
 def test_missing_resource_is_named():
     with pytest.raises(cameo.LexiconError, match="nothing_here.csv"):
         cameo.resource_rows("nothing_here.csv")
+
+
+def test_missing_column_of_a_resource_is_named(tmp_path):
+    (tmp_path / "t.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(cameo.LexiconError, match=r"'t\.csv': missing columns \['c'\]"):
+        cameo.resource_rows("t.csv", columns=("a", "c"), resources_dir=tmp_path)
+
+
+def test_resource_that_is_not_utf8_is_named(tmp_path):
+    (tmp_path / "t.csv").write_bytes("a\nCaf\u00e9\n".encode("latin-1"))
+    with pytest.raises(cameo.LexiconError, match=r"'t\.csv' is not valid UTF-8: byte 0xe9"):
+        cameo.resource_rows("t.csv", resources_dir=tmp_path)
+
+
+def test_a_knowledge_base_folder_without_its_tables_names_the_missing_one(tmp_path):
+    from helpers.kb import load_kb
+
+    with pytest.raises(cameo.LexiconError, match="'entity_countries.csv' not found"):
+        load_kb(tmp_path)
 
 
 def test_event_table_has_roots():
