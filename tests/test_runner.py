@@ -38,7 +38,7 @@ def test_a_notebook_without_parameters_cell_cannot_be_parameterised():
 
 def test_every_committed_notebook_is_numbered_and_parameterised_or_corpus_level():
     paths = runner.notebook_paths()
-    assert [p.name[:2] for p in paths] == sorted(p.name[:2] for p in paths)
+    assert [p.name[:2] for p in paths] == [f"{n:02d}" for n in range(1, len(paths) + 1)]
     for path in paths:
         nb = nbformat.read(path, as_version=4)
         assert runner.parameters_cell_index(nb) is not None, path.name

@@ -134,6 +134,12 @@ def test_profiles_give_first_mention_and_sentences_and_drop_unmentioned_actors(s
     assert table.loc["ali_khamenei", "first_sentence"] == 10
     assert table.loc["ammar_al_hakim", "first_offset"] == seed_tables().text.index("Ammar")
     assert stakeholders.profiles(one_sentence("Nobody.")).empty
+    tables = one_sentence("Iraq waited.", mentions=[("Iraq", "iraq")])
+    actors = pd.DataFrame({"actor_id": ["iraq", "iran"], "name": ["Iraq", "Iran"],
+                           "type": ["state", "state"]})
+    tables = make_tables("d", tables.text, sentences=tables.sentences, mentions=tables.mentions,
+                         actors=actors)
+    assert stakeholders.profiles(tables)["actor_id"].tolist() == ["iraq"]
 
 
 @pytest.mark.parametrize("text, actor_type, expected", [
