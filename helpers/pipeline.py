@@ -88,20 +88,43 @@ def analyse_many(documents: Iterable[Document], *, batch_size: int = 64) -> Iter
         yield annotate_parsed(document, doc)
 
 
-def write_contract(analysis: Analysis, *, out_dir: Path | None = None) -> dict[str, Path]:
-    """Write every contract file of the article (CSV tables and the brat pair)."""
+#: Every per-document contract file, in the order the notebooks write them.
+CONTRACT_FILES = ("sentences", "entities", "actors", "timexes", "events", "brat",
+                  "relations", "stakeholders")
+
+
+def write_contract(analysis: Analysis, *, out_dir: Path | None = None,
+                   names: Iterable[str] = CONTRACT_FILES) -> dict[str, Path]:
+    """Write the article's contract files named in ``names`` (default: every one).
+
+    Tables are checked against the contract (columns, offsets) as they are written;
+    ``relations`` and ``stakeholders`` come from the stakeholder analysis of the same
+    annotations.
+    """
     from . import brat
     from .contract import write_table
     from .records import frame
 
-    tables = {"sentences": frame(analysis.sentences, Sentence),
-              "entities": frame(analysis.mentions, Mention),
-              "actors": frame(analysis.actors, Actor),
-              "timexes": frame(analysis.timexes, Timex),
-              "events": frame(analysis.events, Event)}
-    written = {name: write_table(analysis.doc_id, name, table, text=analysis.text,
-                                 out_dir=out_dir)
-               for name, table in tables.items()}
-    ann = brat.to_brat(analysis.text, analysis.mentions, analysis.events, analysis.timexes)
-    written["brat"] = brat.write_brat(analysis.doc_id, analysis.text, ann, out_dir)
+    names = tuple(names)
+    unknown = sorted(set(names) - set(CONTRACT_FILES))
+    if unknown:
+        raise ValueError(f"not contract files: {unknown}; choose from {list(CONTRACT_FILES)}")
+    tables = {"sentences": (analysis.sentences, Sentence), "entities": (analysis.mentions, Mention),
+              "actors": (analysis.actors, Actor), "timexes": (analysis.timexes, Timex),
+              "events": (analysis.events, Event)}
+    written = {name: write_table(analysis.doc_id, name, frame(*tables[name]),
+                                 text=analysis.text, out_dir=out_dir)
+               for name in CONTRACT_FILES if name in names and name in tables}
+    if "brat" in names:
+        ann = brat.to_brat(analysis.text, analysis.mentions, analysis.events, analysis.timexes)
+        written["brat"] = brat.write_brat(analysis.doc_id, analysis.text, ann, out_dir)
+    if {"relations", "stakeholders"} & set(names):
+        from .stakeholder_data import from_analysis
+        from .stakeholder_report import analyse_stakeholders
+
+        report = analyse_stakeholders(from_analysis(analysis), with_sensitivity=False)
+        for name, table in (("relations", report.relations),
+                            ("stakeholders", report.stakeholders)):
+            if name in names:
+                written[name] = write_table(analysis.doc_id, name, table, out_dir=out_dir)
     return written

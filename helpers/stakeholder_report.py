@@ -82,8 +82,12 @@ def bridge_checks(graph: nx.MultiDiGraph, claims: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=CHECK_COLUMNS)
 
 
-def analyse_stakeholders(tables: Tables) -> StakeholderReport:
-    """Profiles, network, measures, claims, positions, stances, grid, sensitivity, table."""
+def analyse_stakeholders(tables: Tables, *, with_sensitivity: bool = True) -> StakeholderReport:
+    """Profiles, network, measures, claims, positions, stances, grid, sensitivity, table.
+
+    ``with_sensitivity=False`` skips the weight-perturbation check (an empty table),
+    which the contract files do not need and which costs most of the time.
+    """
     profile = stakeholders.profiles(tables)
     kept = tables.actors[tables.actors["actor_id"].isin(profile["actor_id"])]
     graph = network.build_network(kept, events=tables.events, mentions=tables.mentions)
@@ -105,8 +109,9 @@ def analyse_stakeholders(tables: Tables) -> StakeholderReport:
         claims=claims, checks=checks, statements=statements.reset_index(drop=True),
         matrix=positions.concept_matrix(statements, actors=profile["actor_id"].tolist()),
         initiative=initiative, stances=stance, components=parts, grid=grid,
-        sensitivity=power_interest.sensitivity(parts) if not grid.reason else
-        pd.DataFrame(columns=["weight", "factor", "actor_id", "baseline", "perturbed"]),
+        sensitivity=(power_interest.sensitivity(parts) if with_sensitivity and not grid.reason
+                     else pd.DataFrame(columns=["weight", "factor", "actor_id", "baseline",
+                                                "perturbed"])),
         known_unknowns=known_unknowns(table, tables, profile), stakeholders=table)
 
 

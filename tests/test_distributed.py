@@ -5,6 +5,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from helpers.contract import COLUMNS
 from distributed import LocalCluster
 
 from helpers import pipeline
@@ -67,6 +69,21 @@ def test_the_cluster_writes_the_same_contract_files_as_one_process(on_cluster, s
     out, _ = on_cluster
     assert sorted(p.name for p in out.iterdir()) == list(GOOD)
     assert files(out) == files(single)
+
+
+def test_every_contract_file_of_every_article_is_written(on_cluster):
+    out, _ = on_cluster
+    for doc_id in GOOD:
+        written = {p.name for p in (out / doc_id).iterdir()}
+        assert {f"{name}.csv" for name in COLUMNS} | {f"{doc_id}.ann", f"{doc_id}.txt"} == written
+
+
+def test_annotation_only_skips_the_stakeholder_tables(corpus, tmp_path):
+    names = [n for n in pipeline.CONTRACT_FILES if n not in ("relations", "stakeholders")]
+    annotate_directory(corpus, tmp_path, scheduler="sync", names=names, progress=False)
+    written = {p.name for p in (tmp_path / GOOD[0]).iterdir()}
+    assert "events.csv" in written and "relations.csv" not in written
+    assert "stakeholders.csv" not in written
 
 
 def test_the_local_process_scheduler_writes_the_same_files(corpus, single, tmp_path):

@@ -1,0 +1,42 @@
+"""The composition of layers: one analysis, every contract file written from it."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import pipeline
+from helpers.contract import COLUMNS
+from helpers.corpus import load_document
+
+from conftest import ARTICLES
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    return pipeline.analyse(load_document("t04_seoul_talks_a", seeds_dir=ARTICLES))
+
+
+def test_every_contract_file_is_written_by_default(analysis, tmp_path):
+    written = pipeline.write_contract(analysis, out_dir=tmp_path)
+    assert sorted(written) == sorted(pipeline.CONTRACT_FILES)
+    assert {p.name for p in tmp_path.iterdir()} == \
+        {f"{n}.csv" for n in COLUMNS} | {"t04_seoul_talks_a.ann", "t04_seoul_talks_a.txt"}
+
+
+def test_only_the_named_files_are_written(analysis, tmp_path):
+    written = pipeline.write_contract(analysis, out_dir=tmp_path, names=("entities", "brat"))
+    assert sorted(written) == ["brat", "entities"]
+    assert {p.name for p in tmp_path.iterdir()} == \
+        {"entities.csv", "t04_seoul_talks_a.ann", "t04_seoul_talks_a.txt"}
+
+
+def test_an_unknown_file_name_is_refused(analysis, tmp_path):
+    with pytest.raises(ValueError, match=r"not contract files: \['timeline'\]"):
+        pipeline.write_contract(analysis, out_dir=tmp_path, names=("timeline",))
+
+
+def test_analyse_many_streams_the_same_analyses_as_analyse():
+    docs = [load_document(d, seeds_dir=ARTICLES) for d in ("t01_kenya_border", "t07_weather_nothing")]
+    streamed = list(pipeline.analyse_many(iter(docs), batch_size=1))
+    single = [pipeline.analyse(d) for d in docs]
+    assert [(a.doc_id, a.mentions, a.events, a.timexes) for a in streamed] == \
+        [(a.doc_id, a.mentions, a.events, a.timexes) for a in single]
