@@ -16,18 +16,21 @@ import argparse
 import copy
 import html
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Sequence
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
 from .config import NOTEBOOKS_DIR, OUTPUT_ROOT, REPORTS_DIR, ROOT, SEEDS_DIR, relative
 
 KERNEL = "python3"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 TIMEOUT_S = 900
 
 
@@ -162,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Command line: execute and render every notebook for every document."""
     from tqdm import tqdm
 
-    from .corpus import list_doc_ids
+    from .corpus import CorpusError, list_doc_ids, load_document
 
     parser = argparse.ArgumentParser(prog="python -m helpers.runner", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -175,24 +178,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     notebooks = [p for p in notebook_paths()
                  if not args.notebook or any(p.name.startswith(n) for n in args.notebook)]
     doc_ids = args.doc or list_doc_ids(SEEDS_DIR)
-    jobs: list[tuple[Path, str | None]] = []
+    problems: dict[str, str] = {}
+    for doc_id in doc_ids:             # a bad article is named before any kernel starts
+        try:
+            load_document(doc_id)
+        except CorpusError as exc:
+            problems[doc_id] = str(exc)
+    jobs: list[tuple[Path, str | None, str]] = []   # (notebook, doc_id to inject, label)
     for path in notebooks:
         nb = nbformat.read(path, as_version=4)
         default = default_parameters(nb).get("DOC_ID")
         if default is None:            # a corpus-level notebook: once
-            jobs.append((path, None))
+            jobs.append((path, None, "corpus"))
             continue
         for doc_id in doc_ids:
-            jobs.append((path, None if doc_id == default else doc_id))
+            if doc_id not in problems:
+                jobs.append((path, None if doc_id == default else doc_id, doc_id))
     pages: dict[str, list[Path]] = {}
-    for path, doc_id in tqdm(jobs, desc="notebooks", unit="nb", file=sys.stderr):
-        ran_for, page = run_notebook(path, doc_id=doc_id, html_out=not args.no_html)
+    for path, doc_id, label in tqdm(jobs, desc="notebooks", unit="nb", file=sys.stderr):
+        try:
+            ran_for, page = run_notebook(path, doc_id=doc_id, html_out=not args.no_html)
+        except CellExecutionError as exc:     # reported at the end; the other runs go on
+            lines = ANSI.sub("", str(exc)).strip().splitlines()
+            problems[f"{label} {path.name}"] = lines[-1] if lines else "cell failed"
+            continue
         if page is not None:
             pages.setdefault(ran_for, []).append(page)
     if pages:
         index = write_index(pages)
         print(f"rendered {sum(map(len, pages.values()))} pages; open {relative(index)}")
-    return 0
+    for what, message in sorted(problems.items()):
+        print(f"failed {what}: {message}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

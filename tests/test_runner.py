@@ -53,3 +53,10 @@ def test_split_stream_outputs_are_joined_so_reruns_store_the_same_bytes():
     cleaned = runner._clean(nb)
     assert [o.text for o in cleaned.cells[0].outputs] == ["a\nb\n"]
     assert "execution" not in cleaned.cells[0].metadata
+
+
+def test_an_article_that_cannot_be_loaded_is_named_and_the_run_fails(capsys):
+    status = runner.main(["--doc", "no_such_article", "--notebook", "01", "--no-html"])
+    assert status == 1
+    assert "failed no_such_article: seeds/no_such_article.txt: article text file not found" in \
+        capsys.readouterr().err
