@@ -66,7 +66,7 @@ def _rows(events: Sequence[Event]) -> list[tuple[str, Event, list[Event]]]:
         groups.setdefault((e.start, e.end), []).append(e)
     rows = []
     for group in groups.values():
-        actors = sorted({a.split("_")[-1].title() for e in group
+        actors = sorted({a.replace("_", " ").title() for e in group
                          for a in (e.source_actor, e.target_actor) if a})
         ids = "/".join(e.event_id for e in group)
         rows.append((f"{ids} {group[0].trigger}" + (f" ({', '.join(actors)})" if actors else ""),

@@ -206,3 +206,14 @@ def test_a_date_in_an_infinitive_dates_the_infinitive_and_from_leaves_its_end_op
     assert (agreed.timex_id, agreed.anchoring) == ("", "tense:past")
     assert (cut.timex_id, cut.earliest, cut.latest, cut.anchoring) == (
         "t2", "2026-01-01", "", "timex:t2+from")
+
+
+def test_the_summary_names_actors_in_full_not_by_the_last_word_of_their_id():
+    from helpers.corpus import parse_metadata
+    from helpers.timeline_plot import timeline_summary
+
+    event = Event("e1", 1, "respond", 0, 7, "respond", "", None, "united_states", "iraqi_leaders",
+                  "asserted", "", "none", "", "2026-01-01", "2026-01-02", "tense:past")
+    meta = parse_metadata({"dct": "2026-01-03"}, doc_id="x", name="x")
+    summary = timeline_summary([event], [], meta, milestones=[])
+    assert "e1 respond (Iraqi Leaders, United States): 2026-01-01 to 2026-01-02" in summary
