@@ -92,6 +92,9 @@ def read_table(doc_id: str, name: str, *, out_dir: Path | None = None) -> pd.Dat
     """Read a contract table back, with code-like columns as strings and empty cells as ''."""
     directory = Path(out_dir) if out_dir is not None else processed_dir(doc_id)
     path = directory / f"{name}.csv"
+    if not path.is_file():
+        raise ContractError(f"{doc_id}/{name}.csv: not written yet; run the notebook that "
+                            f"writes it (make run)")
     dtypes = {c: str for c in COLUMNS[name] if c in STRING_COLUMNS or c == "text"}
     frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, encoding="utf-8")
     return to_frame(name, frame)

@@ -7,17 +7,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import pandas as pd
 from spacy.tokens import Doc
 
 from .cameo import resource_rows
-from .text import Sentence, keyword_in_context, paragraphs, sentence_of, sentences
+from .text import (Sentence, content_lemmas, keyword_in_context, paragraphs, sentence_of,
+                   sentences)
 
-#: Key terms of a first reading and the patterns that find their word families.
-KEY_TERMS = {"calm": r"calm\w*", "stability": r"stab\w*", "mediat*": r"mediat\w*",
-             "election": r"election\w*", "tension": r"tension\w*"}
 
 
 @lru_cache(maxsize=1)
@@ -59,12 +57,33 @@ def counts(doc: Doc) -> dict[str, int]:
             "words": sum(t.is_alpha for t in doc)}
 
 
-def key_term_contexts(text: str, sents: Iterable[Sentence], *, width: int = 35,
-                      terms: dict[str, str] = KEY_TERMS) -> pd.DataFrame:
-    """Keyword-in-context rows for every key term, in text order."""
+def term_pattern(term: str) -> str:
+    r"""A regex for a key term: ``*`` matches the rest of a word, and a plural ``s`` is allowed.
+
+    >>> print(term_pattern("mediat*"), term_pattern("election"))
+    mediat\w* election(?:s|es)?
+    """
+    if term.endswith("*"):
+        return re.escape(term[:-1]) + r"\w*"
+    return re.escape(term) + r"(?:s|es)?"
+
+
+def choose_key_terms(terms: Sequence[str], doc: Doc, *, fallback: int = 5) -> list[str]:
+    """The ``terms`` that occur in the article; if none does, its top content lemmas.
+
+    So a notebook run on another article still shows the words that article is about.
+    """
+    present = [t for t in terms
+               if re.search(rf"\b{term_pattern(t)}\b", doc.text, flags=re.IGNORECASE)]
+    return present or [lemma for lemma, _ in content_lemmas(doc, top=fallback)]
+
+
+def key_term_contexts(text: str, sents: Iterable[Sentence], terms: Sequence[str], *,
+                      width: int = 35) -> pd.DataFrame:
+    """Keyword-in-context rows for every key term (``*`` wildcards allowed), in text order."""
     sents = list(sents)
-    rows = [{"term": term, **row} for term, pattern in terms.items()
-            for row in keyword_in_context(text, sents, pattern, width=width)]
+    rows = [{"term": term, **row} for term in terms
+            for row in keyword_in_context(text, sents, term_pattern(term), width=width)]
     columns = ["term", "sentence_id", "start", "end", "left", "keyword", "right"]
     return pd.DataFrame(rows, columns=columns).sort_values(["start", "term"], ignore_index=True)
 

@@ -111,7 +111,7 @@ def keyword_in_context(text: str, sentences_: Iterable[Sentence], pattern: str, 
     """
     sents = list(sentences_)
     rows = []
-    for match in re.finditer(rf"\b(?:{pattern})", text, flags=re.IGNORECASE):
+    for match in re.finditer(rf"\b(?:{pattern})\b", text, flags=re.IGNORECASE):
         start, end = match.span()
         left = text[max(0, start - width):start].replace("\n", " ")
         right = text[end:end + width].replace("\n", " ")

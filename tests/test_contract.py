@@ -40,3 +40,8 @@ def test_codes_keep_leading_zeros_and_empty_cells_read_as_empty(tmp_path):
     assert back.loc[0, "cameo_code"] == "042"
     assert back.loc[0, "timex_id"] == ""
     assert isinstance(back, pd.DataFrame) and list(back.columns) == list(COLUMNS["events"])
+
+
+def test_reading_a_table_not_yet_written_names_it(tmp_path):
+    with pytest.raises(ContractError, match=r"^d/actors.csv: not written yet"):
+        read_table("d", "actors", out_dir=tmp_path)

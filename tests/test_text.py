@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import firstlook, pipeline, text
+from helpers import text as text_module
 from helpers.corpus import load_document
 
 from conftest import ARTICLES
@@ -90,3 +91,22 @@ def test_a_figure_is_shown_and_saved_with_the_same_bytes_every_time(tmp_path):
     assert first == second and first.startswith(b"\x89PNG")
     rendering.save_figure(fig, "x", figures_dir=tmp_path)
     assert (tmp_path / "x.png").read_bytes() == first
+
+
+@pytest.mark.parametrize("term, text, found", [
+    ("mediat*", "Iraq mediates; mediation helps.", ["mediates", "mediation"]),
+    ("election", "The elections and the election.", ["elections", "election"]),
+    ("calm", "Calmer heads; calm.", ["calm"]),
+    ("stab*", "Stability, stabilizing, unstable.", ["Stability", "stabilizing"]),
+])
+def test_key_terms_match_their_word_family(term, text, found):
+    sents = [text_module.Sentence(1, 0, len(text), text)]
+    rows = firstlook.key_term_contexts(text, sents, [term])
+    assert rows.keyword.tolist() == found
+
+
+def test_key_terms_absent_from_the_article_fall_back_to_its_top_words():
+    doc = pipeline.parse(load_document("t07_weather_nothing", seeds_dir=ARTICLES))
+    assert firstlook.choose_key_terms(["calm", "mediat*"], doc) == \
+        [lemma for lemma, _ in text_module.content_lemmas(doc, top=5)]
+    assert firstlook.choose_key_terms(["road", "calm"], doc) == ["road"]
