@@ -60,3 +60,21 @@ def test_an_article_that_cannot_be_loaded_is_named_and_the_run_fails(capsys):
     assert status == 1
     assert "failed no_such_article: seeds/no_such_article.txt: article text file not found" in \
         capsys.readouterr().err
+
+
+@pytest.mark.parametrize("path", runner.notebook_paths(), ids=lambda p: p.name)
+def test_papermill_parameterises_every_notebook_where_the_runner_does(path):
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    nb = nbformat.read(path, as_version=4)
+    name, value = next(iter(runner.default_parameters(nb).items()))
+    ours = runner.inject_parameters(nb, {name: value})
+    theirs = parameterize_notebook(load_notebook_node(str(path)), {name: value},
+                                   kernel_name="python3", language="python")
+    position = lambda book: [i for i, c in enumerate(book.cells)  # noqa: E731
+                             if "injected-parameters" in c.metadata.get("tags", [])]
+    assert position(ours) == position(theirs) == [runner.parameters_cell_index(nb) + 1]
+    namespace: dict = {}
+    exec(theirs.cells[position(theirs)[0]].source, namespace)
+    assert namespace[name] == value
