@@ -3,8 +3,8 @@
 :class:`Tables` holds one article's text and its sentences, entities (mentions),
 actors and events as DataFrames with the columns of sentences.csv,
 entities.csv, actors.csv and events.csv. It is built from an annotation
-``Analysis`` (:func:`from_analysis`), from the contract files
-(:func:`from_processed`) or from hand-made rows (:func:`make_tables`, for tests).
+``Analysis`` (:func:`from_analysis`) or from hand-made rows (:func:`make_tables`, for
+tests).
 
 >>> t = make_tables("d", "Iraq.", sentences=[{"sentence_id": 1, "start": 0, "end": 5, "text": "Iraq."}])
 >>> t.actors.columns.tolist()[:3]
@@ -17,7 +17,7 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
-from .contract import COLUMNS, read_table
+from .contract import COLUMNS
 from .records import frame
 
 TEXT_COLUMNS = {"actor_id", "name", "type", "country", "role", "wikidata", "cameo_code",
@@ -78,10 +78,3 @@ def from_analysis(analysis) -> Tables:
                        mentions=frame(analysis.mentions), actors=frame(analysis.actors),
                        events=frame(analysis.events))
 
-
-def from_processed(doc_id: str, text: str, **kwargs) -> Tables:
-    """:class:`Tables` read from ``data/processed/<doc_id>/`` (contract files must exist)."""
-    return make_tables(doc_id, text, sentences=read_table(doc_id, "sentences", **kwargs),
-                       mentions=read_table(doc_id, "entities", **kwargs),
-                       actors=read_table(doc_id, "actors", **kwargs),
-                       events=read_table(doc_id, "events", **kwargs))

@@ -108,3 +108,18 @@ def test_the_region_leaders_of_2025_are_known(kb):
     for actor_id in ("mohammed_shia_al_sudani", "masoud_pezeshkian", "donald_trump", "ali_khamenei",
                      "mohammad_bagher_ghalibaf", "ammar_al_hakim", "national_wisdom_movement"):
         assert kb.actors[actor_id].name
+
+
+@pytest.mark.parametrize("table", ["actors.csv", "entity_countries.csv"])
+def test_every_cameo_actor_code_is_built_from_codes_of_the_cameo_codebook(table):
+    import csv
+
+    from helpers.config import RESOURCES_DIR
+
+    with open(RESOURCES_DIR / "cameo_actor_codes.csv", encoding="utf-8", newline="") as handle:
+        known = {row["code"] for row in csv.DictReader(handle)}
+    with open(RESOURCES_DIR / table, encoding="utf-8", newline="") as handle:
+        used = {row["cameo_code"] for row in csv.DictReader(handle) if row["cameo_code"]}
+    assert used
+    assert not {code for code in used if code not in known and not all(
+        code[i:i + 3] in known for i in range(0, len(code), 3))}
