@@ -33,6 +33,26 @@ ANNOTATION_PIPES = ("entity_fixes", "kb_ruler")
 NAME_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                "WORK_OF_ART", "LAW", "LANGUAGE")
 _POSSESSIVE = {"’s", "'s", "’", "'"}
+#: Determiners that never belong to a name ("a Fixture University" is the name "Fixture University").
+_INDEFINITE = {"a", "an"}
+
+
+def _trimmed(span: Span) -> Span:
+    """``span`` without leading or trailing tokens that have no letter or digit (a bullet
+    "•", an emoji, a dash) and without a leading indefinite article.
+
+    >>> doc = get_pipeline().make_doc("• a Fixture University 🤝")
+    >>> _trimmed(doc[0:5]).text
+    'Fixture University'
+    """
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (not any(c.isalnum() for c in doc[start].text)
+                           or doc[start].lower_ in _INDEFINITE):
+        start += 1
+    while end > start and not any(c.isalnum() for c in doc[end - 1].text):
+        end -= 1
+    return doc[start:end]
 
 
 def _column(name: str, column: str) -> tuple[str, ...]:
@@ -96,8 +116,13 @@ def _pieces(span: Span) -> list[tuple[Span, str, str]]:
     doc, label = span.doc, span.label_
     if label not in NAME_LABELS:
         return [(span, label, "model")]
+    trimmed = _trimmed(span)
+    if not len(trimmed):
+        return []
+    method = "model" if len(trimmed) == len(span) else "fix:trim"
+    span = trimmed
     pieces: list[tuple[Span, str, str]] = []
-    start, method = span.start, "model"
+    start = span.start
     for tok in span:
         if tok.text in _POSSESSIVE and tok.i > start:
             left = doc[start:tok.i]
@@ -228,14 +253,16 @@ def _new_actor(actor_id: str, names: list[Mention], nominals: list[Mention]) -> 
     """Name, type and country of an actor the KB does not know, from its mentions."""
     kb = load_kb()
     if names:
-        best = max(names, key=lambda m: (len(m.text.split()), -m.start))
+        # the longest name, written as in running text rather than in a capitals dateline
+        best = max(names, key=lambda m: (len(m.text.split()), not m.text.isupper(), -m.start))
         label = best.label
         kind = {"PERSON": "person", "ORG": "organization", "NORP": "group", "LOC": "place",
                 "FAC": "place", "GPE": "city"}.get(label, "")
         state = actor_id.split("_")[0] if label == "ORG" else ""
         country = next((a.country for sid, a in kb.actors.items()
                         if a.type == "state" and actor_id.startswith(sid + "_")), "") if state else ""
-        return best.text, kind, country
+        name = "the " + best.text[4:] if best.text.startswith("The ") else best.text
+        return name, kind, country
     text = nominals[0].text
     demonym = next((w for w in kb.by_demonym if w in text.split()), "")
     country = kb.actors[kb.by_demonym[demonym]].country if demonym else ""

@@ -167,15 +167,18 @@ def _pairs(entry: LexiconEntry | None, sources: list[str],
 def extract_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Event]:
     """Every event of the document in text order, ids ``e1``.., one row per (source, target) pair.
 
-    Time fields stay empty: the timeline layer anchors events.
+    Time fields stay empty: the timeline layer anchors events. Sources and targets are
+    actors mentioned in the trigger's own sentence.
     """
-    index = actor_index(doc, mentions)
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_sentence[mention.sentence_id].append(mention)
     originator: list[str] = []
     rows: list[Event] = []
     for sent, span in zip(sents, sentence_spans(doc, sents)):
+        # arguments come from the sentence's own mentions: a parse that runs on across a
+        # line break (a headline into a dateline) must not lend it the next line's actors
+        index = actor_index(doc, by_sentence[sent.sentence_id])
         attribution, source_type = sentence_sourcing(span, by_sentence[sent.sentence_id])
         for token in span:
             found = _analyse(token, index, originator)

@@ -162,10 +162,17 @@ def load_kb(resources_dir: Path = RESOURCES_DIR) -> KB:
 def lookup(kb: KB, text: str) -> str:
     """The actor id a name refers to by alias or demonym, '' when the KB does not know it.
 
+    A leading "the" the KB alias lacks is ignored ("the U.N. Security Council").
+
     >>> lookup(load_kb(), "the U.S."), lookup(load_kb(), "Iranian"), lookup(load_kb(), "Zed")
     ('united_states', 'iran', '')
+    >>> lookup(load_kb(), "the U.N. Security Council")
+    'un_security_council'
     """
-    return kb.by_alias.get(text) or kb.by_demonym.get(text) or ""
+    found = kb.by_alias.get(text) or kb.by_demonym.get(text)
+    if not found and text[:4] in ("the ", "The "):
+        found = kb.by_alias.get(text[4:])
+    return found or ""
 
 
 def surname_candidates(kb: KB, text: str) -> tuple[str, ...]:

@@ -78,6 +78,7 @@ def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
     methods = doc.user_data.get("entity_methods", {})
     persons: list[tuple[str, str]] = []       # (actor_id, full name) in text order
     states: list[tuple[int, str]] = []        # (offset, state id) in text order
+    acronyms: dict[str, str] = {}             # "WFP" -> the actor of "World Food Programme (WFP)"
     linked: list[LinkedName] = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
@@ -86,7 +87,12 @@ def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
         found = "kb_ruler" if ent.ent_id_ else methods.get((ent.start_char, ent.end_char), "model")
         actor_id, how = _kb_id(kb, text), "kb"
         kb_type = kb.actors[actor_id].type if actor_id else ""
-        if label == "PERSON" and kb_type != "person":
+        if not actor_id and text in acronyms:
+            actor_id, how = acronyms[text], "acronym"
+            kb_type = kb.actors[actor_id].type if actor_id in kb.actors else ""
+        if how == "acronym":
+            pass
+        elif label == "PERSON" and kb_type != "person":
             actor_id, how = _link_person(kb, text, persons)
             persons.append((actor_id, text))
         elif label == "PERSON":
@@ -100,6 +106,8 @@ def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
             actor_id, how = slug(text.removeprefix("the ").removeprefix("The ")), "new"
         if actor_id and actor_id in kb.actors and kb.actors[actor_id].type == "state":
             states.append((ent.start_char, actor_id))
+        if actor_id and label != "PERSON" and (acronym := defined_acronym(ent)):
+            acronyms.setdefault(acronym, actor_id)
         kind = kb.actors[actor_id].type if actor_id in kb.actors else _ACTOR_LABELS.get(label, "")
         if how == "new" and label == "GPE":
             kind = "city"
@@ -108,8 +116,35 @@ def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
     return linked
 
 
+def defined_acronym(ent: Span) -> str:
+    """The acronym a name defines in brackets right after it ("World Food Programme (WFP)"),
+    or ''. It must be in capitals and start with the name's first letter.
+
+    >>> from helpers.annotation import get_pipeline
+    >>> doc = get_pipeline()("The World Food Programme (WFP) said so. WFP left.")
+    >>> defined_acronym(doc.ents[0]), defined_acronym(doc.ents[-1])
+    ('WFP', '')
+    """
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
+        return ""
+    acronym = doc[ent.end + 1].text
+    first = next((t.text for t in ent if t.lower_ != "the"), "")
+    if not (2 <= len(acronym.replace(".", "")) <= 8 and acronym.replace(".", "").isalpha()
+            and acronym.isupper() and first[:1].upper() == acronym[:1]):
+        return ""
+    return acronym
+
+
 def _link_person(kb: KB, text: str, persons: list[tuple[str, str]]) -> tuple[str, str]:
-    """A person not named by a KB alias: earlier full name, then KB surname, then a new id."""
+    """A person not named by a KB alias: earlier full name (or its last words, "Al Nuaimi"
+    after "Khalid bin Hamad Al Nuaimi"), then KB surname, then a new id."""
+    words = text.split()
+    if len(words) > 1:
+        for actor_id, name in reversed(persons):
+            full = name.split()
+            if len(full) > len(words) and full[-len(words):] == words:
+                return actor_id, "short_name"
     if " " not in text.strip():
         for actor_id, name in reversed(persons):
             if " " in name and text in name_parts(name):
@@ -167,7 +202,8 @@ def role_tokens(span: Span) -> list[list]:
 def person_role(span: Span, *, kb: KB | None = None) -> tuple[str, str]:
     """The role text ('; '-joined) and the country (ISO alpha-3) the text gives a person.
 
-    The country comes from the first demonym or state named in a role or its possessor.
+    The country comes from the first demonym or state named in a role or its possessor,
+    in the role's own sentence ("... and Qatar. Algerian Foreign Minister X": Algeria).
 
     >>> from helpers.annotation import get_pipeline
     >>> doc = get_pipeline()("Kenyan Foreign Minister Grace Wanjiru spoke.")
@@ -176,11 +212,14 @@ def person_role(span: Span, *, kb: KB | None = None) -> tuple[str, str]:
     """
     kb = kb or load_kb()
     roles, country = [], ""
+    doc = span.doc
     for tokens in role_tokens(span):
         roles.append(_join(tokens))
         first, last = tokens[0].i, tokens[-1].i
-        for ent in span.doc.ents:
-            if not country and first - 3 <= ent.start and ent.end <= last + 1:
+        for ent in doc.ents:
+            if not country and first - 3 <= ent.start and ent.end <= last + 1 \
+                    and ent.sent.start == tokens[0].sent.start \
+                    and "\n" not in doc.text[ent.start_char:tokens[0].idx]:
                 found = lookup(kb, ent.text)
                 if found and kb.actors[found].type == "state":
                     country = kb.actors[found].country

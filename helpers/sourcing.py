@@ -111,6 +111,15 @@ def _reporting(token: Token, sent: Span) -> tuple[Span, Span] | None:
     return doc[subject.left_edge.i:end], doc[subject.left_edge.i:subject.right_edge.i + 1]
 
 
+def _within(cue: Span, sent: Span) -> Span:
+    """The part of a cue inside its sentence (a parse may run a subject on across a line
+    break, '"\\nMr. X said': the cue is 'Mr. X said'), without leading quotes or punctuation."""
+    start, end = max(cue.start, sent.start), min(cue.end, sent.end)
+    while start < end and (cue.doc[start].is_punct or cue.doc[start].is_space):
+        start += 1
+    return cue.doc[start:end]
+
+
 def sentence_sourcing(sent: Span, mentions_in_sentence: Iterable[Mention] = ()) -> tuple[str, str]:
     """The attribution cue of a sentence exactly as written and its source type.
 
@@ -122,10 +131,10 @@ def sentence_sourcing(sent: Span, mentions_in_sentence: Iterable[Mention] = ()) 
         according = _according(token)
         if according is not None:
             source = according[2:] if len(according) > 2 else according
-            return according.text, classify_source(source, mentions)
+            return _within(according, sent).text, classify_source(source, mentions)
         reported = _reporting(token, sent)
         if reported is not None:
-            return reported[0].text, classify_source(reported[1], mentions)
+            return _within(reported[0], sent).text, classify_source(reported[1], mentions)
         if token.lower_ in adverbs and token.dep_ == "advmod":
             return token.text, adverbs[token.lower_]
     return "", "none"

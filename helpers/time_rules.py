@@ -58,7 +58,11 @@ def _number(text: str | None) -> str:
     if not text:
         return "1"
     text = re.sub(r"\s+", " ", text.lower())
-    return text if text.isdigit() else words()["number"][text]
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+        return text.replace(",", "")          # "2,000"
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return text                           # "48", "1.5" (a fraction: no calendar shift)
+    return words()["number"][text]
 
 
 def _unit(text: str) -> str:
@@ -230,7 +234,7 @@ def _build() -> list[Rule]:
     day = r"(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
     year = r"(?P<y>(?:1[89]|20)\d\d)"
     wd = rf"(?P<wd>{_alt(w['weekday'])})"
-    num = rf"(?P<num>\d+|(?i:{_alt(w['number'])}))"
+    num = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:{_alt(w['number'])}))"
     unit = r"(?P<unit>(?i:minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ies))s?)"
     ctx = lambda *keys: (lambda g: not any(g.get(k) for k in keys))  # noqa: E731
     spec = [
@@ -269,7 +273,10 @@ def _build() -> list[Rule]:
          clock, "none", None),
     ]
     checks = {"duration": lambda g: bool(g.get("num") or g.get("the"))}
-    return [Rule(name, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])"), handler, relative,
+    # never part of a longer number: "5 hours" is not read out of "2.5 hours", nor "000 years"
+    # out of "2,000 years"
+    return [Rule(name, re.compile(rf"(?<![\w-])(?<!\d[.,])(?:{pattern})(?![\w])(?![.,]\d)"),
+                 handler, relative,
                  needs or (lambda g: False), checks.get(name, lambda g: True))
             for name, pattern, handler, relative, needs in spec]
 

@@ -40,6 +40,9 @@ def ents(nlp, text):
     ("They met Iran’s Supreme Leader Ayatollah Ali Khamenei.", [("Iran", "GPE"), ("Ali Khamenei", "PERSON")]),
     ("The U.S. State Department spoke.", [("U.S.", "GPE"), ("State Department", "ORG")]),
     ("Talks between Iran and the United States resumed.", [("Iran", "GPE"), ("the United States", "GPE")]),
+    ("• Freight rates rose in Shanghai.", [("Freight", "ORG"), ("Shanghai", "GPE")]),
+    ("He works at a Fixture University in Madrid.", [("Fixture University", "ORG"), ("Madrid", "GPE")]),
+    ("Envoys met in Lyon 🤝 on Friday.", [("Lyon", "GPE")]),
     ("", []),
 ])
 def test_span_conventions(nlp, text, expected):
@@ -146,3 +149,35 @@ def test_two_al_hakims_stay_distinct(analysed):
     _, doc, mentions = analysed["t02_beirut_hakim"]
     ids = {a.actor_id for a in build_actors(mentions, doc)}
     assert {"hassan_al_hakim", "ammar_al_hakim"} <= ids
+
+
+def _linked(nlp, text):
+    doc = nlp(text)
+    return [(m.text, m.actor_id) for m in find_mentions(doc, sentences(doc)) if m.kind == "NAME"]
+
+
+def test_an_acronym_defined_in_brackets_links_to_its_name(nlp):
+    found = _linked(nlp, "The World Food Programme (WFP) said it was ready. WFP staff left.")
+    assert found == [("The World Food Programme", "world_food_programme"),
+                     ("WFP", "world_food_programme"), ("WFP", "world_food_programme")]
+
+
+def test_the_last_words_of_a_full_name_link_to_it(nlp):
+    found = _linked(nlp, "Sheikh Khalid bin Hamad Al Nuaimi spoke. "
+                         "“We are close,” Al Nuaimi told reporters.")
+    assert {actor for _, actor in found} == {"khalid_bin_hamad_al_nuaimi"}
+
+
+def test_a_role_takes_its_country_from_its_own_sentence(nlp):
+    doc = nlp("The truce followed mediation by Algeria and Qatar. Algerian Foreign Minister "
+              "Rachid Benmoussa said Algiers was ready.")
+    actors = {a.actor_id: a for a in build_actors(find_mentions(doc, sentences(doc)), doc)}
+    assert actors["rachid_benmoussa"].country == "DZA"
+
+
+def test_a_new_actor_is_named_as_in_running_text(nlp):
+    doc = nlp("GENEVA, Nov. 14 (Fixture Dispatch) — Talks ended in Geneva. "
+              "The Fixture Council for Peace met.")
+    names = {a.actor_id: a.name for a in build_actors(find_mentions(doc, sentences(doc)), doc)}
+    assert names["geneva"] == "Geneva"
+    assert names["fixture_council_for_peace"] == "the Fixture Council for Peace"

@@ -38,6 +38,9 @@ def test_slug_makes_snake_case_ascii_ids(name, expected):
     ("Donald Trump", "donald_trump"),
     ("Majlis", "iran_parliament"),
     ("Türkiye", "turkey"),
+    ("the U.N. Security Council", "un_security_council"),
+    ("The U.N. Security Council", "un_security_council"),
+    ("the Ayatollah", ""),
     ("", ""),
 ])
 def test_lookup_by_alias(kb, alias, actor_id):

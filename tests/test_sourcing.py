@@ -52,3 +52,12 @@ def test_table_has_one_row_per_sentence():
     assert [r["sentence_id"] for r in rows] == [1, 2]
     assert [r["source_type"] for r in rows] == ["anonymous", "none"]
     assert all(r["source_type"] in SOURCE_TYPES for r in rows)
+
+
+def test_cue_stays_inside_its_sentence():
+    # the parse lends the subject a closing quote of the line before
+    text = ('"The hard part starts now," Diallo said. "A signature does not feed anyone in '
+            'Ménaka."\nMr. Ousmane Traoré, the chief negotiator, said his side had accepted.')
+    doc = load_nlp()(text)
+    rows = sourcing_table(doc, sentences(doc))
+    assert rows[-1]["attribution"] == "Mr. Ousmane Traoré, the chief negotiator, said"
