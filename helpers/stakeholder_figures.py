@@ -42,6 +42,16 @@ def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     return {n: tuple(p) for n, p in nx.shell_layout(graph, nlist=shells).items()}
 
 
+def _flat(pos: dict[str, tuple[float, float]]) -> bool:
+    """True when the nodes lie (almost) on one line: two actors side by side. Autoscaled
+    axes would then span a hair's breadth, and the labels below the nodes would land
+    millions of pixels away (matplotlib fails with "raster overflow")."""
+    if len(pos) < 2:
+        return False
+    xs, ys = zip(*pos.values())
+    return min(max(xs) - min(xs), max(ys) - min(ys)) < 0.5
+
+
 def _label(name: str) -> str:
     return "\n".join(textwrap.wrap(name, 14)) or name
 
@@ -86,6 +96,7 @@ def draw_network(report: StakeholderReport, *, title: str = "") -> Figure:
     for u, v, weight in sorted(co):
         nx.draw_networkx_edges(graph, pos, edgelist=[(u, v)], ax=right, arrows=False,
                                width=0.6 + 0.6 * weight, edge_color="#999999", alpha=0.7)
+    flat = _flat(pos)
     for ax, name in ((left, "events and affiliations"), (right, "co-mention (same sentence)")):
         if len(graph):
             _nodes(ax, graph, pos)
@@ -94,6 +105,9 @@ def draw_network(report: StakeholderReport, *, title: str = "") -> Figure:
         ax.set_title(name, fontsize=10)
         ax.set_axis_off()
         ax.margins(0.15)
+        if flat:
+            ax.set_xlim(-1.4, 1.4)
+            ax.set_ylim(-1.4, 1.4)
     handles = [Line2D([], [], color="#444444", linestyle=s, label=f) for f, s in
                [*FACTUALITY_STYLE.items(), ("negated / underspecified", OTHER_STYLE)]]
     handles += [Line2D([], [], color=c, label=l) for c, l in

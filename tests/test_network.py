@@ -189,3 +189,23 @@ def test_layout_is_deterministic_and_the_figure_has_two_panels(seed_report):
     assert len(figure.axes) == 2
     empty = draw_network(analyse_stakeholders(make_tables("d", "")))
     assert "No actors" in empty.axes[0].texts[0].get_text()
+
+
+def test_a_network_of_two_actors_side_by_side_renders():
+    import io
+
+    text = "Egypt and Sudan signed a deal."
+    spans = [("Egypt", "egypt"), ("Sudan", "sudan")]
+    tables = make_tables(
+        "d", text, sentences=[{"sentence_id": 1, "start": 0, "end": len(text), "text": text}],
+        mentions=[{"mention_id": f"m{i}", "sentence_id": 1, "start": text.index(s),
+                   "end": text.index(s) + len(s), "text": s, "actor_id": a, "kind": "NAME",
+                   "label": "GPE"} for i, (s, a) in enumerate(spans, 1)],
+        actors=[{"actor_id": a, "name": s, "type": "state", "mentions": 1} for s, a in spans],
+        events=[{"event_id": "e1", "sentence_id": 1, "trigger": "signed", "start": 16, "end": 22,
+                 "source_actor": "egypt", "target_actor": "sudan", "cameo_code": "057",
+                 "factuality": "asserted"}])
+    report = analyse_stakeholders(tables)
+    assert len(report.graph) == 2
+    figure = draw_network(report)
+    figure.savefig(io.BytesIO(), format="png")     # used to fail: FT_Render_Glyph raster overflow

@@ -4,7 +4,8 @@ unusual styles (``tests/articles/rb_*``) and pathological texts a user might dro
 For every input: the analysis runs, every contract file is written (``write_contract``
 checks columns and offsets itself), every span points at its own text in a sentence that
 exists, every actor an event names is in the actor table, timex values look like TIMEX3
-values with ordered bounds, and the stakeholder analysis runs. Each input is parsed once.
+values with ordered bounds, and the stakeholder analysis runs and its figures render. Each
+input is parsed once.
 """
 from __future__ import annotations
 
@@ -12,12 +13,20 @@ import re
 
 import pytest
 
+import io
+
+import matplotlib
+import matplotlib.pyplot as plt
+
 from helpers import pipeline
 from helpers.corpus import Document, load_document, parse_metadata
 from helpers.stakeholder_data import from_analysis
+from helpers.stakeholder_figures import draw_grid, draw_network
 from helpers.stakeholder_report import analyse_stakeholders
 
 from conftest import ARTICLES
+
+matplotlib.use("Agg")
 
 FIXTURES = sorted(p.stem for p in ARTICLES.glob("rb_*.txt"))
 
@@ -141,6 +150,9 @@ def test_timex_values_are_timex3_values_with_ordered_bounds(analysed, key):
 
 
 @pytest.mark.parametrize("key", INPUTS)
-def test_the_stakeholder_analysis_runs(analysed, key):
+def test_the_stakeholder_analysis_runs_and_its_figures_render(analysed, key):
     report = analyse_stakeholders(from_analysis(analysed(key)))
     assert set(report.stakeholders["actor_id"]) <= {a.actor_id for a in analysed(key).actors}
+    for figure in (draw_network(report), draw_grid(report)):
+        figure.savefig(io.BytesIO(), format="png")
+        plt.close(figure)
