@@ -24,7 +24,7 @@ import pandas as pd
 
 from .network import STRONG_TIES, tie_graph, tie_sentences
 from .positions import concept_hits
-from .stakeholder_data import Tables
+from .stakeholder_data import Tables, rows_of
 
 BETWEEN = re.compile(r"\s+between\s+", re.IGNORECASE)
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
@@ -154,18 +154,25 @@ def bridge_claims(tables: Tables, *, concept: str = "mediation") -> pd.DataFrame
     """
     columns = ["sentence_id", "broker", "a", "b", "cue"]
     rows = []
-    mentions = tables.mentions[tables.mentions["actor_id"] != ""].sort_values(["start", "end"])
-    for sent in tables.sentences.itertuples(index=False):
-        own = mentions[mentions["sentence_id"] == sent.sentence_id]
-        for hit_concept, _, start, end in concept_hits(sent.text):
-            after = BETWEEN.match(sent.text, end)
+    by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+    for sentence_id, start, end, actor_id in sorted(
+            rows_of(tables.mentions, "sentence_id", "start", "end", "actor_id"),
+            key=lambda m: (m[1], m[2])):
+        if actor_id != "":
+            by_sentence.setdefault(sentence_id, []).append((start, end, actor_id))
+    for sentence_id, sent_start, text in rows_of(tables.sentences, "sentence_id", "start", "text"):
+        own = by_sentence.get(sentence_id, [])
+        if not BETWEEN.search(text):
+            continue
+        for hit_concept, _, start, end in concept_hits(text):
+            after = BETWEEN.match(text, end)
             if hit_concept != concept or not after:
                 continue
-            cut = sent.start + after.end()
-            ends = list(dict.fromkeys(own[own["start"] >= cut]["actor_id"]))[:2]
-            before = own[own["end"] <= sent.start + start]["actor_id"].tolist()
+            cut = sent_start + after.end()
+            ends = list(dict.fromkeys(a for s, _, a in own if s >= cut))[:2]
+            before = [a for _, e, a in own if e <= sent_start + start]
             brokers = [a for a in reversed(before) if a not in ends]
             if len(ends) == 2 and brokers:
-                rows.append({"sentence_id": int(sent.sentence_id), "broker": brokers[0],
-                             "a": ends[0], "b": ends[1], "cue": sent.text[start:after.end()]})
+                rows.append({"sentence_id": int(sentence_id), "broker": brokers[0],
+                             "a": ends[0], "b": ends[1], "cue": text[start:after.end()]})
     return pd.DataFrame(rows, columns=columns)

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
-from .stakeholder_data import Tables
+from .stakeholder_data import Tables, rows_of
 from .stakeholder_lexicon import concept_cues, negation_pattern, rule_values, stance_words
 
 STANCE_FACTUALITY = ("asserted", "probable", "negated")
@@ -72,10 +73,11 @@ def coded_concepts(span: str, *, polarity: int) -> dict[str, int]:
 def _sourcing(events: pd.DataFrame) -> dict[int, tuple[str, str]]:
     """Sentence id -> (attribution, source_type) of its first event that has one."""
     sourcing: dict[int, tuple[str, str]] = {}
-    for row in events.sort_values(["sentence_id", "start"]).itertuples(index=False):
-        if row.sentence_id not in sourcing or (row.attribution and
-                                               not sourcing[row.sentence_id][0]):
-            sourcing[row.sentence_id] = (row.attribution, row.source_type or "none")
+    rows = sorted(rows_of(events, "sentence_id", "start", "attribution", "source_type"),
+                  key=lambda row: (row[0], row[1]))
+    for sentence_id, _, attribution, source_type in rows:
+        if sentence_id not in sourcing or (attribution and not sourcing[sentence_id][0]):
+            sourcing[sentence_id] = (attribution, source_type or "none")
     return sourcing
 
 
@@ -105,30 +107,33 @@ def positions(tables: Tables) -> pd.DataFrame:
     sourcing = _sourcing(tables.events)
     verbs, nouns = stance_words("verb"), stance_words("noun")
     rows = []
-    for ev in tables.events.itertuples(index=False):
-        polarity = verbs.get(ev.lemma.lower())
-        if (not ev.source_actor or polarity is None or ev.sentence_id not in ends
-                or ev.factuality not in STANCE_FACTUALITY):
+    for (source, sentence_id, end, lemma, trigger, factuality, attribution, source_type,
+         event_id) in rows_of(tables.events, "source_actor", "sentence_id", "end", "lemma",
+                              "trigger", "factuality", "attribution", "source_type", "event_id"):
+        polarity = verbs.get(lemma.lower())
+        if (not source or polarity is None or sentence_id not in ends
+                or factuality not in STANCE_FACTUALITY):
             continue
-        sign = -1 if ev.factuality == "negated" else 1
-        span = tables.text[ev.end:ends[ev.sentence_id]]
-        rows.append({"actor_id": ev.source_actor, "sentence_id": ev.sentence_id, "kind": "verb",
-                     "cue": ev.trigger, "polarity": polarity * sign,
+        sign = -1 if factuality == "negated" else 1
+        span = tables.text[end:ends[sentence_id]]
+        rows.append({"actor_id": source, "sentence_id": sentence_id, "kind": "verb",
+                     "cue": trigger, "polarity": polarity * sign,
                      "concepts": _concept_text(coded_concepts(span, polarity=polarity * sign)),
-                     "attribution": ev.attribution, "source_type": ev.source_type or "none",
-                     "factuality": ev.factuality, "event_id": ev.event_id})
-    for m in tables.mentions.itertuples(index=False):
-        if not m.actor_id or m.sentence_id not in ends:
+                     "attribution": attribution, "source_type": source_type or "none",
+                     "factuality": factuality, "event_id": event_id})
+    for actor_id, sentence_id, start, end in rows_of(tables.mentions, "actor_id", "sentence_id",
+                                                     "start", "end"):
+        if not actor_id or sentence_id not in ends:
             continue
-        noun_end = _stance_noun_end(tables.text, m.start, m.end, ends[m.sentence_id], nouns)
+        noun_end = _stance_noun_end(tables.text, start, end, ends[sentence_id], nouns)
         if noun_end is None:
             continue
         polarity = nouns[WORD.findall(tables.text[:noun_end])[-1].lower()]
-        attribution, source_type = sourcing.get(m.sentence_id, ("", "none"))
-        rows.append({"actor_id": m.actor_id, "sentence_id": m.sentence_id, "kind": "noun",
-                     "cue": tables.text[m.start:noun_end], "polarity": polarity,
+        attribution, source_type = sourcing.get(sentence_id, ("", "none"))
+        rows.append({"actor_id": actor_id, "sentence_id": sentence_id, "kind": "noun",
+                     "cue": tables.text[start:noun_end], "polarity": polarity,
                      "concepts": _concept_text(coded_concepts(
-                         tables.text[noun_end:ends[m.sentence_id]], polarity=polarity)),
+                         tables.text[noun_end:ends[sentence_id]], polarity=polarity)),
                      "attribution": attribution, "source_type": source_type,
                      "factuality": "asserted", "event_id": ""})
     table = pd.DataFrame(rows, columns=POSITION_COLUMNS).drop_duplicates(
@@ -144,12 +149,14 @@ def concept_matrix(statements: pd.DataFrame, *, actors: list[str] | None = None)
     """
     concepts = list(concept_cues())
     ids = sorted(set(actors) if actors is not None else set(statements["actor_id"]))
-    matrix = pd.DataFrame(0, index=pd.Index(ids, name="actor_id"), columns=concepts)
-    for row in statements.itertuples(index=False):
-        for item in filter(None, row.concepts.split(";")):
+    row_of, column_of = {a: i for i, a in enumerate(ids)}, {c: j for j, c in enumerate(concepts)}
+    sums = np.zeros((len(ids), len(concepts)), dtype=np.int64)
+    for actor_id, coded in rows_of(statements, "actor_id", "concepts"):
+        for item in filter(None, coded.split(";")):
             concept, value = item.rsplit(":", 1)
-            if row.actor_id in matrix.index:
-                matrix.loc[row.actor_id, concept] += int(value)
+            if actor_id in row_of:
+                sums[row_of[actor_id], column_of[concept]] += int(value)
+    matrix = pd.DataFrame(sums, index=pd.Index(ids, name="actor_id"), columns=concepts)
     return matrix.clip(-1, 1).astype(int)
 
 

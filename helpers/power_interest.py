@@ -23,9 +23,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
+from .stakeholder_data import rows_of
 from .stakeholder_lexicon import rule_values
 
 QUADRANTS = ("Manage closely", "Keep satisfied", "Keep informed", "Monitor")
@@ -47,12 +50,21 @@ def office_score(text: str, *, actor_type: str = "") -> float:
     >>> office_score("Iran's Speaker of Parliament")
     0.8
     """
-    offices = rule_values("office")
-    best = offices["state"] if actor_type == "state" else 0.0
-    for keyword, value in offices.items():
-        if keyword != "state" and re.search(rf"\b(?:{keyword})\b", text, re.IGNORECASE):
+    state, keywords = _office_patterns()
+    best = state if actor_type == "state" else 0.0
+    for pattern, value in keywords:
+        if pattern.search(text):
             best = max(best, value)
     return best
+
+
+@lru_cache(maxsize=None)
+def _office_patterns() -> tuple[float, tuple[tuple[re.Pattern, float], ...]]:
+    """The ``office,state`` score and each other office keyword compiled, in file order."""
+    offices = rule_values("office")
+    return offices["state"], tuple(
+        (re.compile(rf"\b(?:{keyword})\b", re.IGNORECASE), value)
+        for keyword, value in offices.items() if keyword != "state")
 
 
 def _relative(values: pd.Series) -> pd.Series:
@@ -60,31 +72,44 @@ def _relative(values: pd.Series) -> pd.Series:
     return (values / top) if top else values * 0.0
 
 
+def _counts(keys) -> dict[str, int]:
+    """Key -> how many times it occurs."""
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def components(profile: pd.DataFrame, measure: pd.DataFrame, statements: pd.DataFrame,
                events: pd.DataFrame, *, n_sentences: int) -> pd.DataFrame:
     """One row per profiled actor with every scoring component and ``stated``."""
     types = rule_values("type")
-    table = profile[["actor_id", "name", "type", "role", "mentions", "sentence_ids"]].merge(
-        measure[["actor_id", "degree", "betweenness"]], on="actor_id", how="left").fillna(
-        {"degree": 0, "betweenness": 0.0})
-    involved = pd.concat([events[["event_id", "source_actor"]].rename(columns={"source_actor": "a"}),
-                          events[["event_id", "target_actor"]].rename(columns={"target_actor": "a"})])
-    engaged = involved[involved["a"] != ""].drop_duplicates().groupby("a").size()
-    acting = events[events["factuality"].isin(STATED_FACTUALITY)].groupby("source_actor").size()
-    stating = statements.groupby("actor_id").size()
-    out = pd.DataFrame({"actor_id": table["actor_id"]})
-    out["power.type"] = table["type"].map(types).fillna(0.0)
-    out["power.office"] = [office_score(f"{n} {r}", actor_type=t)
-                           for n, r, t in zip(table["name"], table["role"], table["type"])]
-    out["power.degree"] = _relative(table["degree"].astype(float))
-    out["power.betweenness"] = _relative(table["betweenness"].astype(float))
-    out["interest.mentions"] = _relative(table["mentions"].astype(float))
-    out["interest.sentences"] = table["sentence_ids"].map(
+    actors = rows_of(profile, "actor_id", "name", "type", "role", "mentions")
+    tie = {a: (d, b) for a, d, b in rows_of(measure, "actor_id", "degree", "betweenness")}
+    engaged: dict[str, set] = {}
+    for event_id, source, target in rows_of(events, "event_id", "source_actor", "target_actor"):
+        for actor in (source, target):
+            if actor != "":
+                engaged.setdefault(actor, set()).add(event_id)
+    acting = _counts(source for source, factuality in rows_of(events, "source_actor", "factuality")
+                     if factuality in STATED_FACTUALITY)
+    stating = _counts(statements["actor_id"].tolist())
+
+    def column(values: list) -> pd.Series:
+        return _relative(pd.Series(values, dtype=float))
+
+    out = pd.DataFrame({"actor_id": profile["actor_id"].reset_index(drop=True)})
+    out["power.type"] = pd.Series([types.get(t, 0.0) for _, _, t, _, _ in actors], dtype=float)
+    out["power.office"] = [office_score(f"{n} {r}", actor_type=t) for _, n, t, r, _ in actors]
+    out["power.degree"] = column([tie.get(a, (0, 0.0))[0] for a, *_ in actors])
+    out["power.betweenness"] = column([tie.get(a, (0, 0.0))[1] for a, *_ in actors])
+    out["interest.mentions"] = column([m for *_, m in actors])
+    out["interest.sentences"] = profile["sentence_ids"].reset_index(drop=True).map(
         lambda ids: len(ids.split(";")) / n_sentences if ids and n_sentences else 0.0)
-    out["interest.engagement"] = _relative(table["actor_id"].map(engaged).fillna(0).astype(float))
-    out["interest.positions"] = _relative(table["actor_id"].map(stating).fillna(0).astype(float))
-    out["stated"] = (table["actor_id"].map(stating).fillna(0) + table["actor_id"].map(acting)
-                     .fillna(0)).gt(0).to_numpy()
+    out["interest.engagement"] = column([len(engaged.get(a, ())) for a, *_ in actors])
+    out["interest.positions"] = column([stating.get(a, 0) for a, *_ in actors])
+    out["stated"] = np.array([stating.get(a, 0) + acting.get(a, 0) > 0 for a, *_ in actors],
+                             dtype=bool)
     return out.round(3)
 
 
@@ -97,10 +122,20 @@ def quadrant(power: float, interest: float, *, thresholds: dict[str, float] | No
     return QUADRANTS[(0 if high_interest else 1) if high_power else (2 if high_interest else 3)]
 
 
-def _weighted(parts: pd.DataFrame, weights: dict[str, float], prefix: str) -> pd.Series:
+def _weighted(parts, weights: dict[str, float], prefix: str):
+    """The weighted mean of the ``prefix`` components: a Series of a table's columns, or an
+    array of a dict's arrays (the same arithmetic, in the same order)."""
     keys = [k for k in weights if k.startswith(prefix)]
     total = sum(weights[k] for k in keys)
     return sum(parts[k] * weights[k] for k in keys) / total
+
+
+def _quadrants(columns: dict[str, np.ndarray], stated: np.ndarray, weights: dict[str, float],
+               limits: dict[str, float]) -> list[str]:
+    """Each actor's quadrant under ``weights``, computed as :func:`grid` does, without tables."""
+    power = np.round(_weighted(columns, weights, "power."), 3)
+    interest = np.where(stated, np.round(_weighted(columns, weights, "interest."), 3), np.nan)
+    return [quadrant(p, i, thresholds=limits) for p, i in zip(power.tolist(), interest.tolist())]
 
 
 def grid(parts: pd.DataFrame, *, weights: dict[str, float] | None = None) -> Grid:
@@ -129,13 +164,18 @@ def sensitivity(parts: pd.DataFrame, *, step: float | None = None) -> pd.DataFra
     columns = ["weight", "factor", "actor_id", "baseline", "perturbed"]
     base_weights = rule_values("weight")
     step = rule_values("sensitivity")["step"] if step is None else step
-    baseline = grid(parts).table.set_index("actor_id")["quadrant"]
     rows = []
-    for key in sorted(base_weights):
-        for factor in (round(1 - step, 3), round(1 + step, 3)):
-            moved = grid(parts, weights={**base_weights, key: base_weights[key] * factor}).table
-            for row in moved.itertuples(index=False):
-                if row.quadrant != baseline[row.actor_id]:
-                    rows.append({"weight": key, "factor": factor, "actor_id": row.actor_id,
-                                 "baseline": baseline[row.actor_id], "perturbed": row.quadrant})
+    if len(parts) >= 2:
+        baseline = dict(rows_of(grid(parts).table, "actor_id", "quadrant"))
+        actors = parts["actor_id"].tolist()
+        values = {k: parts[k].to_numpy() for k in base_weights}
+        stated = parts["stated"].astype(bool).to_numpy()
+        limits = rule_values("threshold")
+        for key in sorted(base_weights):
+            for factor in (round(1 - step, 3), round(1 + step, 3)):
+                moved = _quadrants(values, stated,
+                                   {**base_weights, key: base_weights[key] * factor}, limits)
+                rows.extend({"weight": key, "factor": factor, "actor_id": actor,
+                             "baseline": baseline[actor], "perturbed": found}
+                            for actor, found in zip(actors, moved) if found != baseline[actor])
     return pd.DataFrame(rows, columns=columns).sort_values(columns).reset_index(drop=True)

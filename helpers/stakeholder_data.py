@@ -39,6 +39,11 @@ class Tables:
     events: pd.DataFrame
 
 
+def _text(value) -> str:
+    """A cell as a string, '' for a missing one (None or NaN)."""
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+
+
 def normalise(name: str, rows: Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame:
     """Rows as a DataFrame with at least the contract's columns of ``name`` (``entities``,
     ``actors``, ...), text cells as strings ('' for missing), ids and offsets as ints.
@@ -52,13 +57,24 @@ def normalise(name: str, rows: Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame
             table[column] = pd.Series(dtype=object)
     for column in table.columns:
         if column in TEXT_COLUMNS:
-            table[column] = table[column].map(
-                lambda v: "" if v is None or (isinstance(v, float) and v != v) else str(v))
+            table[column] = ([_text(v) for v in table[column].tolist()] if len(table)
+                             else table[column].map(_text))
         elif column in INT_COLUMNS and len(table):
             table[column] = pd.to_numeric(table[column], errors="coerce").fillna(0).astype(int)
     if name == "events" and len(table):
         table["goldstein"] = pd.to_numeric(table["goldstein"], errors="coerce")
     return table.reset_index(drop=True)
+
+
+def rows_of(table: pd.DataFrame, *columns: str) -> list[tuple]:
+    """The rows of ``table`` as tuples of the named columns' Python values, in table order.
+
+    A fast stand-in for ``itertuples`` in per-row loops (values as ``itertuples`` gives them).
+
+    >>> rows_of(pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}), "b", "a")
+    [('x', 1), ('y', 2)]
+    """
+    return list(zip(*(table[column].tolist() for column in columns))) if len(table) else []
 
 
 def make_tables(doc_id: str, text: str, *, sentences: Iterable[Mapping] | pd.DataFrame = (),

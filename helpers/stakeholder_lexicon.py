@@ -67,14 +67,22 @@ def scoring_rules() -> pd.DataFrame:
     return table.assign(value=table["value"].astype(float))
 
 
-def rule_values(rule: str) -> dict[str, float]:
-    """The ``key -> value`` rows of one rule (``weight``, ``type``, ``office``, ``threshold``).
-
-    >>> rule_values("threshold")["power"]
-    0.5
-    """
+@lru_cache(maxsize=None)
+def _rule_items(rule: str) -> tuple[tuple[str, float], ...]:
+    """The ``(key, value)`` rows of one rule, in file order (parsed once per rule)."""
     table = scoring_rules()
     rows = table[table["rule"] == rule]
     if rows.empty:
         raise ValueError(f"stakeholder_weights.csv has no rows for rule {rule!r}")
-    return dict(zip(rows["key"], rows["value"]))
+    return tuple(zip(rows["key"], rows["value"]))
+
+
+def rule_values(rule: str) -> dict[str, float]:
+    """The ``key -> value`` rows of one rule (``weight``, ``type``, ``office``, ``threshold``).
+
+    A fresh dict on every call (the parsed rows are cached), so callers may change it.
+
+    >>> rule_values("threshold")["power"]
+    0.5
+    """
+    return dict(_rule_items(rule))

@@ -20,7 +20,7 @@ import pandas as pd
 from . import brokerage, network, positions, power_interest, stakeholders
 from .config import SEEDS_DIR
 from .contract import write_table
-from .stakeholder_data import Tables, from_analysis
+from .stakeholder_data import Tables, from_analysis, rows_of
 
 
 CHECK_COLUMNS = ["sentence_id", "broker", "a", "b", "direct_tie", "paths", "path_ties",
@@ -55,14 +55,17 @@ def known_unknowns(table: pd.DataFrame, tables: Tables, profile: pd.DataFrame) -
     """Actors whose position the text does not state (interest empty), with where they appear
     and what the events say of them (as target, or as source of an unasserted event)."""
     rows, mentioned = [], dict(zip(profile["actor_id"], profile["sentence_ids"]))
-    for row in table[table["interest"].isna()].itertuples(index=False):
-        ev = tables.events
-        mine = ev[(ev["source_actor"] == row.actor_id) | (ev["target_actor"] == row.actor_id)]
-        said = [f"{'source' if e.source_actor == row.actor_id else 'target'} of "
-                f"'{e.trigger}' ({e.factuality or 'underspecified'}, s{e.sentence_id})"
-                for e in mine.sort_values(["sentence_id", "start"]).itertuples(index=False)]
-        rows.append({"actor_id": row.actor_id, "name": row.name, "stance": row.stance,
-                     "appears_in": mentioned[row.actor_id], "events": "; ".join(said)})
+    events = sorted(rows_of(tables.events, "sentence_id", "start", "source_actor",
+                            "target_actor", "trigger", "factuality"),
+                    key=lambda e: (e[0], e[1]))
+    unstated = table[table["interest"].isna()]
+    for actor_id, name, stance in rows_of(unstated, "actor_id", "name", "stance"):
+        said = [f"{'source' if source == actor_id else 'target'} of "
+                f"'{trigger}' ({factuality or 'underspecified'}, s{sentence_id})"
+                for sentence_id, _, source, target, trigger, factuality in events
+                if actor_id in (source, target)]
+        rows.append({"actor_id": actor_id, "name": name, "stance": stance,
+                     "appears_in": mentioned[actor_id], "events": "; ".join(said)})
     return pd.DataFrame(rows, columns=["actor_id", "name", "stance", "appears_in", "events"])
 
 
@@ -70,14 +73,14 @@ def bridge_checks(graph: nx.MultiDiGraph, claims: pd.DataFrame) -> pd.DataFrame:
     """Each bridge claim checked against the rest of the text: on event and affiliation
     ties, then with co-mentions too, leaving out the ties of the claim's own sentence."""
     rows = []
-    for claim in claims.itertuples(index=False):
-        own = frozenset({int(claim.sentence_id)})
-        strong = brokerage.bridge_check(graph, broker=claim.broker, between=(claim.a, claim.b),
+    for sentence_id, broker, a, b in rows_of(claims, "sentence_id", "broker", "a", "b"):
+        own = frozenset({int(sentence_id)})
+        strong = brokerage.bridge_check(graph, broker=broker, between=(a, b),
                                         exclude_sentences=own)
-        weak = brokerage.bridge_check(graph, broker=claim.broker, between=(claim.a, claim.b),
+        weak = brokerage.bridge_check(graph, broker=broker, between=(a, b),
                                       ties=(*network.STRONG_TIES, "co_mention"),
                                       exclude_sentences=own)
-        rows.append({"sentence_id": claim.sentence_id, **strong,
+        rows.append({"sentence_id": sentence_id, **strong,
                      "co_mention_verdict": weak["verdict"], "co_mention_reason": weak["reason"]})
     return pd.DataFrame(rows, columns=CHECK_COLUMNS)
 

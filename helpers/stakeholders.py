@@ -20,7 +20,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .contract import COLUMNS
-from .stakeholder_data import Tables
+from .stakeholder_data import Tables, rows_of
 from .stakeholder_lexicon import rule_values
 
 PROFILE_COLUMNS = ["actor_id", "name", "type", "country", "role", "mentions", "first_offset",
@@ -45,9 +45,9 @@ def split_ids(text: str) -> list[int]:
 def actor_sentences(tables: Tables) -> dict[str, list[int]]:
     """Actor id -> the sorted ids of the sentences that mention it."""
     found: dict[str, set[int]] = {}
-    for m in tables.mentions.itertuples(index=False):
-        if m.actor_id:
-            found.setdefault(m.actor_id, set()).add(int(m.sentence_id))
+    for actor_id, sentence_id in rows_of(tables.mentions, "actor_id", "sentence_id"):
+        if actor_id:
+            found.setdefault(actor_id, set()).add(int(sentence_id))
     return {actor: sorted(ids) for actor, ids in sorted(found.items())}
 
 
@@ -55,19 +55,34 @@ def profiles(tables: Tables) -> pd.DataFrame:
     """One row per mentioned actor, in order of first mention: name, type, country, role as
     the text gives it, mention count, first mention (offset and sentence) and sentence ids.
     """
-    mentions = tables.mentions[tables.mentions["actor_id"] != ""]
-    rows, types = [], rule_values("type")
-    for actor in tables.actors.drop_duplicates("actor_id").itertuples(index=False):
-        own = mentions[mentions["actor_id"] == actor.actor_id].sort_values(["start", "end"])
-        if own.empty or actor.type not in types:
+    own = _mentions_by_actor(tables.mentions)
+    rows, types, seen = [], rule_values("type"), set()
+    for actor_id, name, kind, country, role in rows_of(tables.actors, "actor_id", "name",
+                                                       "type", "country", "role"):
+        if actor_id in seen:
             continue
-        rows.append({"actor_id": actor.actor_id, "name": actor.name or actor.actor_id,
-                     "type": actor.type, "country": actor.country, "role": actor.role,
-                     "mentions": len(own), "first_offset": int(own["start"].iloc[0]),
-                     "first_sentence": int(own["sentence_id"].iloc[0]),
-                     "sentence_ids": join_ids(own["sentence_id"])})
-    table = pd.DataFrame(rows, columns=PROFILE_COLUMNS)
-    return table.sort_values(["first_offset", "actor_id"]).reset_index(drop=True)
+        seen.add(actor_id)
+        found = own.get(actor_id)
+        if not found or kind not in types:
+            continue
+        _, _, first_sentence = min(found, key=lambda m: (m[0], m[1]))
+        rows.append({"actor_id": actor_id, "name": name or actor_id, "type": kind,
+                     "country": country, "role": role, "mentions": len(found),
+                     "first_offset": int(min(m[0] for m in found)),
+                     "first_sentence": int(first_sentence),
+                     "sentence_ids": join_ids(m[2] for m in found)})
+    rows.sort(key=lambda row: (row["first_offset"], row["actor_id"]))
+    return pd.DataFrame(rows, columns=PROFILE_COLUMNS)
+
+
+def _mentions_by_actor(mentions: pd.DataFrame) -> dict[str, list[tuple[int, int, int]]]:
+    """Actor id -> its mentions as (start, end, sentence id), in table order."""
+    own: dict[str, list[tuple[int, int, int]]] = {}
+    for actor_id, start, end, sentence_id in rows_of(mentions, "actor_id", "start", "end",
+                                                     "sentence_id"):
+        if actor_id != "":
+            own.setdefault(actor_id, []).append((start, end, sentence_id))
+    return own
 
 
 def stances(statements: pd.DataFrame, actor_ids: list[str], *,
@@ -78,16 +93,20 @@ def stances(statements: pd.DataFrame, actor_ids: list[str], *,
     >>> stances(s, ["a", "b"], concept="mediation").stance.tolist()
     ['support', 'not_stated']
     """
+    by_actor: dict[str, list[tuple[int, str]]] = {}
+    if concept:
+        for actor_id, sentence_id, concepts in rows_of(statements, "actor_id", "sentence_id",
+                                                       "concepts"):
+            by_actor.setdefault(actor_id, []).append((sentence_id, concepts))
     rows = []
     for actor in sorted(actor_ids):
         score, sentence_ids = 0, []
-        own = statements[statements["actor_id"] == actor] if concept else statements.iloc[:0]
-        for row in own.itertuples(index=False):
-            for item in filter(None, row.concepts.split(";")):
+        for sentence_id, concepts in by_actor.get(actor, ()):
+            for item in filter(None, concepts.split(";")):
                 name, value = item.rsplit(":", 1)
                 if name == concept:
                     score += int(value)
-                    sentence_ids.append(row.sentence_id)
+                    sentence_ids.append(sentence_id)
         stance = "support" if score > 0 else "oppose" if score < 0 else "not_stated"
         rows.append({"actor_id": actor, "stance": stance, "concept": concept or "",
                      "score": score, "sentence_ids": join_ids(sentence_ids)})
@@ -100,11 +119,12 @@ def evidence(tables: Tables, statements: pd.DataFrame) -> dict[str, str]:
     """
     mentioned = actor_sentences(tables)
     used: dict[str, set[int]] = {}
-    for row in statements.itertuples(index=False):
-        used.setdefault(row.actor_id, set()).add(int(row.sentence_id))
-    for ev in tables.events.itertuples(index=False):
-        for actor in {ev.source_actor, ev.target_actor} - {""}:
-            used.setdefault(actor, set()).add(int(ev.sentence_id))
+    for actor_id, sentence_id in rows_of(statements, "actor_id", "sentence_id"):
+        used.setdefault(actor_id, set()).add(int(sentence_id))
+    for source, target, sentence_id in rows_of(tables.events, "source_actor", "target_actor",
+                                               "sentence_id"):
+        for actor in {source, target} - {""}:
+            used.setdefault(actor, set()).add(int(sentence_id))
     found = {}
     for actor, sentence_ids in mentioned.items():
         both = used.get(actor, set()) & set(sentence_ids)
