@@ -40,6 +40,10 @@ def test_slug_makes_snake_case_ascii_ids(name, expected):
     ("Türkiye", "turkey"),
     ("the U.N. Security Council", "un_security_council"),
     ("The U.N. Security Council", "un_security_council"),
+    ("the IMF", "imf"),
+    ("World Bank", "world_bank"),
+    ("International Criminal Court", "international_criminal_court"),
+    ("WHO", ""),
     ("the Ayatollah", ""),
     ("", ""),
 ])
