@@ -35,6 +35,17 @@ def event_table(events: Sequence[Event]) -> pd.DataFrame:
     return frame(event_order(events), Event)[EVENT_COLUMNS].reset_index(drop=True)
 
 
+def relation_counts(relations: Sequence[dict]) -> pd.DataFrame:
+    """How many before/after/overlap relations rest on each basis, sorted.
+
+    >>> relation_counts([{"source": "e1", "relation": "before", "target": "e2", "basis": "dct"}])
+      relation basis  relations
+    0   before   dct          1
+    """
+    frame = pd.DataFrame(list(relations), columns=["source", "relation", "target", "basis"])
+    return (frame.groupby(["relation", "basis"]).size().rename("relations").reset_index())
+
+
 def neighbours(events: Sequence[Event], relations: Sequence[dict],
                milestones: Sequence[dict] = ()) -> pd.DataFrame:
     """For each event trigger (and milestone): what comes just before and just after it.
