@@ -1,7 +1,7 @@
-"""Tables and files for notebook 03: expressions, events in order, their neighbours, evaluation.
+"""Tables for notebook 03: expressions, events in order, their neighbours, evaluation.
 
-Each function takes the records of one article and returns a sorted DataFrame
-(or paths), so the notebook's cells stay a line or two long.
+Each function takes the records of one article and returns a sorted DataFrame,
+so the notebook's cells stay a line or two long.
 
 >>> timex_table([]).columns.tolist()[:3]
 ['timex_id', 'sentence_id', 'text']
@@ -13,7 +13,6 @@ from typing import Sequence
 import networkx as nx
 import pandas as pd
 
-from .contract import write_table
 from .records import Event, Timex, frame
 from .time_eval import GOLD_DIR, evaluate_timexes, read_gold_timexes, timex_errors
 from .timeline_order import event_order
@@ -82,14 +81,3 @@ def evaluation(doc_id: str, timexes: Sequence[Timex]) -> tuple[pd.DataFrame | No
             if gold or timexes else "The gold file lists no expression and none was found: "
             "nothing to score, and nothing wrongly found.")
     return evaluate_timexes(gold, list(timexes)), timex_errors(gold, list(timexes)), note
-
-
-def write_outputs(doc_id: str, text: str, timexes: Sequence[Timex],
-                  events: Sequence[Event]) -> list[str]:
-    """Write ``timexes.csv`` and ``events.csv`` (with intervals) per the contract."""
-    from .config import relative
-
-    timex_rows = frame(sorted(timexes, key=lambda t: t.start), Timex)
-    event_rows = frame(sorted(events, key=lambda e: int(e.event_id[1:])), Event)
-    return [relative(write_table(doc_id, "timexes", timex_rows, text=text)),
-            relative(write_table(doc_id, "events", event_rows))]
