@@ -120,11 +120,8 @@ def write_contract(analysis: Analysis, *, out_dir: Path | None = None,
         written["brat"] = brat.write_brat(analysis.doc_id, analysis.text, ann, out_dir)
     if {"relations", "stakeholders"} & set(names):
         from .stakeholder_data import from_analysis
-        from .stakeholder_report import analyse_stakeholders
+        from .stakeholder_report import analyse_stakeholders, write_outputs
 
         report = analyse_stakeholders(from_analysis(analysis), with_sensitivity=False)
-        for name, table in (("relations", report.relations),
-                            ("stakeholders", report.stakeholders)):
-            if name in names:
-                written[name] = write_table(analysis.doc_id, name, table, out_dir=out_dir)
+        written.update(write_outputs(report, out_dir=out_dir, names=names))
     return written

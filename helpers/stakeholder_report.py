@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 import networkx as nx
 import pandas as pd
@@ -127,9 +128,10 @@ def stakeholders_of(doc_id: str, *, seeds_dir: Path = SEEDS_DIR) -> StakeholderR
                                                                     seeds_dir=seeds_dir))))
 
 
-def write_outputs(report: StakeholderReport, *, out_dir: Path | None = None) -> dict[str, Path]:
-    """Write relations.csv and stakeholders.csv of the article per the contract."""
+def write_outputs(report: StakeholderReport, *, out_dir: Path | None = None,
+                  names: Sequence[str] = ("relations", "stakeholders")) -> dict[str, Path]:
+    """Write relations.csv and stakeholders.csv (or those of ``names``) per the contract."""
     doc_id = report.tables.doc_id
     return {name: write_table(doc_id, name, table, out_dir=out_dir)
             for name, table in (("relations", report.relations),
-                                ("stakeholders", report.stakeholders))}
+                                ("stakeholders", report.stakeholders)) if name in names}

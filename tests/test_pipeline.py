@@ -40,3 +40,9 @@ def test_analyse_many_streams_the_same_analyses_as_analyse():
     single = [pipeline.analyse(d) for d in docs]
     assert [(a.doc_id, a.mentions, a.events, a.timexes) for a in streamed] == \
         [(a.doc_id, a.mentions, a.events, a.timexes) for a in single]
+
+
+def test_one_stakeholder_table_alone_can_be_written(analysis, tmp_path):
+    written = pipeline.write_contract(analysis, out_dir=tmp_path, names=("relations",))
+    assert sorted(written) == ["relations"]
+    assert [p.name for p in tmp_path.iterdir()] == ["relations.csv"]
