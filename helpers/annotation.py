@@ -55,6 +55,17 @@ def _trimmed(span: Span) -> Span:
     return doc[start:end]
 
 
+def is_abbreviation(text: str) -> bool:
+    """A name written as an abbreviation: capitals (and full stops), no lower-case letter.
+    OntoNotes and the model leave a "the" in front of one outside the name.
+
+    >>> is_abbreviation("U.S."), is_abbreviation("UN"), is_abbreviation("United States")
+    (True, True, False)
+    """
+    letters = [c for c in text if c.isalpha()]
+    return 1 < len(letters) <= 6 and " " not in text and all(c.isupper() for c in letters)
+
+
 def _column(name: str, column: str) -> tuple[str, ...]:
     return tuple(row[column] for row in resource_rows(name, columns=(column,)) if row[column])
 
@@ -135,7 +146,7 @@ def _pieces(span: Span) -> list[tuple[Span, str, str]]:
                        "GPE", "fix:state_prefix"))
         rest, method = doc[rest.start + cut:rest.end], "fix:state_prefix"
     lead = rest.start
-    if title_length(doc, lead) >= len(rest):
+    if not len(rest) or title_length(doc, lead) >= len(rest):
         return [p for p in pieces if len(p[0])]
     while label == "PERSON" and lead < rest.end - 1 and \
             (size := title_length(doc, lead) or (doc[lead].lower_ == "the")) and lead + size < rest.end:
@@ -153,8 +164,10 @@ def _pieces(span: Span) -> list[tuple[Span, str, str]]:
         if kb_label and kb_label != piece_label and piece_label in NAME_LABELS:
             piece_label, piece_method = kb_label, "fix:kb_label"
         before = doc[piece.start - 1] if piece.start else None
-        if before is not None and before.lower_ == "the" and not before.ent_type_ \
-                and load_kb().by_alias.get("the " + piece.text):
+        if piece[0].lower_ == "the" and len(piece) > 1 and is_abbreviation(piece[1:].text):
+            piece, piece_method = piece[1:], "fix:abbreviation"
+        elif before is not None and before.lower_ == "the" and not before.ent_type_ \
+                and load_kb().by_alias.get("the " + piece.text) and not is_abbreviation(piece.text):
             piece = doc[piece.start - 1:piece.end]
         fixed.append((piece, piece_label, piece_method))
     return fixed
@@ -166,6 +179,8 @@ def entity_fixes(doc: Doc) -> Doc:
 
     The method of each changed span is kept in ``doc.user_data["entity_methods"]``.
     """
+    from . import entity_rules as rules
+
     methods: dict[tuple[int, int], str] = {}
     spans: list[Span] = []
     for ent in doc.ents:
@@ -173,7 +188,14 @@ def entity_fixes(doc: Doc) -> Doc:
             spans.append(Span(doc, piece.start, piece.end, label=label))
             if method != "model":
                 methods[(spans[-1].start_char, spans[-1].end_char)] = method
+    spans = rules.headline(doc, spans, methods, get_pipeline)
+    spans = rules.brackets(doc, spans, methods)
+    spans = rules.honorific(doc, spans, methods)
+    spans = rules.media(doc, spans, methods)
+    spans = rules.possessive_office(doc, spans, methods, _kb_label, institution_names())
+    spans = rules.dateline(doc, spans, methods, _kb_label)
     parts = {part for s in spans if s.label_ == "PERSON" and len(s) > 1 for part in name_parts(s.text)}
+    spans = rules.place_names(doc, spans, methods, {p.lower() for p in parts})
     covered = {i for s in spans for i in range(s.start, s.end)}
     for i, span in enumerate(spans):
         if len(span) == 1 and span.label_ != "PERSON" and span.text in parts \
@@ -181,7 +203,8 @@ def entity_fixes(doc: Doc) -> Doc:
             spans[i] = Span(doc, span.start, span.end, label="PERSON")
             methods[(span.start_char, span.end_char)] = "fix:name_part"
     for tok in doc:
-        if tok.i not in covered and tok.text in parts and tok.is_title and tok.pos_ == "PROPN":
+        if tok.i not in covered and (tok.is_title and tok.pos_ == "PROPN" and tok.text in parts
+                                     or tok.is_upper and len(tok) > 2 and tok.text.title() in parts):
             spans.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
             methods[(tok.idx, tok.idx + len(tok))] = "fix:name_part"
     doc.ents = filter_spans(spans)
@@ -206,12 +229,13 @@ def get_pipeline() -> Language:
     ['entity_fixes', 'kb_ruler']
     """
     nlp = load_nlp()
-    if "entity_fixes" not in nlp.pipe_names:
-        nlp.add_pipe("entity_fixes", after="ner")
     if "kb_ruler" not in nlp.pipe_names:
-        ruler = nlp.add_pipe("entity_ruler", name="kb_ruler", after="entity_fixes",
+        # the patterns are added before the fixes join the pipeline, which parses them
+        ruler = nlp.add_pipe("entity_ruler", name="kb_ruler", after="ner",
                              config={"overwrite_ents": False})
         ruler.add_patterns(ruler_patterns())
+    if "entity_fixes" not in nlp.pipe_names:
+        nlp.add_pipe("entity_fixes", before="kb_ruler")
     return nlp
 
 
@@ -287,6 +311,7 @@ def build_actors(mentions: list[Mention], doc: Doc) -> list[Actor]:
     from .linking import person_role
 
     kb = load_kb()
+    sources = doc.user_data.get("actor_sources", {})
     by_actor: dict[str, list[Mention]] = {}
     for mention in mentions:
         if mention.actor_id:
@@ -305,9 +330,41 @@ def build_actors(mentions: list[Mention], doc: Doc) -> list[Actor]:
         if actor_id in kb.actors:
             a = kb.actors[actor_id]
             actors.append(Actor(actor_id, a.name, a.type, a.country, "; ".join(roles),
-                                a.wikidata, a.cameo_code, len(found)))
+                                a.wikidata, a.cameo_code, len(found), a.source))
             continue
         name, kind, own_country = _new_actor(actor_id, names, [m for m in found if m.kind != "NAME"])
-        actors.append(Actor(actor_id, name, kind, country or own_country, "; ".join(roles), "", "",
-                            len(found)))
+        source, code = sources.get(actor_id, ("article", ""))
+        country = country or own_country or _country_of_code(code)
+        if not code and kind == "group":
+            code, source = group_code(actor_id, country)
+        actors.append(Actor(actor_id, name, kind, country, "; ".join(roles), "", code,
+                            len(found), source))
     return actors
+
+
+def _country_of_code(code: str) -> str:
+    """The state a CAMEO actor code starts with ("IRQELI" -> IRQ), '' for IGO, NGO, ... codes."""
+    states = {a.country for a in load_kb().actors.values() if a.type == "state"}
+    return code[:3] if code[:3] in states else ""
+
+
+def group_code(actor_id: str, country: str) -> tuple[str, str]:
+    """The CAMEO code and source of a group actor made of a demonym and a role noun
+    (``pakistani_opposition`` -> PAKOPP; ``rebels`` -> REB): the state's code followed by
+    the sector code the Phoenix agents dictionary gives the noun.
+
+    >>> group_code("pakistani_opposition", "PAK"), group_code("rebels", "")
+    (('PAKOPP', 'phoenix'), ('REB', 'phoenix'))
+    >>> group_code("kenyan_analysts", "KEN")
+    ('', 'article')
+    """
+    from .phoenix import agent_code
+
+    noun = actor_id.rsplit("_", 1)[-1]
+    sector = agent_code(noun)
+    if not sector:
+        return "", "article"
+    kb = load_kb()
+    state = kb.state_of_country.get(country, "")
+    prefix = kb.actors[state].cameo_code if state else ""
+    return prefix + sector, "phoenix"

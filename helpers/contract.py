@@ -21,7 +21,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "entities": ("mention_id", "sentence_id", "start", "end", "text", "label", "kind",
                  "actor_id", "method"),
     "actors": ("actor_id", "name", "type", "country", "role", "wikidata", "cameo_code",
-               "mentions"),
+               "mentions", "source"),
     "timexes": ("timex_id", "sentence_id", "start", "end", "text", "type", "value",
                 "earliest", "latest"),
     "events": ("event_id", "sentence_id", "trigger", "start", "end", "lemma", "cameo_code",

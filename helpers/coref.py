@@ -24,6 +24,7 @@ and what the rules resolved before it, in one pass over the tokens:
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,8 +33,13 @@ from spacy.tokens import Doc
 
 from .cameo import resource_rows
 from .kb import load_kb, slug
+from .phoenix import agent_code
 from .linking import LinkedName, person_role
 
+#: Sector codes of the Phoenix agents dictionary that make a demonym + noun a group actor
+#: ("the Pakistani opposition"), and those that do so with "the" alone ("the rebels").
+SECTORS = {"GOV", "OPP", "REB", "INS", "UAF", "SEP", "MIL", "COP", "LEG", "JUD", "PTY", "MED", "CVL"}
+BARE_SECTORS = {"REB", "OPP", "INS", "UAF", "SEP"}
 MASCULINE = {"he", "him", "his", "himself"}
 FEMININE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "themselves"}
@@ -179,7 +185,7 @@ def _role_nominal(tok, names, countries, roles, history, emit, remember) -> None
     if _is_title_use(tok):
         return
     kb = load_kb()
-    plural, kind = role_nouns()[tok.lower_]
+    plural, kind = role_nouns().get(tok.lower_) or (tok.lower_, "group")
     dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "predet"}]
     demonym = _demonym_before(tok, names)
     start = min([c.left_edge.idx for c in tok.children if c.i < tok.i and c.dep_ != "poss"]
@@ -193,19 +199,40 @@ def _role_nominal(tok, names, countries, roles, history, emit, remember) -> None
         if state:
             emit(owner[-1].start if owner and not demonym else start, end, "GPE", "NOMINAL", [state],
                  "coref:demonym_state" if demonym else "coref:owner_state")
-    elif demonym and kind != "state" and (tok.tag_ == "NNS" or {"a", "an"} & set(dets)):
+    elif demonym and kind != "state" and (tok.tag_ == "NNS" or {"a", "an"} & set(dets)
+                                          or kind == "group"):
         group = f"{slug(demonym.text)}_{plural}"
         emit(start, end, "NORP", "NOMINAL", [group], "coref:demonym_group")
+        remember(start, end, [group], "group", tok, _is_subject(tok))
+    elif not demonym and "the" in dets and (tok.tag_ == "NNS" or kind == "group") \
+            and agent_code(tok.lower_) in BARE_SECTORS:
+        group = slug(plural)
+        emit(start, end, "NORP", "NOMINAL", [group], "coref:sector_group")
         remember(start, end, [group], "group", tok, _is_subject(tok))
     elif "the" in dets and tok.tag_ == "NN" and kind == "person":
         country = kb.actors[demonym.actor_id].country if demonym else ""
         persons = [r.actors[0] for r in history if r.type == "person" and len(r.actors) == 1]
         fits = [a for a in persons if not country or _country(a, countries) == country]
-        named = [a for a in fits if tok.lower_ in _roles(a, roles)]
+        named = [a for a in fits if holds_role(_roles(a, roles), tok.lower_)]
         chosen = (named or (fits if demonym else []))[-1:]
         if chosen:
             emit(start, end, "PERSON", "NOMINAL", chosen, "coref:definite")
             remember(start, end, chosen, "person", tok, _is_subject(tok))
+
+
+def holds_role(roles: str, noun: str) -> bool:
+    """Whether a person's roles hold ``noun`` as an office of its own: "Foreign Minister"
+    holds "minister", "Prime Minister" and "Vice President" do not (other offices).
+
+    >>> holds_role("kenyan foreign minister", "minister"), holds_role("prime minister", "minister")
+    (True, False)
+    """
+    return re.search(rf"(?<!prime )(?<!vice )(?<!vice-)\b{re.escape(noun)}\b", roles.lower()) is not None
+
+
+def sector_noun(tok) -> bool:
+    """A collective noun of a sector the coreference table does not list ("opposition", "rebels")."""
+    return tok.lower_ not in role_nouns() and agent_code(tok.lower_) in SECTORS
 
 
 def _country(actor_id: str, countries: dict[str, str]) -> str:
@@ -276,6 +303,6 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
                      "PRONOUN", recent[-1].actors, "coref:plural_pronoun")
         elif lower in {"both", "two"} and tok.head.i > tok.i and tok.head.lower_ in nouns:
             consumed |= _plural_nominal(tok, history, pairs, emit, remember)
-        elif lower in nouns and tok.pos_ == "NOUN" and tok.i not in consumed:
+        elif tok.pos_ == "NOUN" and tok.i not in consumed and (lower in nouns or sector_noun(tok)):
             _role_nominal(tok, names, countries, roles, history, emit, remember)
     return rows

@@ -27,13 +27,17 @@ ActorIndex = dict[int, list[str]]
 def actor_index(doc: Doc, mentions: Sequence[Mention]) -> ActorIndex:
     """Token index -> actor ids of the mentions covering that token (several for 'both leaders').
 
+    Mentions of a dateline (``doc.user_data["datelines"]``, :func:`helpers.entity_rules.dateline`)
+    are left out: a dateline place or agency tag is never an event's source or target.
+
     >>> from helpers.nlp import load_nlp
     >>> actor_index(load_nlp()("Hi Iraq"), [Mention("m1", 1, 3, 7, "Iraq", "GPE", "NAME", "iraq", "t")])
     {1: ['iraq']}
     """
     index: ActorIndex = defaultdict(list)
+    datelines = set(doc.user_data.get("datelines", ()))   # never an event's source or target
     for mention in mentions:
-        if not mention.actor_id:
+        if not mention.actor_id or (mention.start, mention.end) in datelines:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         for token in span if span is not None else ():

@@ -1,11 +1,14 @@
 """The actor knowledge base: actors, their aliases, surnames, demonyms and capitals, as data.
 
-Two resource files make it: ``resources/actors.csv`` (the people, organisations,
-states, groups and cities of the region, hand-curated) and
-``resources/entity_countries.csv`` (states of the world with their demonyms
-and capitals). A row of ``actors.csv`` wins over a row of the country table
-with the same id. The knowledge base corrects and links what the model finds;
-it never replaces the model.
+Every state of the world comes from the country data (:mod:`helpers.countries`:
+pycountry, countryinfo and the Phoenix country dictionary) with its names,
+demonyms, capital and CAMEO code; ``resources/entity_countries.csv`` adds the
+project's own aliases, demonyms and capitals to them (its ids win), and
+``resources/actors.csv`` (people, organisations, groups and cities newer than the
+dictionaries or missing from them, hand-curated) wins over both for the same id.
+Each actor keeps where it came from in ``source``: ``kb`` (the project's tables) or
+``country_data``. The knowledge base corrects and links what the model finds; it
+never replaces the model.
 
 >>> kb = load_kb()
 >>> kb.by_alias["Hikma"], kb.by_demonym["Iranian"], kb.capital_of["tehran"]
@@ -29,8 +32,10 @@ TYPES = ("person", "organization", "state", "group", "city", "place")
 LABEL_OF_TYPE = {"person": "PERSON", "organization": "ORG", "state": "GPE", "group": "NORP",
                  "city": "GPE", "place": "LOC"}
 #: Name particles that are not surnames on their own ("al-Hakim" -> "Hakim").
-_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|van|von|de|del|da|di|du|la|le)[-‐]",
+_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|bin|bint|ibn|abu|van|von|de|del|da|di|du|la|le)[-‐]",
                        re.IGNORECASE)
+#: Particles written as words of their own ("Ali bin Hamad", "Fatima Bint Khalid"), any case.
+PARTICLE_WORDS = frozenset({"al", "el", "bin", "bint", "ibn", "ben", "binti", "bte", "b."})
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,7 @@ class KBActor:
     demonyms: tuple[str, ...] = ()
     capital_of: str = ""
     gender: str = ""
+    source: str = "kb"
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,8 @@ def name_parts(name: str) -> list[str]:
     """
     parts: list[str] = []
     for word in name.split():
+        if word.lower() in PARTICLE_WORDS:
+            continue
         bare = _PARTICLE.sub("", word)
         for part in (bare, word):
             if len(part.rstrip(".")) > 1 and part not in parts:
@@ -104,15 +112,30 @@ def _read(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
 
 
 def _country_rows(path: Path) -> list[KBActor]:
+    """States and their capitals: the project's country table merged into the country data
+    by ISO code (the project's states first, so that their demonyms win)."""
+    from .countries import state_rows
+
+    own = {r["country"]: r for r in _read(path, _COUNTRY_COLUMNS)}
+    data = {s.iso: s for s in state_rows()}
     rows = []
-    for r in _read(path, _COUNTRY_COLUMNS):
-        rows.append(KBActor(r["actor_id"], r["name"], _split(r["aliases"]), "state", r["country"],
-                            wikidata="", cameo_code=r["cameo_code"],
-                            demonyms=_split(r["demonyms"])))
-        if r["capital"]:
-            rows.append(KBActor(slug(r["capital"]), r["capital"], _split(r["capital_aliases"]),
-                                "city", r["country"], role=f"capital of {r['name']}",
-                                cameo_code=r["cameo_code"], capital_of=r["actor_id"]))
+    for iso in list(own) + [i for i in data if i not in own]:
+        mine, state = own.get(iso), data.get(iso)
+        source = "country_data" if state else "kb"
+        name = mine["name"] if mine else state.name
+        aliases = (_split(mine["aliases"]) if mine else ()) + (((state.name,) + state.aliases)
+                                                              if state else ())
+        demonyms = (_split(mine["demonyms"]) if mine else ()) + (state.demonyms if state else ())
+        actor_id = mine["actor_id"] if mine else state.actor_id
+        cameo = (mine["cameo_code"] if mine else "") or (state.cameo_code if state else "")
+        rows.append(KBActor(actor_id, name, tuple(dict.fromkeys(a for a in aliases if a != name)),
+                            "state", iso, cameo_code=cameo, demonyms=tuple(dict.fromkeys(demonyms)),
+                            source=source))
+        capital = (mine["capital"] if mine else "") or (state.capital if state else "")
+        if capital:
+            rows.append(KBActor(slug(capital), capital, _split(mine["capital_aliases"]) if mine else (),
+                                "city", iso, role=f"capital of {name}", cameo_code=cameo,
+                                capital_of=actor_id, source=source))
     return rows
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from .kb import KB, load_kb, lookup, name_parts, slug, surname_candidates
+from .kb import _PARTICLE, KB, PARTICLE_WORDS, load_kb, lookup, slug, surname_candidates
 
 GOVERNMENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 GOVERNMENT_PREPS = {"between", "with", "against", "toward", "towards", "and"}
@@ -70,12 +70,61 @@ def is_government_use(span: Span) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in GOVERNMENT_PREPS
 
 
+def _phoenix(text: str, label: str, when) -> tuple[str, str]:
+    """The id and CAMEO code the Phoenix dictionaries give a name on ``when`` ('' if none).
+
+    Persons come from the country dictionary (office holders), organisations from the
+    international and non-state dictionaries; a place or a state is never taken from here.
+    """
+    from .phoenix import lookup_actor
+
+    entry, code = lookup_actor(text, when)
+    if entry is None or not code:
+        return "", ""
+    if label == "PERSON" and (entry.kind != "country" or len(entry.name.split()) < 2
+                              or code == entry.block):
+        return "", ""
+    if label in {"ORG", "NORP"} and entry.kind == "country" and code == entry.block:
+        return "", ""
+    return slug(entry.name), code
+
+
+def _alias_ids(doc: Doc, kb: KB, when) -> dict[tuple[int, int], str]:
+    """One actor id for both names of each bracket alias pair of ``doc.user_data["aliases"]``:
+    a knowledge-base id of either, else a Phoenix id of either, else the id of the name that
+    is not an abbreviation (the first when neither is)."""
+    from .annotation import is_abbreviation
+
+    out = {}
+    for first, second in doc.user_data.get("aliases", ()):
+        texts = [doc.text[a:b] for a, b in (first, second)]
+        known = [lookup(kb, t) for t in texts]
+        phoenix = [_phoenix(t, "ORG", when)[0] for t in texts]
+        plain = [t for t in texts if not is_abbreviation(t)] or texts
+        actor_id = next((k for k in known + phoenix if k), "") or \
+            slug(plain[0].removeprefix("the ").removeprefix("The "))
+        out[first] = out[second] = actor_id
+    return out
+
+
 def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
-    """Link every named entity of a processed ``doc`` (in text order) to an actor id."""
-    from .annotation import NAME_LABELS, institution_names
+    """Link every named entity of a processed ``doc`` (in text order) to an actor id.
+
+    The document decides first: a short name goes to a person the article names in
+    full (before it, else after it, as in a headline), and only then to the knowledge
+    base's bearer of that surname. A name neither the article's full names nor the
+    knowledge base knows is looked up in the Phoenix dictionaries (its CAMEO code read
+    against ``doc.user_data["dct"]``). The code and the source of each actor go to
+    ``doc.user_data["actor_sources"]`` as ``actor_id -> (source, cameo_code)``.
+    """
+    from .annotation import NAME_LABELS, institution_names, is_abbreviation
 
     kb = kb or load_kb()
+    when = doc.user_data.get("dct")
     methods = doc.user_data.get("entity_methods", {})
+    sources: dict[str, tuple[str, str]] = doc.user_data.setdefault("actor_sources", {})
+    aliases = _alias_ids(doc, kb, when)
+    full_names = _full_names(doc, kb, when)
     persons: list[tuple[str, str]] = []       # (actor_id, full name) in text order
     states: list[tuple[int, str]] = []        # (offset, state id) in text order
     acronyms: dict[str, str] = {}             # "WFP" -> the actor of "World Food Programme (WFP)"
@@ -87,13 +136,18 @@ def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
         found = "kb_ruler" if ent.ent_id_ else methods.get((ent.start_char, ent.end_char), "model")
         actor_id, how = _kb_id(kb, text), "kb"
         kb_type = kb.actors[actor_id].type if actor_id else ""
-        if not actor_id and text in acronyms:
+        if (ent.start_char, ent.end_char) in aliases:
+            actor_id, how = aliases[(ent.start_char, ent.end_char)], "alias"
+            kb_type = kb.actors[actor_id].type if actor_id in kb.actors else ""
+            if label != "PERSON" and is_abbreviation(text):
+                acronyms.setdefault(text, actor_id)
+        elif not actor_id and text in acronyms:
             actor_id, how = acronyms[text], "acronym"
             kb_type = kb.actors[actor_id].type if actor_id in kb.actors else ""
-        if how == "acronym":
+        if how in {"acronym", "alias"}:
             pass
-        elif label == "PERSON" and kb_type != "person":
-            actor_id, how = _link_person(kb, text, persons)
+        elif label == "PERSON" and (kb_type != "person" or _namesake(text, actor_id, full_names)):
+            actor_id, how = _link_person(kb, text, persons, full_names, ent.start_char, when)
             persons.append((actor_id, text))
         elif label == "PERSON":
             persons.append((actor_id, text))
@@ -102,8 +156,18 @@ def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
         elif not actor_id and label == "ORG" and text.removeprefix("the ") in institution_names():
             state = states[-1][1] if states else ""   # the state named last before it
             actor_id, how = (f"{state}_{slug(text)}", "institution") if state else (slug(text), "new")
+        elif not actor_id and label in {"ORG", "NORP"} and (known := _phoenix(text, label, when))[0]:
+            actor_id, how = known[0], "phoenix"
+            sources.setdefault(actor_id, ("phoenix", known[1]))
         elif not actor_id and label in _ACTOR_LABELS:
             actor_id, how = slug(text.removeprefix("the ").removeprefix("The ")), "new"
+        if how == "alias" and actor_id not in kb.actors and actor_id not in sources:
+            codes = [_phoenix(doc.text[a:b], "ORG", when) for (a, b), i in aliases.items()
+                     if i == actor_id]
+            code = next((c for i, c in codes if i == actor_id and c), "") or \
+                next((c for _, c in codes if c), "")
+            if code:
+                sources[actor_id] = ("phoenix", code)
         if actor_id and actor_id in kb.actors and kb.actors[actor_id].type == "state":
             states.append((ent.start_char, actor_id))
         if actor_id and label != "PERSON" and (acronym := defined_acronym(ent)):
@@ -114,6 +178,88 @@ def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
         linked.append(LinkedName(ent.start_char, ent.end_char, text, label, actor_id,
                                  f"{found}/{how}" if actor_id else found, kind))
     return linked
+
+
+def part_key(word: str) -> str:
+    """A name part as compared within a document: lower case, without a particle.
+
+    >>> part_key("al-Hakim"), part_key("Al-Hakim"), part_key("HAKIM")
+    ('hakim', 'hakim', 'hakim')
+    """
+    return _PARTICLE.sub("", word).lower()
+
+
+def person_id(text: str) -> str:
+    """The id of a person the knowledge base does not know: the name without titles,
+    honorifics and particles, so that one person keeps one id across articles.
+
+    >>> person_id("Seyyed Karim Tavassoli"), person_id("Karim al-Tavassoli"), person_id("Ali bin Hamad")
+    ('karim_tavassoli', 'karim_tavassoli', 'ali_hamad')
+    """
+    from .entity_rules import title_kinds
+
+    words = text.split()
+    kinds = title_kinds()
+    while len(words) > 1 and (words[0] in kinds or words[0].rstrip(".") + "." in kinds):
+        words = words[1:]
+    kept = [_PARTICLE.sub("", w) for w in words if w.lower() not in PARTICLE_WORDS]
+    return slug(" ".join(w for w in kept if w)) or slug(text)
+
+
+def _full_names(doc: Doc, kb: KB, when) -> list[tuple[int, str, str]]:
+    """``(offset, actor_id, text)`` of every person the article names with two words or more."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent.text.split()) > 1:
+            actor_id = lookup(kb, ent.text)
+            if not actor_id or kb.actors[actor_id].type != "person":
+                actor_id = _phoenix(ent.text, "PERSON", when)[0] or person_id(ent.text)
+            out.append((ent.start_char, actor_id, ent.text))
+    return out
+
+
+def _bearers(text: str, full_names: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """The article's full names that hold the one-word name ``text`` as a part."""
+    wanted = part_key(text)
+    return [f for f in full_names if wanted in {part_key(p) for p in f[2].split()}]
+
+
+def _namesake(text: str, actor_id: str, full_names: list[tuple[int, str, str]]) -> bool:
+    """Whether a one-word name the knowledge base gives to ``actor_id`` also belongs to
+    another person the article names in full (so the article decides)."""
+    if len(text.split()) > 1:
+        return False
+    return any(a != actor_id for _, a, _ in _bearers(text, full_names))
+
+
+def _link_person(kb: KB, text: str, persons: list[tuple[str, str]],
+                 full_names: list[tuple[int, str, str]], offset: int, when) -> tuple[str, str]:
+    """A person not named by a KB alias (or named by one the article gives to another
+    bearer): an earlier full name (or its last words, "Al Nuaimi" after "Khalid bin Hamad
+    Al Nuaimi"), then a later one (a surname in a headline), then the KB surname, then
+    Phoenix, then a new id."""
+    words = text.split()
+    if len(words) > 1:
+        for actor_id, name in reversed(persons):
+            full = name.split()
+            if len(full) > len(words) and [part_key(w) for w in full[-len(words):]] == \
+                    [part_key(w) for w in words]:
+                return actor_id, "short_name"
+    if len(words) == 1:
+        bearers = _bearers(text, full_names)
+        earlier = [b for b in bearers if b[0] < offset]
+        later = [b for b in bearers if b[0] > offset]
+        if earlier:
+            return earlier[-1][1], "short_name"
+        if later:
+            return later[0][1], "short_name_after"
+        candidates = surname_candidates(kb, text) or surname_candidates(kb, text.title())
+        if candidates:
+            return candidates[0], "kb_surname"
+    known = _phoenix(text, "PERSON", when)[0]
+    if known:
+        return known, "phoenix"
+    return person_id(text), "new"
 
 
 def defined_acronym(ent: Span) -> str:
@@ -134,25 +280,6 @@ def defined_acronym(ent: Span) -> str:
             and acronym.isupper() and first[:1].upper() == acronym[:1]):
         return ""
     return acronym
-
-
-def _link_person(kb: KB, text: str, persons: list[tuple[str, str]]) -> tuple[str, str]:
-    """A person not named by a KB alias: earlier full name (or its last words, "Al Nuaimi"
-    after "Khalid bin Hamad Al Nuaimi"), then KB surname, then a new id."""
-    words = text.split()
-    if len(words) > 1:
-        for actor_id, name in reversed(persons):
-            full = name.split()
-            if len(full) > len(words) and full[-len(words):] == words:
-                return actor_id, "short_name"
-    if " " not in text.strip():
-        for actor_id, name in reversed(persons):
-            if " " in name and text in name_parts(name):
-                return actor_id, "short_name"
-        candidates = surname_candidates(kb, text)
-        if candidates:
-            return candidates[0], "kb_surname"
-    return slug(text), "new"
 
 
 _ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}

@@ -62,6 +62,7 @@ def annotate_parsed(document: Document, doc: Doc) -> Analysis:
     from . import annotation, events, time, timeline
 
     sents = sentences(doc)
+    doc.user_data["dct"] = document.meta.dct_date
     mentions = annotation.find_mentions(doc, sents)
     actors = annotation.build_actors(mentions, doc)
     found = events.extract_events(doc, sents, mentions)

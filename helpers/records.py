@@ -42,6 +42,7 @@ class Actor:
     wikidata: str       # QID or ''
     cameo_code: str     # CAMEO actor code or ''
     mentions: int
+    source: str = "article"   # kb, phoenix, country_data or article: where the row's identity came from
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,363 @@
+"""Document-level corrections of the model's entities, each where the model breaks the
+OntoNotes conventions and nowhere else (``entity_fixes`` in :mod:`helpers.annotation` runs them):
+
+- ``headline``: an all-capitals line (a headline) is read again in ordinary case, since
+  the model finds few names in capitals ("NORVELA'S FM DELANE TO VISIT ORSK");
+- ``dateline``: the place (GPE) or agency tag (ORG) opening an article or a paragraph
+  before a dash ("DORMAN –", "ANA –", "PORT LIRA, 4 June —"); its spans are kept in
+  ``doc.user_data["datelines"]`` so that no event takes them as source or target;
+- ``possessive_office``: a name in the possessive before a state office or institution
+  is a GPE ("Norvela's Speaker of Parliament");
+- ``media``: a name holding a news word ("Agency", "Prensa", "Times") is an ORG;
+- ``honorific``: a name that opens with a personal title is a PERSON, not an ORG;
+- ``brackets``: no span holds a bracket; a name before a bracketed list of states is a
+  group of states (ORG); an acronym before its bracketed expansion, and a bracketed
+  expansion or transliteration after a name, are aliases of one actor, kept in
+  ``doc.user_data["aliases"]`` as pairs of ``(start, end)`` character spans.
+
+Each function takes the doc and the list of spans found so far and returns the new
+list; the methods of changed spans go into ``methods`` keyed by character span.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from .cameo import resource_rows
+
+#: Dashes that close a dateline.
+DASHES = {"–", "—", "-", "--", "―"}
+#: Words kept in lower case when a headline in capitals is read in ordinary case.
+_SMALL = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "off", "on",
+          "or", "over", "the", "to", "up", "with", "after", "amid", "over", "says", "say", "said",
+          "will", "is", "are", "was", "be", "not", "no", "its", "his", "her", "their", "new"}
+
+
+@lru_cache(maxsize=None)
+def title_kinds() -> dict[str, str]:
+    """Title -> its note in ``entity_titles.csv`` ("Sheikh" -> honorific ..., "Speaker" -> office)."""
+    return {r["title"]: r["note"] for r in resource_rows("entity_titles.csv", columns=("title", "note"))}
+
+
+@lru_cache(maxsize=None)
+def media_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words anywhere, words at the end) of the names of news outlets (``entity_media_words.csv``)."""
+    rows = resource_rows("entity_media_words.csv", columns=("word", "where"))
+    return (frozenset(r["word"] for r in rows if r["where"] == "any"),
+            frozenset(r["word"] for r in rows if r["where"] == "end"))
+
+
+def is_media_name(text: str) -> bool:
+    """Whether a name is that of a news outlet: a news word in it, or a Phoenix media code.
+
+    >>> is_media_name("Prensa Latina"), is_media_name("Anadolu Agency"), is_media_name("Xinhua")
+    (True, True, True)
+    >>> is_media_name("Times Square"), is_media_name("Omar Delane")
+    (False, False)
+    """
+    from .phoenix import lookup_actor
+
+    words = text.split()
+    anywhere, at_end = media_words()
+    if any(w in anywhere for w in words) or (len(words) > 1 and words[-1] in at_end):
+        return True
+    entry, code = lookup_actor(text)
+    return entry is not None and entry.kind == "international" and code.endswith("MED")
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
+
+
+def is_capitals_line(line: str) -> bool:
+    """A line written in capitals: at least two words, and no lower-case letter.
+
+    >>> is_capitals_line("NORVELA'S FM DELANE TO VISIT ORSK"), is_capitals_line("US envoy")
+    (True, False)
+    """
+    letters = [c for c in line if c.isalpha()]
+    return len(line.split()) >= 2 and len(letters) >= 6 and not any(c.islower() for c in letters)
+
+
+def ordinary_case(line: str, lower_words: frozenset[str] = frozenset()) -> str:
+    """A line in capitals written in ordinary case, of the same length: small words and the
+    words ``lower_words`` holds (those the article writes in lower case) in lower case.
+
+    >>> ordinary_case("NORVELA'S FM DELANE TO VISIT ORSK", frozenset({"visit"}))
+    "Norvela's FM Delane to visit Orsk"
+    """
+    def word(match: re.Match) -> str:
+        w = match.group(0)
+        if match.start() and (w.lower() in _SMALL or w.lower() in lower_words):
+            return w.lower()
+        if match.start() and line[match.start() - 1] in "'’" and len(w) == 1:
+            return w.lower()
+        if len(w) <= 2 or not re.search(r"[AEIOUY]", w):
+            return w
+        return w[0] + w[1:].lower()
+
+    out = re.sub(r"[A-Za-z]+", word, line)
+    return out if len(out) == len(line) else line
+
+
+def headline(doc: Doc, spans: list[Span], methods: dict, pipeline) -> list[Span]:
+    """Replace the entities of each line in capitals by those ``pipeline()`` finds in its
+    ordinary-case reading."""
+    text, start = doc.text, 0
+    lower = frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
+    for line in text.split("\n"):
+        end = start + len(line)
+        if is_capitals_line(line):
+            cased = ordinary_case(line, lower)
+            found = []
+            for ent in _headline_entities(pipeline()(cased), body_parts(doc)):
+                span = doc.char_span(start + ent.start_char, start + ent.end_char, label=ent.label_,
+                                     alignment_mode="contract")
+                if span is not None and len(span):
+                    found.append(span)
+                    methods[(span.start_char, span.end_char)] = "fix:headline"
+            spans = [s for s in spans if s.end_char <= start or s.start_char >= end] + found
+        start = end + 1
+    return spans
+
+
+#: Verbs and prepositions after which a headline's lone name is a place ("to visit Orsk").
+_PLACE_HEADS = {"visit", "visits", "in", "to", "from", "at", "into", "leave", "leaves", "arrive"}
+
+
+def body_parts(doc: Doc) -> set[str]:
+    """The words of the full names of persons the model finds outside lines in capitals."""
+    from .kb import name_parts
+
+    return {part.lower() for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+            for part in name_parts(ent.text)}
+
+
+def _headline_entities(line: Doc, persons: set[str]) -> list[Span]:
+    """The entities of a headline read in ordinary case, with two corrections the model
+    needs on headlines: a name after an office title is a PERSON ("FM Delane"), and a lone
+    name after "visit"/"to"/"in" that names no person of the article is a GPE."""
+    kinds = title_kinds()
+    ents = list(line.ents)
+    taken = {t.i for e in ents for t in e}
+    out = []
+    for ent in ents:
+        before = line[ent.start - 1] if ent.start else None
+        if ent.label_ == "PERSON" and len(ent) == 1 and before is not None \
+                and before.lower_ in _PLACE_HEADS and ent.text.lower() not in persons:
+            ent = Span(line, ent.start, ent.end, label="GPE")
+        out.append(ent)
+    for tok in line:
+        if not tok.i or tok.i in taken or not tok.is_title or tok.pos_ != "PROPN":
+            continue
+        if kinds.get(line[tok.i - 1].text) == "office":
+            out.append(Span(line, tok.i, tok.i + 1, label="PERSON"))
+        elif line[tok.i - 1].lower_ in _PLACE_HEADS and tok.lower_ not in persons \
+                and (tok.i + 1 == len(line) or not line[tok.i + 1].is_title):
+            out.append(Span(line, tok.i, tok.i + 1, label="GPE"))
+    return out
+
+
+def dateline(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[Span]:
+    """Tag the dateline place or agency tag of each line that opens with words in capitals
+    followed (after an optional ", date" and "(Agency)") by a dash."""
+    datelines = []
+    for tok in doc:
+        if not _line_start(doc, tok.i) or not tok.is_upper or not tok.is_alpha:
+            continue
+        i = tok.i
+        while i < len(doc) and doc[i].is_upper and (doc[i].is_alpha or doc[i].text in {"'", "."}) \
+                and "\n" not in doc[i].text_with_ws[len(doc[i]):]:
+            i += 1
+        place = doc[tok.i:i]
+        j, agency = i, None
+        if j < len(doc) and doc[j].text == ",":
+            while j < len(doc) and doc[j].text not in DASHES and doc[j].text != "(" \
+                    and "\n" not in doc[j].text and j - i < 8:
+                j += 1
+        if j < len(doc) and doc[j].text == "(":
+            close = next((k for k in range(j + 1, min(j + 8, len(doc))) if doc[k].text == ")"), None)
+            if close is not None:
+                agency, j = doc[j + 1:close], close + 1
+        if j >= len(doc) or doc[j].text not in DASHES or not len(place):
+            continue
+        dated = doc[i].text == ","   # "PORT LIRA, 4 June —": a place
+        label = kb_label(place.text) or kb_label(place.text.title()) or \
+            ("ORG" if not dated and len(place) == 1 and len(place.text) <= 4 else "GPE")
+        new = [Span(doc, place.start, place.end, label=label)]
+        if agency is not None and len(agency):
+            new.append(Span(doc, agency.start, agency.end, label="ORG"))
+        taken = {k for s in new for k in range(s.start, s.end)}
+        spans = [s for s in spans if not taken & set(range(s.start, s.end))] + new
+        for s in new:
+            methods[(s.start_char, s.end_char)] = "fix:dateline"
+        datelines.append((place.start_char, place.end_char))
+    doc.user_data["datelines"] = datelines
+    return spans
+
+
+def _is_office(doc: Doc, i: int, institutions: frozenset[str]) -> bool:
+    """Whether a state office or institution starts at token ``i`` ("Speaker", "Foreign Ministry")."""
+    kinds = title_kinds()
+    for size in (3, 2, 1):
+        words = doc[i:i + size].text
+        if i + size <= len(doc) and (kinds.get(words) == "office" or words in institutions):
+            return True
+    return doc[i].lower_ == "government"
+
+
+def possessive_office(doc: Doc, spans: list[Span], methods: dict, kb_label, institutions) -> list[Span]:
+    """A name the knowledge base does not know, in the possessive before a state office, is a GPE."""
+    out = []
+    for span in spans:
+        after = span.end
+        if span.label_ in {"PERSON", "ORG", "NORP"} and not kb_label(span.text) \
+                and after + 1 < len(doc) and doc[after].text in {"'s", "’s", "'S", "’S"} \
+                and _is_office(doc, after + 1, institutions):
+            span = Span(doc, span.start, span.end, label="GPE")
+            methods[(span.start_char, span.end_char)] = "fix:possessive_office"
+        out.append(span)
+    return out
+
+
+def media(doc: Doc, spans: list[Span], methods: dict) -> list[Span]:
+    """Names of news outlets the model labelled otherwise become ORG."""
+    out = []
+    for span in spans:
+        if span.label_ in {"PERSON", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"} \
+                and is_media_name(span.text):
+            span = Span(doc, span.start, span.end, label="ORG")
+            methods[(span.start_char, span.end_char)] = "fix:media"
+        out.append(span)
+    return out
+
+
+#: Head words of names of places and bodies that may follow a title ("Sheikh Zayed Mosque").
+_NOT_A_PERSON = {"Road", "Street", "Avenue", "Mosque", "Shrine", "Hospital", "University", "School",
+                 "College", "Party", "Movement", "Foundation", "Bridge", "Airport", "Stadium",
+                 "Centre", "Center", "Institute", "Council", "Court", "Bank", "Company", "Group",
+                 "Port", "Square", "Palace", "Tower", "Hall", "Museum", "Library", "Prize", "Award",
+                 "Brigade", "Brigades", "Forces", "Army", "Front", "Organization", "Organisation"}
+_PERSONAL = ("honorific", "Shia clerical rank", "clerical title", "religious title", "rank")
+
+
+def personal_title_length(doc: Doc, i: int) -> int:
+    """Tokens of a personal title (honorific, clerical, religious, rank) starting at ``i``."""
+    kinds = title_kinds()
+    for size in (3, 2, 1):
+        if i + size <= len(doc) and kinds.get(doc[i:i + size].text, "").startswith(_PERSONAL):
+            return size
+    return 0
+
+
+def honorific(doc: Doc, spans: list[Span], methods: dict) -> list[Span]:
+    """A span opening with a personal title and going on with names is a PERSON without it."""
+    out = []
+    for span in spans:
+        size = personal_title_length(doc, span.start) if span.label_ in {"ORG", "GPE", "NORP"} else 0
+        rest = doc[span.start + size:span.end]
+        if size and 1 <= len(rest) <= 4 and all(t.is_title or "-" in t.text for t in rest) \
+                and not any(t.text in _NOT_A_PERSON for t in rest):
+            span = Span(doc, rest.start, rest.end, label="PERSON")
+            methods[(span.start_char, span.end_char)] = "fix:honorific"
+        out.append(span)
+    return out
+
+
+def _close(doc: Doc, i: int) -> int | None:
+    """The index of the ")" closing the "(" at ``i`` within the sentence, or None."""
+    for k in range(i + 1, min(i + 40, len(doc))):
+        if doc[k].text == ")":
+            return k
+        if doc[k].text == "(" or "\n" in doc[k].text:
+            return None
+    return None
+
+
+def initials(words: list[str]) -> str:
+    """The capital initials of the content words of a name ("Southern African Development Community": SADC).
+
+    >>> initials("the Southern African Development Community".split())
+    'SADC'
+    """
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def brackets(doc: Doc, spans: list[Span], methods: dict) -> list[Span]:
+    """Cut spans at brackets; tag groups of states, acronyms and aliases around brackets."""
+    out = []
+    for span in spans:
+        cut = next((t.i for t in span if t.text in {"(", ")"}), None)
+        if cut is not None:
+            left = doc[span.start:cut]
+            if len(left):
+                out.append(Span(doc, left.start, left.end, label=span.label_))
+                methods[(left.start_char, left.end_char)] = "fix:bracket"
+            continue
+        out.append(span)
+    aliases = []
+    by_start = {s.start: s for s in out}
+    by_end = {s.end: s for s in out}
+    for tok in doc:
+        if tok.text != "(" or not tok.i:
+            continue
+        close = _close(doc, tok.i)
+        if close is None or close == tok.i + 1:
+            continue
+        inside = doc[tok.i + 1:close]
+        inner = [s for s in out if s.start >= inside.start and s.end <= inside.end]
+        before = by_end.get(tok.i)
+        if before is None:
+            first = tok.i
+            while first > 0 and doc[first - 1].is_title and doc[first - 1].pos_ == "PROPN" \
+                    and not doc[first - 1].ent_type_:
+                first -= 1
+            if first < tok.i and sum(s.label_ == "GPE" for s in inner) >= 2:
+                group = Span(doc, first, tok.i, label="ORG")
+                out.append(group)
+                methods[(group.start_char, group.end_char)] = "fix:bracket_group"
+                continue
+            word = doc[tok.i - 1]
+            if word.is_upper and word.is_alpha and 2 <= len(word) <= 8 \
+                    and initials([t.text for t in inside]) == word.text and not word.ent_type_:
+                before = Span(doc, word.i, word.i + 1, label="ORG")
+                out.append(before)
+                methods[(before.start_char, before.end_char)] = "fix:acronym"
+        if before is None or before.label_ not in {"ORG", "PERSON", "NORP", "GPE"}:
+            continue
+        whole = by_start.get(inside.start)
+        if "," in inside.text or not all(t.is_title or t.is_upper or t.is_punct or t.lower_ in
+                                         {"al", "el", "of", "the", "and", "wa", "al-"} or "-" in t.text
+                                         for t in inside) or not inside[0].text[:1].isupper():
+            continue
+        if before.label_ == "PERSON" and initials([t.text for t in inside]) == before.text:
+            before = Span(doc, before.start, before.end, label="ORG")
+            out = [s for s in out if s.start != before.start] + [before]
+            methods[(before.start_char, before.end_char)] = "fix:acronym"
+        if before.label_ != "ORG":
+            continue
+        if whole is None or whole.end != inside.end or whole.label_ != "ORG":
+            out = [s for s in out if s.end <= inside.start or s.start >= inside.end]
+            whole = Span(doc, inside.start, inside.end, label="ORG")
+            out.append(whole)
+            methods[(whole.start_char, whole.end_char)] = "fix:bracket_alias"
+        aliases.append(((before.start_char, before.end_char), (whole.start_char, whole.end_char)))
+    doc.user_data["aliases"] = aliases
+    return out
+
+
+def place_names(doc: Doc, spans: list[Span], methods: dict, persons: set[str]) -> list[Span]:
+    """A one-word PERSON whose word the article's dateline or headline gives as a place
+    (and that is no part of a person's full name) is that place (GPE)."""
+    places = {s.text.lower() for s in spans if s.label_ == "GPE"
+              and methods.get((s.start_char, s.end_char)) in {"fix:dateline", "fix:headline"}}
+    out = []
+    for span in spans:
+        if span.label_ == "PERSON" and len(span) == 1 and span.text.lower() in places \
+                and span.text.lower() not in persons:
+            span = Span(doc, span.start, span.end, label="GPE")
+            methods[(span.start_char, span.end_char)] = "fix:document_place"
+        out.append(span)
+    return out
