@@ -141,7 +141,8 @@ def score_document(row: dict, tally: Tally, raw_nlp, report: list[str], *,
     report += [f"- timex {r.error}: gold {r.gold} / system {r.system}"
                for r in timex_errors(gold_tx, analysis.timexes).itertuples()]
     report += [f"- link: {text[i[1]:i[2]]!r} [{i[1]}:{i[2]}] gold {gold_link[i]} / system "
-               f"{system_link.get(i, '(none)')}" for i in sorted(gold_link)
+               f"{system_link.get(i, '(none)')} (its mentions mostly gold "
+               f"{id_map.get(system_link.get(i, ''), '(none)')})" for i in sorted(gold_link)
                if id_map.get(system_link.get(i, ""), "") != gold_link[i]]
     for kind, keys, table in (("missed", set(gold_keys) - hit, gold_keys),
                               ("spurious", set(system_keys) - hit, system_keys)):
