@@ -20,14 +20,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from . import entity_rules
 from .cameo import resource_rows
-from .kb import LABEL_OF_TYPE, load_kb, name_parts, slug
+from .kb import LABEL_OF_TYPE, load_kb, lookup, name_parts, slug
 from .nlp import load_nlp
 from .records import Actor, Mention
 from .text import Sentence
 
 #: The components this module adds to the model's pipeline, in order.
-ANNOTATION_PIPES = ("entity_fixes", "kb_ruler")
+ANNOTATION_PIPES = ("entity_fixes", "kb_ruler", "kb_extend")
 #: Labels kept as mentions. Numeric and temporal labels (DATE, TIME, CARDINAL,
 #: ORDINAL, MONEY, PERCENT, QUANTITY) are left to the time layer.
 NAME_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
@@ -38,8 +39,8 @@ _INDEFINITE = {"a", "an"}
 
 
 def _trimmed(span: Span) -> Span:
-    """``span`` without leading or trailing tokens that have no letter or digit (a bullet
-    "•", an emoji, a dash) and without a leading indefinite article.
+    """``span`` cut at its first line break, without leading or trailing tokens that have no
+    letter or digit (a bullet "•", an emoji, a dash) and without a leading indefinite article.
 
     >>> doc = get_pipeline().make_doc("• a Fixture University 🤝")
     >>> _trimmed(doc[0:5]).text
@@ -47,6 +48,7 @@ def _trimmed(span: Span) -> Span:
     """
     start, end = span.start, span.end
     doc = span.doc
+    end = next((t.i + 1 for t in span[:-1] if "\n" in t.whitespace_ or "\n" in t.text), end)
     while start < end and (not any(c.isalnum() for c in doc[start].text)
                            or doc[start].lower_ in _INDEFINITE):
         start += 1
@@ -99,27 +101,53 @@ def title_length(doc: Doc, i: int) -> int:
 @lru_cache(maxsize=None)
 def institution_names() -> frozenset[str]:
     """Generic names of state institutions ("Parliament", "Foreign Ministry")."""
-    return frozenset(_column("entity_institutions.csv", "name"))
+    return frozenset(r["name"] for r in resource_rows("entity_institutions.csv", columns=("name", "note"))
+                     if r["note"] != "head")
 
 
 def _kb_label(text: str) -> str:
     kb = load_kb()
-    actor_id = kb.by_alias.get(text)
+    actor_id = kb.by_alias.get(text) or (lookup(kb, text) if text not in kb.by_demonym else "")
     if actor_id:
         return LABEL_OF_TYPE[kb.actors[actor_id].type]
     return "NORP" if text in kb.by_demonym else ""
 
 
-def _state_prefix(span: Span) -> int:
-    """Tokens at the start of an ORG span that name a state in the KB ("U.S." in "U.S. State Department")."""
+@lru_cache(maxsize=None)
+def body_heads() -> frozenset[str]:
+    """Last words of the names of state bodies ("Ministry", "Parliament"): ``entity_institutions.csv``
+    rows noted ``head``."""
+    return frozenset(r["name"] for r in resource_rows("entity_institutions.csv", columns=("name", "note"))
+                     if r["note"] == "head")
+
+
+def is_state_body(span: Span) -> bool:
+    """Whether a name is that of a body of a state: a generic institution or a name ending in
+    one of :func:`body_heads` ("Foreign Ministry", "State Department", "Sejm").
+
+    >>> doc = get_pipeline().make_doc("Defence Contact Group and State Department")
+    >>> is_state_body(doc[0:3]), is_state_body(doc[4:6])
+    (False, True)
+    """
+    text = span.text.removeprefix("the ").removeprefix("The ")
+    return text in institution_names() or span[-1].text in body_heads()
+
+
+def _state_prefix(span: Span) -> tuple[int, str]:
+    """Tokens at the start of an ORG span naming a state ("U.S." in "U.S. State Department") or
+    its demonym ("Turkish" in "the Turkish Foreign Ministry") before the name of a state body,
+    and the label of that prefix; (0, '') when there is none."""
     kb = load_kb()
     first = 1 if span[0].lower_ == "the" else 0
     for size in (3, 2, 1):
-        if first + size < len(span):
-            actor_id = kb.by_alias.get(span[first:first + size].text)
+        if first + size < len(span) and is_state_body(span[first + size:]):
+            words = span[first:first + size].text
+            actor_id = kb.by_alias.get(words)
             if actor_id and kb.actors[actor_id].type == "state":
-                return first + size
-    return 0
+                return first + size, "GPE"
+            if words in kb.by_demonym:
+                return first + size, "NORP"
+    return 0, ""
 
 
 def _pieces(span: Span) -> list[tuple[Span, str, str]]:
@@ -141,14 +169,18 @@ def _pieces(span: Span) -> list[tuple[Span, str, str]]:
                            "fix:possessive"))
             start, method = tok.i + 1, "fix:possessive"
     rest = doc[start:span.end]
-    if label == "ORG" and len(rest) > 1 and (cut := _state_prefix(rest)):
-        pieces.append((doc[rest.start + (1 if rest[0].lower_ == "the" else 0):rest.start + cut],
-                       "GPE", "fix:state_prefix"))
-        rest, method = doc[rest.start + cut:rest.end], "fix:state_prefix"
+    if label == "ORG" and len(rest) > 1 and (cut := _state_prefix(rest))[0]:
+        pieces.append((doc[rest.start + (1 if rest[0].lower_ == "the" else 0):rest.start + cut[0]],
+                       cut[1], "fix:state_prefix"))
+        rest, method = doc[rest.start + cut[0]:rest.end], "fix:state_prefix"
+        if rest.text.lower() == "government":     # "the PNG Government": the state alone
+            return [p for p in pieces if len(p[0])]
+    if label == "ORG" and (state := _government_of(rest)) is not None:
+        return [p for p in pieces if len(p[0])] + [(state, "GPE", "fix:government_of")]
     lead = rest.start
     if not len(rest) or title_length(doc, lead) >= len(rest):
         return [p for p in pieces if len(p[0])]
-    while label == "PERSON" and lead < rest.end - 1 and \
+    while label == "PERSON" and lead < rest.end - 1 and not entity_rules.is_known_person(rest.text) and \
             (size := title_length(doc, lead) or (doc[lead].lower_ == "the")) and lead + size < rest.end:
         lead += size
     if lead > rest.start:
@@ -163,14 +195,19 @@ def _pieces(span: Span) -> list[tuple[Span, str, str]]:
         kb_label = _kb_label(piece.text)
         if kb_label and kb_label != piece_label and piece_label in NAME_LABELS:
             piece_label, piece_method = kb_label, "fix:kb_label"
-        before = doc[piece.start - 1] if piece.start else None
-        if piece[0].lower_ == "the" and len(piece) > 1 and is_abbreviation(piece[1:].text):
-            piece, piece_method = piece[1:], "fix:abbreviation"
-        elif before is not None and before.lower_ == "the" and not before.ent_type_ \
-                and load_kb().by_alias.get("the " + piece.text) and not is_abbreviation(piece.text):
-            piece = doc[piece.start - 1:piece.end]
         fixed.append((piece, piece_label, piece_method))
     return fixed
+
+
+def _government_of(span: Span) -> Span | None:
+    """The state of "the Government of Pakistan" (a state named as its government), else None."""
+    words = [t.lower_ for t in span[:3]]
+    first = 1 if words[:1] == ["the"] else 0
+    if words[first:first + 2] != ["government", "of"] or len(span) <= first + 2:
+        return None
+    state = span[first + 2:]
+    found = load_kb().by_alias.get(state.text)
+    return state if found and load_kb().actors[found].type == "state" else None
 
 
 @Language.component("entity_fixes")
@@ -179,8 +216,7 @@ def entity_fixes(doc: Doc) -> Doc:
 
     The method of each changed span is kept in ``doc.user_data["entity_methods"]``.
     """
-    from . import entity_rules as rules
-
+    rules = entity_rules
     methods: dict[tuple[int, int], str] = {}
     spans: list[Span] = []
     for ent in doc.ents:
@@ -196,6 +232,7 @@ def entity_fixes(doc: Doc) -> Doc:
     spans = rules.dateline(doc, spans, methods, _kb_label)
     parts = {part for s in spans if s.label_ == "PERSON" and len(s) > 1 for part in name_parts(s.text)}
     spans = rules.place_names(doc, spans, methods, {p.lower() for p in parts})
+    spans = rules.known_labels(doc, spans, methods, _kb_label)
     covered = {i for s in spans for i in range(s.start, s.end)}
     for i, span in enumerate(spans):
         if len(span) == 1 and span.label_ != "PERSON" and span.text in parts \
@@ -212,11 +249,44 @@ def entity_fixes(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("kb_extend")
+def kb_extend(doc: Doc) -> Doc:
+    """A knowledge-base name that holds the model's entities as fragments replaces them
+    ("Cote" PERSON inside "Cote d’Ivoire"; "Qatar" inside "the State of Qatar"); then the
+    leading "the" of every name follows the convention (:func:`helpers.entity_rules.article`)."""
+    ruler = get_pipeline().get_pipe("kb_ruler")
+    ents = list(doc.ents)
+    methods = doc.user_data.setdefault("entity_methods", {})
+    for match_id, start, end in sorted(ruler.match(doc), key=lambda m: (m[1], m[2] - m[1])):
+        inside = [e for e in ents if e.start < end and start < e.end]
+        if not inside or not all(start <= e.start and e.end <= end for e in inside) \
+                or any((e.start, e.end) == (start, end) for e in inside):
+            continue
+        label, _, actor_id = doc.vocab.strings[match_id].partition("||")
+        span = Span(doc, start, end, label=label, span_id=actor_id)
+        ents = [e for e in ents if e not in inside] + [span]
+        methods[(span.start_char, span.end_char)] = "fix:kb_extend"
+    doc.ents = filter_spans(entity_rules.article(doc, filter_spans(ents), methods, _kb_label))
+    return doc
+
+
+def _variants(alias: str) -> list[str]:
+    """An alias as written with either apostrophe and without accents ("Côte d'Ivoire",
+    "Côte d’Ivoire", "Cote d'Ivoire", "Cote d’Ivoire")."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", alias).encode("ascii", "ignore").decode()
+    forms = [alias] + ([plain] if len(plain) == len(alias) else [])
+    forms += [f.replace("'", "’") for f in forms if "'" in f]
+    return list(dict.fromkeys(forms))
+
+
 def ruler_patterns() -> list[dict]:
     """EntityRuler patterns from every KB alias and demonym, with the actor id as pattern id."""
     kb = load_kb()
-    patterns = [{"label": LABEL_OF_TYPE[kb.actors[a].type], "pattern": alias, "id": a}
-                for alias, a in sorted(kb.by_alias.items()) if len(alias) > 1]
+    patterns = [{"label": LABEL_OF_TYPE[kb.actors[a].type], "pattern": form, "id": a}
+                for alias, a in sorted(kb.by_alias.items()) if len(alias) > 1
+                for form in _variants(alias)]
     patterns += [{"label": "NORP", "pattern": d, "id": a} for d, a in sorted(kb.by_demonym.items())]
     return patterns
 
@@ -236,6 +306,8 @@ def get_pipeline() -> Language:
         ruler.add_patterns(ruler_patterns())
     if "entity_fixes" not in nlp.pipe_names:
         nlp.add_pipe("entity_fixes", before="kb_ruler")
+    if "kb_extend" not in nlp.pipe_names:
+        nlp.add_pipe("kb_extend", after="kb_ruler")
     return nlp
 
 

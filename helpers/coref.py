@@ -213,7 +213,9 @@ def _role_nominal(tok, names, countries, roles, history, emit, remember) -> None
         country = kb.actors[demonym.actor_id].country if demonym else ""
         persons = [r.actors[0] for r in history if r.type == "person" and len(r.actors) == 1]
         fits = [a for a in persons if not country or _country(a, countries) == country]
-        named = [a for a in fits if holds_role(_roles(a, roles), tok.lower_)]
+        office = " ".join([c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}
+                           and c.i < tok.i and c.lower_ in {"prime", "vice"}] + [tok.lower_])
+        named = [a for a in fits if holds_role(_roles(a, roles), office)]
         chosen = (named or (fits if demonym else []))[-1:]
         if chosen:
             emit(start, end, "PERSON", "NOMINAL", chosen, "coref:definite")
@@ -231,8 +233,9 @@ def holds_role(roles: str, noun: str) -> bool:
 
 
 def sector_noun(tok) -> bool:
-    """A collective noun of a sector the coreference table does not list ("opposition", "rebels")."""
-    return tok.lower_ not in role_nouns() and agent_code(tok.lower_) in SECTORS
+    """A plural role noun the coreference table does not list, that the Phoenix agents
+    dictionary puts in a sector ("rebels", "militants", "troops")."""
+    return tok.tag_ == "NNS" and tok.lower_ not in role_nouns() and agent_code(tok.lower_) in SECTORS
 
 
 def _country(actor_id: str, countries: dict[str, str]) -> str:

@@ -345,7 +345,20 @@ def brackets(doc: Doc, spans: list[Span], methods: dict) -> list[Span]:
             methods[(whole.start_char, whole.end_char)] = "fix:bracket_alias"
         aliases.append(((before.start_char, before.end_char), (whole.start_char, whole.end_char)))
     doc.user_data["aliases"] = aliases
-    return out
+    return _later_acronyms(doc, out, methods, aliases)
+
+
+def _later_acronyms(doc: Doc, spans: list[Span], methods: dict, aliases: list) -> list[Span]:
+    """Every later use of an acronym the article defines in brackets is an ORG too."""
+    defined = {doc.text[a:b] for pair in aliases for a, b in pair}
+    defined = {t for t in defined if t.isupper() and t.isalpha() and 2 <= len(t) <= 8}
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    for tok in doc:
+        if tok.text in defined and tok.i not in covered:
+            span = Span(doc, tok.i, tok.i + 1, label="ORG")
+            spans.append(span)
+            methods[(span.start_char, span.end_char)] = "fix:acronym"
+    return spans
 
 
 def place_names(doc: Doc, spans: list[Span], methods: dict, persons: set[str]) -> list[Span]:
@@ -359,5 +372,103 @@ def place_names(doc: Doc, spans: list[Span], methods: dict, persons: set[str]) -
                 and span.text.lower() not in persons:
             span = Span(doc, span.start, span.end, label="GPE")
             methods[(span.start_char, span.end_char)] = "fix:document_place"
+        out.append(span)
+    return out
+
+
+@lru_cache(maxsize=None)
+def phoenix_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(names of persons, names of organisations) of the Phoenix dictionaries in key form.
+
+    Persons are the country dictionary's entries with dated codes (office holders; the
+    institutions there have undated ones), with every beginning of two words or more
+    ("SHEIKH HASINA" of "SHEIKH HASINA WAJED")."""
+    from .phoenix import load_phoenix
+
+    persons, orgs = set(), set()
+    for name, entry in load_phoenix().actors.items():
+        words = name.split()
+        if entry.kind == "country" and len(words) > 1 and any(c.dated for c in entry.codes):
+            persons.update(" ".join(words[:n]) for n in range(2, len(words) + 1))
+        elif entry.kind in {"international", "nonstate"} and len(name) > 3:
+            orgs.add(name)
+    return frozenset(persons), frozenset(orgs)
+
+
+def is_known_person(text: str) -> bool:
+    """Whether the Phoenix dictionaries list a name, title and all, as a person ("Sheikh Hasina").
+
+    >>> is_known_person("Sheikh Hasina"), is_known_person("Sheikh Omar Delane")
+    (True, False)
+    """
+    from .phoenix import key
+
+    return key(text) in phoenix_names()[0]
+
+
+def known_labels(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[Span]:
+    """A name the knowledge base does not know but the Phoenix dictionaries list as a person
+    ("Gurbanguly Berdimuhamedov") or an organisation is labelled so."""
+    from .phoenix import key
+
+    persons, orgs = phoenix_names()
+    out = []
+    for span in spans:
+        if span.label_ in {"PERSON", "ORG", "GPE", "FAC", "NORP", "LOC"} and not kb_label(span.text):
+            name = key(span.text)
+            label = "PERSON" if name in persons and len(span) > 1 else "ORG" if name in orgs else ""
+            if label and label != span.label_:
+                span = Span(doc, span.start, span.end, label=label)
+                methods[(span.start_char, span.end_char)] = "fix:phoenix_label"
+        out.append(span)
+    return out
+
+
+#: Labels whose names take a "the" of their own when they head their noun phrase.
+_WITH_ARTICLE = {"ORG", "GPE", "LOC"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "poss"}
+
+
+def heads_its_phrase(span: Span) -> bool:
+    """Whether a name is the head of its noun phrase ("the African Union said") rather than a
+    modifier of a noun after it ("the African Union summit")."""
+    doc = span.doc
+    last = doc[span.end - 1]
+    if last.dep_ in _MODIFIER_DEPS and last.head.i >= span.end:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return not (after is not None and after.pos_ in {"NOUN", "PROPN"} and not after.ent_type_
+                and after.is_lower and not after.whitespace_ == "" and after.dep_ != "appos")
+
+
+def article(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[Span]:
+    """The leading "the" by the OntoNotes convention: inside the name of an organisation,
+    state or place that heads its noun phrase ("the African Union", "the State of Qatar"),
+    outside an abbreviation ("the U.S."), a name that modifies a noun ("the African Union
+    summit") and the other labels ("the Bole International Airport"), unless the knowledge
+    base names it with "the"."""
+    from .annotation import is_abbreviation
+    from .kb import load_kb
+
+    kb = load_kb()
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for span in spans:
+        has = span[0].lower_ == "the" and len(span) > 1
+        bare = span[1:] if has else span
+        before = doc[bare.start - 1] if bare.start else None
+        known = ("the " + bare.text) in kb.by_alias
+        want = not is_abbreviation(bare.text) and (known or span.label_ in _WITH_ARTICLE
+                                                   and heads_its_phrase(bare))
+        if span.label_ not in {"ORG", "GPE", "LOC", "FAC"}:
+            out.append(span)
+            continue
+        if has and not want:
+            span = Span(doc, bare.start, bare.end, label=span.label_)
+            methods[(span.start_char, span.end_char)] = "fix:article"
+        elif not has and want and before is not None and before.lower_ == "the" \
+                and before.i not in covered:
+            span = Span(doc, before.i, bare.end, label=span.label_)
+            methods[(span.start_char, span.end_char)] = "fix:article"
         out.append(span)
     return out

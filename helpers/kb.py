@@ -151,6 +151,7 @@ def build_kb(actor_rows: list[KBActor]) -> KB:
         names = (actor.name,) + actor.aliases
         for alias in names:
             by_alias.setdefault(alias, actor.actor_id)
+            by_alias.setdefault(_plain(alias), actor.actor_id)
             if alias.lower().startswith("the "):
                 by_alias.setdefault(alias[4:], actor.actor_id)
                 by_alias.setdefault("The " + alias[4:], actor.actor_id)
@@ -182,6 +183,10 @@ def load_kb(resources_dir: Path = RESOURCES_DIR) -> KB:
     return build_kb(rows)
 
 
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFKD", text.replace("’", "'")).encode("ascii", "ignore").decode()
+
+
 def lookup(kb: KB, text: str) -> str:
     """The actor id a name refers to by alias or demonym, '' when the KB does not know it.
 
@@ -195,6 +200,8 @@ def lookup(kb: KB, text: str) -> str:
     found = kb.by_alias.get(text) or kb.by_demonym.get(text)
     if not found and text[:4] in ("the ", "The "):
         found = kb.by_alias.get(text[4:])
+    if not found and _plain(text) != text:
+        found = lookup(kb, _plain(text))
     return found or ""
 
 

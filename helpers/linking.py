@@ -149,6 +149,8 @@ def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
         elif label == "PERSON" and (kb_type != "person" or _namesake(text, actor_id, full_names)):
             actor_id, how = _link_person(kb, text, persons, full_names, ent.start_char, when)
             persons.append((actor_id, text))
+            if how == "phoenix":
+                sources.setdefault(actor_id, ("phoenix", _phoenix(text, label, when)[1]))
         elif label == "PERSON":
             persons.append((actor_id, text))
         elif kb_type == "city" and kb.actors[actor_id].capital_of and is_government_use(ent):
@@ -196,11 +198,11 @@ def person_id(text: str) -> str:
     >>> person_id("Seyyed Karim Tavassoli"), person_id("Karim al-Tavassoli"), person_id("Ali bin Hamad")
     ('karim_tavassoli', 'karim_tavassoli', 'ali_hamad')
     """
-    from .entity_rules import title_kinds
+    from .entity_rules import is_known_person, title_kinds
 
     words = text.split()
     kinds = title_kinds()
-    while len(words) > 1 and (words[0] in kinds or words[0].rstrip(".") + "." in kinds):
+    while len(words) > 1 and not is_known_person(" ".join(words)) and (words[0] in kinds or words[0].rstrip(".") + "." in kinds):
         words = words[1:]
     kept = [_PARTICLE.sub("", w) for w in words if w.lower() not in PARTICLE_WORDS]
     return slug(" ".join(w for w in kept if w)) or slug(text)
