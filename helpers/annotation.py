@@ -233,6 +233,8 @@ def entity_fixes(doc: Doc) -> Doc:
     parts = {part for s in spans if s.label_ == "PERSON" and len(s) > 1 for part in name_parts(s.text)}
     spans = rules.place_names(doc, spans, methods, {p.lower() for p in parts})
     spans = rules.known_labels(doc, spans, methods, _kb_label)
+    spans = rules.titled_names(doc, spans, methods, _kb_label)
+    spans = rules.comma_places(doc, spans, methods, _kb_label)
     covered = {i for s in spans for i in range(s.start, s.end)}
     for i, span in enumerate(spans):
         if len(span) == 1 and span.label_ != "PERSON" and span.text in parts \
@@ -295,8 +297,8 @@ def ruler_patterns() -> list[dict]:
 def get_pipeline() -> Language:
     """The model of :func:`helpers.nlp.load_nlp` with the annotation components added once.
 
-    >>> get_pipeline().pipe_names[-2:]
-    ['entity_fixes', 'kb_ruler']
+    >>> get_pipeline().pipe_names[-3:]
+    ['entity_fixes', 'kb_ruler', 'kb_extend']
     """
     nlp = load_nlp()
     if "kb_ruler" not in nlp.pipe_names:

@@ -3,7 +3,7 @@ sourcing and factuality per sentence, events with their code descriptions, and
 the evaluation against the gold standard.
 
 >>> mentions_per_actor([]).columns.tolist()
-['actor_id', 'NAME', 'NOMINAL', 'PRONOUN', 'total']
+['actor_id', 'source', 'NAME', 'NOMINAL', 'PRONOUN', 'total']
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from spacy import displacy
 
 from . import entity_evaluation, event_gold
 from .cameo import describe
-from .records import Event, Mention
+from .records import Actor, Event, Mention
 from .rendering import escape_text
 
 KINDS = ("NAME", "NOMINAL", "PRONOUN")
@@ -45,12 +45,16 @@ def highlighted_html(text: str, mentions: Iterable[Mention], *, kinds: tuple[str
                            options={"colors": colors})
 
 
-def mentions_per_actor(mentions: Iterable[Mention]) -> pd.DataFrame:
-    """How often each actor is referred to, by kind of mention, most mentioned first."""
+def mentions_per_actor(mentions: Iterable[Mention], actors: Iterable[Actor] = ()) -> pd.DataFrame:
+    """How often each actor is referred to, by kind of mention, most mentioned first, with
+    where the actor came from (``source`` of its row in ``actors``: kb, phoenix,
+    country_data or article; '' when ``actors`` has no row for it)."""
     counts = Counter((m.actor_id, m.kind) for m in mentions if m.actor_id)
-    actors = sorted({a for a, _ in counts})
-    rows = [{"actor_id": a, **{k: counts[(a, k)] for k in KINDS}} for a in actors]
-    frame = pd.DataFrame(rows, columns=["actor_id", *KINDS])
+    source = {a.actor_id: a.source for a in actors}
+    ids = sorted({a for a, _ in counts})
+    rows = [{"actor_id": a, "source": source.get(a, ""), **{k: counts[(a, k)] for k in KINDS}}
+            for a in ids]
+    frame = pd.DataFrame(rows, columns=["actor_id", "source", *KINDS])
     frame["total"] = frame[list(KINDS)].sum(axis=1).astype(int)
     return frame.sort_values(["total", "actor_id"], ascending=[False, True], ignore_index=True)
 

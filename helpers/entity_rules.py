@@ -4,7 +4,8 @@ OntoNotes conventions and nowhere else (``entity_fixes`` in :mod:`helpers.annota
 - ``headline``: an all-capitals line (a headline) is read again in ordinary case, since
   the model finds few names in capitals ("NORVELA'S FM DELANE TO VISIT ORSK");
 - ``dateline``: the place (GPE) or agency tag (ORG) opening an article or a paragraph
-  before a dash ("DORMAN –", "ANA –", "PORT LIRA, 4 June —"); its spans are kept in
+  before a dash or colon ("DORMAN –", "ANA –", "PORT LIRA, 4 June —", "ISLAMABAD:"), or
+  an agency tag and its place on a line of their own ("QNA Doha"); its spans are kept in
   ``doc.user_data["datelines"]`` so that no event takes them as source or target;
 - ``possessive_office``: a name in the possessive before a state office or institution
   is a GPE ("Norvela's Speaker of Parliament");
@@ -181,7 +182,17 @@ def dateline(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[Span]
             close = next((k for k in range(j + 1, min(j + 8, len(doc))) if doc[k].text == ")"), None)
             if close is not None:
                 agency, j = doc[j + 1:close], close + 1
-        if j >= len(doc) or doc[j].text not in DASHES or not len(place):
+        line_end = j >= len(doc) or "\n" in doc[j - 1].whitespace_ or doc[j].is_space
+        if not len(place):
+            continue
+        if line_end or doc[j].text not in DASHES | {":"}:
+            agency_line = _agency_line(doc, place)
+            if agency_line:
+                spans = [s for s in spans if s.end <= place.start or s.start >= agency_line[1].end]
+                spans += list(agency_line)
+                for s in agency_line:
+                    methods[(s.start_char, s.end_char)] = "fix:dateline"
+                datelines += [(s.start_char, s.end_char) for s in agency_line]
             continue
         dated = doc[i].text == ","   # "PORT LIRA, 4 June —": a place
         label = kb_label(place.text) or kb_label(place.text.title()) or \
@@ -196,6 +207,21 @@ def dateline(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[Span]
         datelines.append((place.start_char, place.end_char))
     doc.user_data["datelines"] = datelines
     return spans
+
+
+def _agency_line(doc: Doc, tag: Span) -> tuple[Span, Span] | None:
+    """An agency tag and its place on a line of their own ("QNA Doha"), else None."""
+    if len(tag) != 1 or not 2 <= len(tag.text) <= 5:
+        return None
+    end = tag.end
+    while end < len(doc) and doc[end].is_title and doc[end].is_alpha and end - tag.end < 3:
+        end += 1
+        if "\n" in doc[end - 1].whitespace_:
+            break
+    closes = end >= len(doc) or "\n" in doc[end - 1].whitespace_ or doc[end].is_space
+    if end == tag.end or not closes:
+        return None
+    return Span(doc, tag.start, tag.end, label="ORG"), Span(doc, tag.end, end, label="GPE")
 
 
 def _is_office(doc: Doc, i: int, institutions: frozenset[str]) -> bool:
@@ -258,7 +284,7 @@ def honorific(doc: Doc, spans: list[Span], methods: dict) -> list[Span]:
     for span in spans:
         size = personal_title_length(doc, span.start) if span.label_ in {"ORG", "GPE", "NORP"} else 0
         rest = doc[span.start + size:span.end]
-        if size and 1 <= len(rest) <= 4 and all(t.is_title or "-" in t.text for t in rest) \
+        if size and 1 <= len(rest) <= 4 and all(t.is_title or t.is_upper or "-" in t.text for t in rest) \
                 and not any(t.text in _NOT_A_PERSON for t in rest):
             span = Span(doc, rest.start, rest.end, label="PERSON")
             methods[(span.start_char, span.end_char)] = "fix:honorific"
@@ -458,8 +484,8 @@ def article(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[Span]:
         bare = span[1:] if has else span
         before = doc[bare.start - 1] if bare.start else None
         known = ("the " + bare.text) in kb.by_alias
-        want = not is_abbreviation(bare.text) and (known or span.label_ in _WITH_ARTICLE
-                                                   and heads_its_phrase(bare))
+        want = not is_abbreviation(bare.text) and heads_its_phrase(bare) and \
+            (known or span.label_ in _WITH_ARTICLE)
         if span.label_ not in {"ORG", "GPE", "LOC", "FAC"}:
             out.append(span)
             continue
@@ -471,4 +497,43 @@ def article(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[Span]:
             span = Span(doc, before.i, bare.end, label=span.label_)
             methods[(span.start_char, span.end_char)] = "fix:article"
         out.append(span)
+    return out
+
+
+def titled_names(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[Span]:
+    """A name right after a title of office or honour ("President-elect Prabowo Subianto",
+    "Foreign Minister X") that the model labelled a place or organisation, and that the
+    knowledge base does not know, is a PERSON; a person's name takes in the title before it
+    when the Phoenix dictionaries know the whole as a person's name ("Sheikh Hasina")."""
+    kinds = title_kinds()
+    out = []
+    for span in spans:
+        before = [doc[span.start - n:span.start].text for n in (1, 2, 3) if span.start >= n]
+        if span.label_ == "PERSON" and before and before[0] in kinds \
+                and is_known_person(doc[span.start - 1:span.end].text):
+            span = Span(doc, span.start - 1, span.end, label="PERSON")   # "Sheikh Hasina"
+            methods[(span.start_char, span.end_char)] = "fix:known_person"
+        if span.label_ in {"GPE", "FAC", "LOC", "NORP"} and not kb_label(span.text) \
+                and any(kinds.get(b) in {"office", "honorific"} for b in before) \
+                and all(t.is_title or t.is_upper for t in span) and not is_media_name(span.text) \
+                and not any(t.text in _NOT_A_PERSON for t in span):
+            span = Span(doc, span.start, span.end, label="PERSON")
+            methods[(span.start_char, span.end_char)] = "fix:titled_name"
+        out.append(span)
+    return out
+
+
+def comma_places(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[Span]:
+    """A place span holding a comma ("Abuja, Nigeria") is two places."""
+    out = []
+    for span in spans:
+        cut = next((t.i for t in span if t.text == ","), None)
+        if span.label_ != "GPE" or cut is None:
+            out.append(span)
+            continue
+        for piece in (doc[span.start:cut], doc[cut + 1:span.end]):
+            if len(piece):
+                new = Span(doc, piece.start, piece.end, label=kb_label(piece.text) or "GPE")
+                out.append(new)
+                methods[(new.start_char, new.end_char)] = "fix:comma"
     return out

@@ -139,6 +139,20 @@ def _country_rows(path: Path) -> list[KBActor]:
     return rows
 
 
+def _region_rows(resources_dir: Path) -> list[KBActor]:
+    """The world regions of the CAMEO codebook (``cameo_actor_codes.csv``, category ``region``)
+    as places ("West Africa" LOC, code WAF); "Eastern Africa" is also "East Africa"."""
+    rows = []
+    for r in _read(Path(resources_dir) / "cameo_actor_codes.csv", ("code", "description", "category")):
+        name = r["description"].strip('"')
+        if r["category"] != "region" or not name[:1].isupper():
+            continue
+        aliases = (re.sub(r"^(East|West)ern ", r"\1 ", name),)
+        rows.append(KBActor(slug(name), name, tuple(a for a in aliases if a != name), "place", "",
+                            role="world region", cameo_code=r["code"]))
+    return rows
+
+
 def build_kb(actor_rows: list[KBActor]) -> KB:
     """Index actor rows; a later row with the same id replaces an earlier one."""
     actors = {a.actor_id: a for a in actor_rows}
@@ -175,7 +189,7 @@ def load_kb(resources_dir: Path = RESOURCES_DIR) -> KB:
     >>> load_kb().actors["iraq"].cameo_code
     'IRQ'
     """
-    rows = _country_rows(Path(resources_dir) / "entity_countries.csv")
+    rows = _country_rows(Path(resources_dir) / "entity_countries.csv") + _region_rows(resources_dir)
     for r in _read(Path(resources_dir) / "actors.csv", _ACTOR_COLUMNS):
         rows.append(KBActor(r["actor_id"], r["name"], _split(r["aliases"]), r["type"], r["country"],
                             r["role"], r["wikidata"], r["cameo_code"], _split(r["demonyms"]),

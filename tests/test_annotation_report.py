@@ -42,8 +42,18 @@ def test_mentions_per_actor_counts_each_kind_and_sorts_by_total():
                                         mention(5, 6, "B", actor="b"),
                                         mention(7, 8, "it", kind="PRONOUN", actor="")])
     assert counts.to_dict("records") == [
-        {"actor_id": "b", "NAME": 1, "NOMINAL": 0, "PRONOUN": 1, "total": 2},
-        {"actor_id": "a", "NAME": 1, "NOMINAL": 0, "PRONOUN": 0, "total": 1}]
+        {"actor_id": "b", "source": "", "NAME": 1, "NOMINAL": 0, "PRONOUN": 1, "total": 2},
+        {"actor_id": "a", "source": "", "NAME": 1, "NOMINAL": 0, "PRONOUN": 0, "total": 1}]
+
+
+def test_mentions_per_actor_shows_where_each_actor_came_from():
+    from helpers.records import Actor
+
+    actors = [Actor("a", "A", "person", "", "", "", "", 1, "kb"),
+              Actor("b", "B", "state", "GAB", "", "", "GAB", 2, "country_data")]
+    counts = report.mentions_per_actor([mention(0, 1, "A", actor="a"), mention(5, 6, "B", actor="b")],
+                                       actors)
+    assert dict(zip(counts.actor_id, counts.source)) == {"a": "kb", "b": "country_data"}
 
 
 def test_sentence_overview_lists_each_events_factuality_once():

@@ -69,7 +69,7 @@ def test_demonym_nominals(nlp, text, phrase, expected):
 
 @pytest.mark.parametrize("text, phrase, expected", [
     ("Dr. Hassan al-Hakim, a Lebanese surgeon, spoke. The surgeon smiled.", "The surgeon",
-     ["hassan_al_hakim"]),
+     ["hassan_hakim"]),
     ("Iraqi politician Ammar al-Hakim met Grace Wanjiru. The Iraqi politician left.",
      "The Iraqi politician", ["ammar_al_hakim"]),
     ("The surgeon smiled.", "The surgeon", []),

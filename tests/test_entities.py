@@ -72,7 +72,7 @@ def _actors_of(analysed, doc_id, text):
     ("t01_kenya_border", "NAIROBI", "nairobi"),
     ("t01_kenya_border", "Wanjiru", "grace_wanjiru"),
     ("t01_kenya_border", "Ethiopian", "ethiopia"),
-    ("t02_beirut_hakim", "Hakim", "hassan_al_hakim"),
+    ("t02_beirut_hakim", "Hakim", "hassan_hakim"),
     ("t02_beirut_hakim", "Ammar al-Hakim", "ammar_al_hakim"),
     ("t03_andes_trade", "Tomás Fuentes", "tomas_fuentes"),
     ("t03_andes_trade", "Congress", "argentina_congress"),
@@ -136,7 +136,7 @@ def test_every_named_person_is_linked_right(analysed, doc_id):
     ("t01_kenya_border", "grace_wanjiru", "country", "KEN"),
     ("t01_kenya_border", "dawit_bekele", "type", "person"),
     ("t01_kenya_border", "nairobi", "type", "city"),
-    ("t02_beirut_hakim", "hassan_al_hakim", "role", "Dr.; Lebanese surgeon"),
+    ("t02_beirut_hakim", "hassan_hakim", "role", "Dr.; Lebanese surgeon"),
     ("t03_andes_trade", "tomas_fuentes", "name", "Tomás Fuentes"),
 ])
 def test_actor_table(analysed, doc_id, actor_id, field, value):
@@ -148,7 +148,7 @@ def test_actor_table(analysed, doc_id, actor_id, field, value):
 def test_two_al_hakims_stay_distinct(analysed):
     _, doc, mentions = analysed["t02_beirut_hakim"]
     ids = {a.actor_id for a in build_actors(mentions, doc)}
-    assert {"hassan_al_hakim", "ammar_al_hakim"} <= ids
+    assert {"hassan_hakim", "ammar_al_hakim"} <= ids
 
 
 def _linked(nlp, text):
@@ -158,14 +158,15 @@ def _linked(nlp, text):
 
 def test_an_acronym_defined_in_brackets_links_to_its_name(nlp):
     found = _linked(nlp, "The World Food Programme (WFP) said it was ready. WFP staff left.")
-    assert found == [("The World Food Programme", "world_food_programme"),
-                     ("WFP", "world_food_programme"), ("WFP", "world_food_programme")]
+    # the Phoenix dictionaries' name gives the id, so every spelling is one actor
+    assert found == [("The World Food Programme", "world_food_program"),
+                     ("WFP", "world_food_program"), ("WFP", "world_food_program")]
 
 
 def test_the_last_words_of_a_full_name_link_to_it(nlp):
     found = _linked(nlp, "Sheikh Khalid bin Hamad Al Nuaimi spoke. "
                          "“We are close,” Al Nuaimi told reporters.")
-    assert {actor for _, actor in found} == {"khalid_bin_hamad_al_nuaimi"}
+    assert {actor for _, actor in found} == {"khalid_hamad_nuaimi"}   # particles left out of ids
 
 
 def test_a_role_takes_its_country_from_its_own_sentence(nlp):
