@@ -133,12 +133,19 @@ def is_state_body(span: Span) -> bool:
     return text in institution_names() or span[-1].text in body_heads()
 
 
-def _state_prefix(span: Span) -> tuple[int, str]:
+def _state_prefix(span: Span, label: str = "ORG") -> tuple[int, str]:
     """Tokens at the start of an ORG span naming a state ("U.S." in "U.S. State Department") or
     its demonym ("Turkish" in "the Turkish Foreign Ministry") before the name of a state body,
-    and the label of that prefix; (0, '') when there is none."""
+    or at the start of a PERSON span naming a state before a name of two words or more
+    ("Turkmenistan Gurbanguly Berdimuhamedov"); with the label of that prefix; (0, '') when
+    there is none."""
     kb = load_kb()
     first = 1 if span[0].lower_ == "the" else 0
+    if label == "PERSON":
+        actor_id = kb.by_alias.get(span[first].text) if first + 3 <= len(span) else None
+        if actor_id and kb.actors[actor_id].type == "state" and all(t.is_title for t in span[first:]):
+            return first + 1, "GPE"
+        return 0, ""
     for size in (3, 2, 1):
         if first + size < len(span) and is_state_body(span[first + size:]):
             words = span[first:first + size].text
@@ -169,7 +176,7 @@ def _pieces(span: Span) -> list[tuple[Span, str, str]]:
                            "fix:possessive"))
             start, method = tok.i + 1, "fix:possessive"
     rest = doc[start:span.end]
-    if label == "ORG" and len(rest) > 1 and (cut := _state_prefix(rest))[0]:
+    if label in {"ORG", "PERSON"} and len(rest) > 1 and (cut := _state_prefix(rest, label))[0]:
         pieces.append((doc[rest.start + (1 if rest[0].lower_ == "the" else 0):rest.start + cut[0]],
                        cut[1], "fix:state_prefix"))
         rest, method = doc[rest.start + cut[0]:rest.end], "fix:state_prefix"
@@ -232,6 +239,7 @@ def entity_fixes(doc: Doc) -> Doc:
     spans = rules.dateline(doc, spans, methods, _kb_label)
     parts = {part for s in spans if s.label_ == "PERSON" and len(s) > 1 for part in name_parts(s.text)}
     spans = rules.place_names(doc, spans, methods, {p.lower() for p in parts})
+    spans = rules.coordinated_persons(doc, spans, methods, parts)
     spans = rules.known_labels(doc, spans, methods, _kb_label)
     spans = rules.titled_names(doc, spans, methods, _kb_label)
     spans = rules.comma_places(doc, spans, methods, _kb_label)

@@ -162,30 +162,40 @@ def _headline_entities(line: Doc, persons: set[str]) -> list[Span]:
 
 
 def dateline(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[Span]:
-    """Tag the dateline place or agency tag of each line that opens with words in capitals
-    followed (after an optional ", date" and "(Agency)") by a dash."""
+    """Tag the dateline place or agency tag of each line that opens with words in capitals,
+    or with a place name followed by ", date" or "(Agency)", and then a dash or a colon."""
     datelines = []
+    opening = {s.start: s for s in spans if s.label_ == "GPE"}
     for tok in doc:
-        if not _line_start(doc, tok.i) or not tok.is_upper or not tok.is_alpha:
+        if not _line_start(doc, tok.i) or not tok.is_alpha:
             continue
         i = tok.i
-        while i < len(doc) and doc[i].is_upper and (doc[i].is_alpha or doc[i].text in {"'", "."}) \
-                and "\n" not in doc[i].text_with_ws[len(doc[i]):]:
-            i += 1
+        if tok.is_upper:
+            while i < len(doc) and doc[i].is_upper and (doc[i].is_alpha or doc[i].text in {"'", "."}) \
+                    and "\n" not in doc[i].text_with_ws[len(doc[i]):]:
+                i += 1
+        elif tok.i in opening and opening[tok.i].end < len(doc) \
+                and doc[opening[tok.i].end].text in {",", "("}:
+            i = opening[tok.i].end      # "Tokyo (Jiji Press)—", "Dhaka, Jan 5 –"
+        else:
+            continue
         place = doc[tok.i:i]
         j, agency = i, None
         if j < len(doc) and doc[j].text == ",":
             while j < len(doc) and doc[j].text not in DASHES and doc[j].text != "(" \
                     and "\n" not in doc[j].text and j - i < 8:
                 j += 1
+        glued = False     # "(Jiji Press)—Japanese": the dash in the bracket's token
         if j < len(doc) and doc[j].text == "(":
-            close = next((k for k in range(j + 1, min(j + 8, len(doc))) if doc[k].text == ")"), None)
+            close = next((k for k in range(j + 1, min(j + 8, len(doc))) if doc[k].text.startswith(")")),
+                         None)
             if close is not None:
                 agency, j = doc[j + 1:close], close + 1
+                glued = doc[close].text[1:2] in {"–", "—", "-", "―", ":"}
         line_end = j >= len(doc) or "\n" in doc[j - 1].whitespace_ or doc[j].is_space
         if not len(place):
             continue
-        if line_end or doc[j].text not in DASHES | {":"}:
+        if not glued and (line_end or doc[j].text not in DASHES | {":"}):
             agency_line = _agency_line(doc, place)
             if agency_line:
                 spans = [s for s in spans if s.end <= place.start or s.start >= agency_line[1].end]
@@ -315,10 +325,10 @@ def brackets(doc: Doc, spans: list[Span], methods: dict) -> list[Span]:
     """Cut spans at brackets; tag groups of states, acronyms and aliases around brackets."""
     out = []
     for span in spans:
-        cut = next((t.i for t in span if t.text in {"(", ")"}), None)
+        cut = next((span.start_char + i for i, c in enumerate(span.text) if c in "()"), None)
         if cut is not None:
-            left = doc[span.start:cut]
-            if len(left):
+            left = doc.char_span(span.start_char, cut, alignment_mode="contract")
+            if left is not None and len(left) and any(c.isalnum() for c in left.text):
                 out.append(Span(doc, left.start, left.end, label=span.label_))
                 methods[(left.start_char, left.end_char)] = "fix:bracket"
             continue
@@ -536,4 +546,20 @@ def comma_places(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[S
                 new = Span(doc, piece.start, piece.end, label=kb_label(piece.text) or "GPE")
                 out.append(new)
                 methods[(new.start_char, new.end_char)] = "fix:comma"
+    return out
+
+
+def coordinated_persons(doc: Doc, spans: list[Span], methods: dict, parts: set[str]) -> list[Span]:
+    """"Sybiha and Sikorski" tagged as one name, when both are parts of persons' full names in
+    the article, is two PERSON names."""
+    out = []
+    for span in spans:
+        words = [t.text for t in span]
+        if len(words) == 3 and words[1] in {"and", "&"} and words[0] in parts and words[2] in parts:
+            for i in (span.start, span.start + 2):
+                new = Span(doc, i, i + 1, label="PERSON")
+                out.append(new)
+                methods[(new.start_char, new.end_char)] = "fix:coordinated_persons"
+            continue
+        out.append(span)
     return out

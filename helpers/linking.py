@@ -62,6 +62,8 @@ def is_government_use(span: Span) -> bool:
     doc = span.doc
     if span.text.isupper() and (span.start == 0 or "\n" in doc[span.start - 1].text_with_ws):
         return False  # dateline
+    if (span.start_char, span.end_char) in doc.user_data.get("datelines", ()):
+        return False
     tok = span.root
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head

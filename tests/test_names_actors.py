@@ -371,3 +371,28 @@ def test_no_name_runs_over_a_line_break(nlp):
 def test_the_kremlin_is_an_organisation(nlp):
     found = actors(nlp, "The Kremlin denied the report.")
     assert found["kremlin"].type == "organization"
+
+
+def test_a_state_before_a_full_name_is_split_off_a_person(nlp):
+    assert names(nlp, "Turkmenistan Gurbanguly Berdimuhamedov arrived.") == [
+        ("Turkmenistan", "GPE"), ("Gurbanguly Berdimuhamedov", "PERSON")]
+    assert names(nlp, "Chad Smith arrived.") == [("Chad Smith", "PERSON")]
+
+
+def test_a_title_case_dateline_keeps_its_city(nlp):
+    doc, found = mentions(nlp, "Dhaka, Jan 5 – Officials said the talks would resume.")
+    assert [(m.text, m.actor_id) for m in found if m.kind == "NAME"] == [("Dhaka", "dhaka")]
+    doc, found = mentions(nlp, "Dhaka said the talks would resume.")
+    assert [(m.text, m.actor_id) for m in found if m.kind == "NAME"] == [("Dhaka", "bangladesh")]
+
+
+def test_coordinated_surnames_of_the_article_are_two_persons(nlp):
+    from spacy.tokens import Span
+
+    from helpers.entity_rules import coordinated_persons
+
+    doc = nlp.make_doc("Sybiha and Sikorski talked. Smith and Wesson grew.")
+    spans = [Span(doc, 0, 3, label="ORG"), Span(doc, 5, 8, label="ORG")]
+    fixed = coordinated_persons(doc, spans, {}, {"Sybiha", "Sikorski", "Andrii", "Radoslaw"})
+    assert [(s.text, s.label_) for s in fixed] == [
+        ("Sybiha", "PERSON"), ("Sikorski", "PERSON"), ("Smith and Wesson", "ORG")]
