@@ -181,20 +181,25 @@ def _pieces(span: Span) -> list[tuple[Span, str, str]]:
                        cut[1], "fix:state_prefix"))
         rest, method = doc[rest.start + cut[0]:rest.end], "fix:state_prefix"
         if rest.text.lower() == "government":     # "the PNG Government": the state alone
-            return [p for p in pieces if len(p[0])]
+            return _with_kb_labels(pieces)
     if label == "ORG" and (state := _government_of(rest)) is not None:
-        return [p for p in pieces if len(p[0])] + [(state, "GPE", "fix:government_of")]
+        return _with_kb_labels(pieces + [(state, "GPE", "fix:government_of")])
     lead = rest.start
     if not len(rest) or title_length(doc, lead) >= len(rest):
-        return [p for p in pieces if len(p[0])]
+        return _with_kb_labels(pieces)
     while label == "PERSON" and lead < rest.end - 1 and not entity_rules.is_known_person(rest.text) and \
             (size := title_length(doc, lead) or (doc[lead].lower_ == "the")) and lead + size < rest.end:
         lead += size
     if lead > rest.start:
         rest, method = doc[lead:rest.end], "fix:title"
     if rest.text in _POSSESSIVE or not len(rest):
-        return [p for p in pieces if len(p[0])]
+        return _with_kb_labels(pieces)
     pieces.append((rest, label, method))
+    return _with_kb_labels(pieces)
+
+
+def _with_kb_labels(pieces: list[tuple[Span, str, str]]) -> list[tuple[Span, str, str]]:
+    """The non-empty pieces, each with the label the knowledge base gives its name."""
     fixed = []
     for piece, piece_label, piece_method in pieces:
         if not len(piece):

@@ -107,7 +107,8 @@ def headline(doc: Doc, spans: list[Span], methods: dict, pipeline) -> list[Span]
     """Replace the entities of each line in capitals by those ``pipeline()`` finds in its
     ordinary-case reading."""
     text, start = doc.text, 0
-    lower = frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
+    titles = {w.lower() for title in title_kinds() for w in title.split()}
+    lower = frozenset(t.text for t in doc if t.is_lower and t.is_alpha and t.text not in titles)
     for line in text.split("\n"):
         end = start + len(line)
         if is_capitals_line(line):
@@ -151,7 +152,7 @@ def _headline_entities(line: Doc, persons: set[str]) -> list[Span]:
             ent = Span(line, ent.start, ent.end, label="GPE")
         out.append(ent)
     for tok in line:
-        if not tok.i or tok.i in taken or not tok.is_title or tok.pos_ != "PROPN":
+        if not tok.i or tok.i in taken or not tok.is_title or tok.pos_ != "PROPN" or tok.text in kinds:
             continue
         if kinds.get(line[tok.i - 1].text) == "office":
             out.append(Span(line, tok.i, tok.i + 1, label="PERSON"))
@@ -439,7 +440,8 @@ def is_known_person(text: str) -> bool:
     """
     from .phoenix import key
 
-    return key(text) in phoenix_names()[0]
+    first = text.split()[0] if text.split() else ""
+    return title_kinds().get(first) != "office" and key(text) in phoenix_names()[0]
 
 
 def known_labels(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[Span]:
