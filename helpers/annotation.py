@@ -248,6 +248,7 @@ def entity_fixes(doc: Doc) -> Doc:
     spans = rules.known_labels(doc, spans, methods, _kb_label)
     spans = rules.titled_names(doc, spans, methods, _kb_label)
     spans = rules.comma_places(doc, spans, methods, _kb_label)
+    spans = rules.roles_and_sites(doc, spans, methods, _kb_label)
     covered = {i for s in spans for i in range(s.start, s.end)}
     for i, span in enumerate(spans):
         if len(span) == 1 and span.label_ != "PERSON" and span.text in parts \

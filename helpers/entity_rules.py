@@ -314,12 +314,15 @@ def _close(doc: Doc, i: int) -> int | None:
 
 
 def initials(words: list[str]) -> str:
-    """The capital initials of the content words of a name ("Southern African Development Community": SADC).
+    """The capital initials of the content words of a name ("Southern African Development
+    Community": SADC), a word after a particle counting by its own initial ("al-Sham": S).
 
-    >>> initials("the Southern African Development Community".split())
-    'SADC'
+    >>> initials("the Southern African Development Community".split()), initials("Hayat Tahrir al-Sham".split())
+    ('SADC', 'HTS')
     """
-    return "".join(w[0] for w in words if w[:1].isupper())
+    from .kb import _PARTICLE
+
+    return "".join(w[0] for w in (_PARTICLE.sub("", w) for w in words) if w[:1].isupper())
 
 
 def brackets(doc: Doc, spans: list[Span], methods: dict) -> list[Span]:
@@ -369,7 +372,8 @@ def brackets(doc: Doc, spans: list[Span], methods: dict) -> list[Span]:
                                          {"al", "el", "of", "the", "and", "wa", "al-"} or "-" in t.text
                                          for t in inside) or not inside[0].text[:1].isupper():
             continue
-        if before.label_ == "PERSON" and initials([t.text for t in inside]) == before.text:
+        if before.label_ == "PERSON" and (initials([t.text for t in inside]) == before.text
+                                          or inside.text == initials([t.text for t in before])):
             before = Span(doc, before.start, before.end, label="ORG")
             out = [s for s in out if s.start != before.start] + [before]
             methods[(before.start_char, before.end_char)] = "fix:acronym"
@@ -464,7 +468,7 @@ def known_labels(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[S
 
 #: Labels whose names take a "the" of their own when they head their noun phrase.
 _WITH_ARTICLE = {"ORG", "GPE", "LOC"}
-_MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "poss"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 
 
 def heads_its_phrase(span: Span) -> bool:
@@ -563,5 +567,35 @@ def coordinated_persons(doc: Doc, spans: list[Span], methods: dict, parts: set[s
                 out.append(new)
                 methods[(new.start_char, new.end_char)] = "fix:coordinated_persons"
             continue
+        out.append(span)
+    return out
+
+
+#: Last words of the names of buildings and sites: such a name is a FAC, not an ORG.
+_FACILITY_HEADS = {"Airport", "Hall", "Palace", "Stadium", "Hotel", "Bridge", "Mosque",
+                   "Cathedral", "Church", "Temple", "Tower", "Square", "Depot", "Terminal", "Harbour",
+                   "Harbor", "Village", "Compound", "Camp", "Base", "Crossing"}
+
+
+def roles_and_sites(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[Span]:
+    """Two corrections of the model's ORG names: a role is no name ("Secretary of State",
+    "Heads of State and Government": a title, or "Head(s) of" a title word), and the name of
+    a building or site is a FAC ("Nelson Mandela Hall", "Tashkent International Airport"),
+    unless the knowledge base knows it otherwise."""
+    kinds = title_kinds()
+    out = []
+    for span in spans:
+        if span.label_ != "ORG" or kb_label(span.text):
+            out.append(span)
+            continue
+        words = [t.text for t in span if t.lower_ != "the"]
+        before = doc[max(span.start - 2, 0):span.start].text
+        if (before + " " + span.text) in kinds or (words[:2] and words[0] in {"Head", "Heads"}
+                                                   and words[1:2] == ["of"]):
+            methods[(span.start_char, span.end_char)] = "fix:role_not_name"
+            continue
+        if words and words[-1] in _FACILITY_HEADS and len(words) > 1:
+            span = Span(doc, span.start, span.end, label="FAC")
+            methods[(span.start_char, span.end_char)] = "fix:facility"
         out.append(span)
     return out

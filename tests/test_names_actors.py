@@ -396,3 +396,14 @@ def test_coordinated_surnames_of_the_article_are_two_persons(nlp):
     fixed = coordinated_persons(doc, spans, {}, {"Sybiha", "Sikorski", "Andrii", "Radoslaw"})
     assert [(s.text, s.label_) for s in fixed] == [
         ("Sybiha", "PERSON"), ("Sikorski", "PERSON"), ("Smith and Wesson", "ORG")]
+
+
+def test_a_role_is_no_name_and_a_building_is_a_facility(nlp):
+    assert names(nlp, "The Secretary of State met the Heads of State and Government.") == []
+    assert names(nlp, "He arrived at the Nelson Mandela Hall on Sunday.") == [("Nelson Mandela Hall", "FAC")]
+    found = names(nlp, "Kenya Airways and the Ministry of State Security met at State House.")
+    assert ("Kenya Airways", "ORG") in found and ("the Ministry of State Security", "ORG") in found
+
+
+def test_the_article_of_a_name_in_the_possessive_belongs_to_it(nlp):
+    assert names(nlp, "They considered the Security Council’s report.") == [("the Security Council", "ORG")]
