@@ -3,8 +3,10 @@
 The pipeline is the pinned model plus two components: ``entity_fixes`` (OntoNotes
 span conventions by general rules: possessives split off, titles stripped, a
 country prefix of an organisation split off, labels corrected from the
-knowledge base, short names of persons found) and an EntityRuler built from
-the knowledge-base aliases that only adds names the model missed.
+knowledge base, short names of persons found; the document-level rules of
+:mod:`helpers.entity_rules`) and ``kb_names``, an EntityRuler of the
+knowledge-base aliases that adds names the model missed and replaces the model's
+fragments of a longer known name.
 
 >>> nlp = get_pipeline()
 >>> doc = nlp("Iraq’s National Wisdom Movement met.")
@@ -28,7 +30,7 @@ from .records import Actor, Mention
 from .text import Sentence
 
 #: The components this module adds to the model's pipeline, in order.
-ANNOTATION_PIPES = ("entity_fixes", "kb_ruler", "kb_extend")
+ANNOTATION_PIPES = ("entity_fixes", "kb_names")
 #: Labels kept as mentions. Numeric and temporal labels (DATE, TIME, CARDINAL,
 #: ORDINAL, MONEY, PERCENT, QUANTITY) are left to the time layer.
 NAME_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
@@ -105,6 +107,7 @@ def institution_names() -> frozenset[str]:
                      if r["note"] != "head")
 
 
+@lru_cache(maxsize=65536)
 def _kb_label(text: str) -> str:
     kb = load_kb()
     actor_id = kb.by_alias.get(text) or (lookup(kb, text) if text not in kb.by_demonym else "")
@@ -265,15 +268,22 @@ def entity_fixes(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("kb_extend")
-def kb_extend(doc: Doc) -> Doc:
-    """A knowledge-base name that holds the model's entities as fragments replaces them
-    ("Cote" PERSON inside "Cote d’Ivoire"; "Qatar" inside "the State of Qatar"); then the
-    leading "the" of every name follows the convention (:func:`helpers.entity_rules.article`)."""
-    ruler = get_pipeline().get_pipe("kb_ruler")
+#: The EntityRuler of the knowledge-base aliases; run by ``kb_names``, not as a pipe of its own.
+_RULER: dict = {}
+
+
+@Language.component("kb_names")
+def kb_names(doc: Doc) -> Doc:
+    """The knowledge base's names, matched once: a name the model missed is added (an
+    EntityRuler that overwrites no entity); a name that holds the model's entities as
+    fragments replaces them ("Cote" PERSON inside "Cote d’Ivoire"; "Qatar" inside "the
+    State of Qatar"); then the leading "the" of every name follows the convention
+    (:func:`helpers.entity_rules.article`)."""
+    ruler = _RULER["ruler"]
+    matches = ruler.match(doc)
     ents = list(doc.ents)
     methods = doc.user_data.setdefault("entity_methods", {})
-    for match_id, start, end in sorted(ruler.match(doc), key=lambda m: (m[1], m[2] - m[1])):
+    for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2] - m[1])):
         inside = [e for e in ents if e.start < end and start < e.end]
         if not inside or not all(start <= e.start and e.end <= end for e in inside) \
                 or any((e.start, e.end) == (start, end) for e in inside):
@@ -282,7 +292,9 @@ def kb_extend(doc: Doc) -> Doc:
         span = Span(doc, start, end, label=label, span_id=actor_id)
         ents = [e for e in ents if e not in inside] + [span]
         methods[(span.start_char, span.end_char)] = "fix:kb_extend"
-    doc.ents = filter_spans(entity_rules.article(doc, filter_spans(ents), methods, _kb_label))
+    doc.ents = filter_spans(ents)
+    ruler.set_annotations(doc, matches)
+    doc.ents = filter_spans(entity_rules.article(doc, list(doc.ents), methods, _kb_label))
     return doc
 
 
@@ -311,19 +323,21 @@ def ruler_patterns() -> list[dict]:
 def get_pipeline() -> Language:
     """The model of :func:`helpers.nlp.load_nlp` with the annotation components added once.
 
-    >>> get_pipeline().pipe_names[-3:]
-    ['entity_fixes', 'kb_ruler', 'kb_extend']
+    >>> get_pipeline().pipe_names[-2:]
+    ['entity_fixes', 'kb_names']
     """
     nlp = load_nlp()
-    if "kb_ruler" not in nlp.pipe_names:
-        # the patterns are added before the fixes join the pipeline, which parses them
+    if "ruler" not in _RULER:
+        # the patterns are parsed by the model alone, before the fixes join the pipeline
         ruler = nlp.add_pipe("entity_ruler", name="kb_ruler", after="ner",
                              config={"overwrite_ents": False})
         ruler.add_patterns(ruler_patterns())
+        nlp.remove_pipe("kb_ruler")
+        _RULER["ruler"] = ruler
     if "entity_fixes" not in nlp.pipe_names:
-        nlp.add_pipe("entity_fixes", before="kb_ruler")
-    if "kb_extend" not in nlp.pipe_names:
-        nlp.add_pipe("kb_extend", after="kb_ruler")
+        nlp.add_pipe("entity_fixes", after="ner")
+    if "kb_names" not in nlp.pipe_names:
+        nlp.add_pipe("kb_names", after="entity_fixes")
     return nlp
 
 
@@ -432,8 +446,7 @@ def build_actors(mentions: list[Mention], doc: Doc) -> list[Actor]:
 
 def _country_of_code(code: str) -> str:
     """The state a CAMEO actor code starts with ("IRQELI" -> IRQ), '' for IGO, NGO, ... codes."""
-    states = {a.country for a in load_kb().actors.values() if a.type == "state"}
-    return code[:3] if code[:3] in states else ""
+    return code[:3] if code[:3] in load_kb().state_of_country else ""
 
 
 def group_code(actor_id: str, country: str) -> tuple[str, str]:

@@ -28,6 +28,28 @@ from spacy.tokens import Doc, Span
 
 from .cameo import resource_rows
 
+_TEXT: dict = {"doc": None, "text": ""}
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once for the doc last asked about, from the token array (``Doc.text``
+    makes a Token object of every token at each call).
+
+    >>> from helpers.nlp import load_nlp
+    >>> doc = load_nlp().make_doc("Talks resumed. " + chr(10) + "  DORMAN – yes ")
+    >>> text_of(doc) == doc.text
+    True
+    """
+    if _TEXT["doc"] is not doc:
+        from spacy.attrs import ORTH, SPACY
+
+        strings = doc.vocab.strings
+        pairs = doc.to_array([ORTH, SPACY]).tolist() if len(doc) else []
+        _TEXT["doc"] = doc
+        _TEXT["text"] = "".join(strings[o] + " " if space else strings[o] for o, space in pairs)
+    return _TEXT["text"]
+
+
 #: Dashes that close a dateline.
 DASHES = {"–", "—", "-", "--", "―"}
 #: Words kept in lower case when a headline in capitals is read in ordinary case.
@@ -50,6 +72,7 @@ def media_words() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(r["word"] for r in rows if r["where"] == "end"))
 
 
+@lru_cache(maxsize=65536)
 def is_media_name(text: str) -> bool:
     """Whether a name is that of a news outlet: a news word in it, or a Phoenix media code.
 
@@ -68,8 +91,22 @@ def is_media_name(text: str) -> bool:
     return entry is not None and entry.kind == "international" and code.endswith("MED")
 
 
-def _line_start(doc: Doc, i: int) -> bool:
-    return i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
+def line_starts(doc: Doc) -> list:
+    """The first token of each line (after any spaces), found from the text's line breaks."""
+    from bisect import bisect_left
+
+    text = text_of(doc)
+    if not len(doc):
+        return []
+    offsets = doc.to_array("IDX").tolist()
+    starts, seen = [], set()
+    for offset in [0] + [m.end() for m in re.finditer(r"\n\s*", text)]:
+        i = bisect_left(offsets, offset)
+        if i < len(doc) and i not in seen and (i == 0 or "\n" in doc[i - 1].text_with_ws
+                                               or doc[i - 1].is_space):
+            seen.add(i)
+            starts.append(doc[i])
+    return starts
 
 
 def is_capitals_line(line: str) -> bool:
@@ -106,12 +143,14 @@ def ordinary_case(line: str, lower_words: frozenset[str] = frozenset()) -> str:
 def headline(doc: Doc, spans: list[Span], methods: dict, pipeline) -> list[Span]:
     """Replace the entities of each line in capitals by those ``pipeline()`` finds in its
     ordinary-case reading."""
-    text, start = doc.text, 0
-    titles = {w.lower() for title in title_kinds() for w in title.split()}
-    lower = frozenset(t.text for t in doc if t.is_lower and t.is_alpha and t.text not in titles)
+    text, start = text_of(doc), 0
+    lower = None
     for line in text.split("\n"):
         end = start + len(line)
         if is_capitals_line(line):
+            if lower is None:   # the words the article writes in lower case (titles excepted)
+                titles = {w.lower() for title in title_kinds() for w in title.split()}
+                lower = frozenset(re.findall(r"\b[a-z]+\b", text)) - titles
             cased = ordinary_case(line, lower)
             found = []
             for ent in _headline_entities(pipeline()(cased), body_parts(doc)):
@@ -167,8 +206,8 @@ def dateline(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[Span]
     or with a place name followed by ", date" or "(Agency)", and then a dash or a colon."""
     datelines = []
     opening = {s.start: s for s in spans if s.label_ == "GPE"}
-    for tok in doc:
-        if not _line_start(doc, tok.i) or not tok.is_alpha:
+    for tok in line_starts(doc):
+        if not tok.is_alpha:
             continue
         i = tok.i
         if tok.is_upper:
@@ -280,9 +319,25 @@ _NOT_A_PERSON = {"Road", "Street", "Avenue", "Mosque", "Shrine", "Hospital", "Un
 _PERSONAL = ("honorific", "Shia clerical rank", "clerical title", "religious title", "rank")
 
 
+@lru_cache(maxsize=None)
+def _title_first_words() -> frozenset[str]:
+    return frozenset(title.split()[0] for title in title_kinds())
+
+
+@lru_cache(maxsize=None)
+def _title_last_words() -> frozenset[str]:
+    """The last token of every title as the tokenizer splits it ("elect" of "President-elect")."""
+    from .nlp import load_nlp
+
+    make_doc = load_nlp().make_doc
+    return frozenset(make_doc(title)[-1].text for title in title_kinds())
+
+
 def personal_title_length(doc: Doc, i: int) -> int:
     """Tokens of a personal title (honorific, clerical, religious, rank) starting at ``i``."""
     kinds = title_kinds()
+    if doc[i].text not in _title_first_words():
+        return 0
     for size in (3, 2, 1):
         if i + size <= len(doc) and kinds.get(doc[i:i + size].text, "").startswith(_PERSONAL):
             return size
@@ -327,6 +382,10 @@ def initials(words: list[str]) -> str:
 
 def brackets(doc: Doc, spans: list[Span], methods: dict) -> list[Span]:
     """Cut spans at brackets; tag groups of states, acronyms and aliases around brackets."""
+    text = text_of(doc)
+    if "(" not in text and ")" not in text:
+        doc.user_data["aliases"] = []
+        return spans
     out = []
     for span in spans:
         cut = next((span.start_char + i for i, c in enumerate(span.text) if c in "()"), None)
@@ -340,7 +399,8 @@ def brackets(doc: Doc, spans: list[Span], methods: dict) -> list[Span]:
     aliases = []
     by_start = {s.start: s for s in out}
     by_end = {s.end: s for s in out}
-    for tok in doc:
+    opening = [doc.char_span(m.start(), m.end()) for m in re.finditer(r"\(", text)]
+    for tok in (span[0] for span in opening if span is not None and len(span) == 1):
         if tok.text != "(" or not tok.i:
             continue
         close = _close(doc, tok.i)
@@ -391,11 +451,16 @@ def brackets(doc: Doc, spans: list[Span], methods: dict) -> list[Span]:
 
 def _later_acronyms(doc: Doc, spans: list[Span], methods: dict, aliases: list) -> list[Span]:
     """Every later use of an acronym the article defines in brackets is an ORG too."""
-    defined = {doc.text[a:b] for pair in aliases for a, b in pair}
+    text = text_of(doc)
+    defined = {text[a:b] for pair in aliases for a, b in pair}
     defined = {t for t in defined if t.isupper() and t.isalpha() and 2 <= len(t) <= 8}
+    if not defined:
+        return spans
     covered = {i for s in spans for i in range(s.start, s.end)}
-    for tok in doc:
-        if tok.text in defined and tok.i not in covered:
+    for match in re.finditer("|".join(rf"\b{re.escape(t)}\b" for t in sorted(defined)), text):
+        tok = doc.char_span(match.start(), match.end())
+        tok = tok[0] if tok is not None and len(tok) == 1 else None
+        if tok is not None and tok.i not in covered:
             span = Span(doc, tok.i, tok.i + 1, label="ORG")
             spans.append(span)
             methods[(span.start_char, span.end_char)] = "fix:acronym"
@@ -524,6 +589,9 @@ def titled_names(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[S
     kinds = title_kinds()
     out = []
     for span in spans:
+        if not span.start or doc[span.start - 1].text not in _title_last_words():
+            out.append(span)
+            continue
         before = [doc[span.start - n:span.start].text for n in (1, 2, 3) if span.start >= n]
         if span.label_ == "PERSON" and before and before[0] in kinds \
                 and is_known_person(doc[span.start - 1:span.end].text):

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from .entity_rules import text_of
 from .kb import _PARTICLE, KB, PARTICLE_WORDS, load_kb, lookup, slug, surname_candidates
 
 GOVERNMENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
@@ -99,7 +100,7 @@ def _alias_ids(doc: Doc, kb: KB, when) -> dict[tuple[int, int], str]:
 
     out = {}
     for first, second in doc.user_data.get("aliases", ()):
-        texts = [doc.text[a:b] for a, b in (first, second)]
+        texts = [text_of(doc)[a:b] for a, b in (first, second)]
         known = [lookup(kb, t) for t in texts]
         phoenix = [_phoenix(t, "ORG", when)[0] for t in texts]
         plain = [t for t in texts if not is_abbreviation(t)] or texts
@@ -166,7 +167,7 @@ def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
         elif not actor_id and label in _ACTOR_LABELS:
             actor_id, how = slug(text.removeprefix("the ").removeprefix("The ")), "new"
         if how == "alias" and actor_id not in kb.actors and actor_id not in sources:
-            codes = [_phoenix(doc.text[a:b], "ORG", when) for (a, b), i in aliases.items()
+            codes = [_phoenix(text_of(doc)[a:b], "ORG", when) for (a, b), i in aliases.items()
                      if i == actor_id]
             code = next((c for i, c in codes if i == actor_id and c), "") or \
                 next((c for _, c in codes if c), "")
@@ -330,6 +331,17 @@ def role_tokens(span: Span) -> list[list]:
     return [tokens for tokens in roles if any(t.text[0].isalpha() for t in tokens)]
 
 
+_ENTS: dict = {"doc": None, "ents": (), "roles": {}}
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents`` of a finished doc, built once for the doc last asked about (``doc.ents``
+    makes new spans at each call)."""
+    if _ENTS["doc"] is not doc:
+        _ENTS.update(doc=doc, ents=tuple(doc.ents), roles={})
+    return _ENTS["ents"]
+
+
 def person_role(span: Span, *, kb: KB | None = None) -> tuple[str, str]:
     """The role text ('; '-joined) and the country (ISO alpha-3) the text gives a person.
 
@@ -341,16 +353,24 @@ def person_role(span: Span, *, kb: KB | None = None) -> tuple[str, str]:
     >>> person_role(doc[3:5])
     ('Kenyan Foreign Minister', 'KEN')
     """
-    kb = kb or load_kb()
+    doc, default = span.doc, load_kb()
+    entities(doc)
+    cache = _ENTS["roles"] if kb is None or kb is default else {}   # once per span of the doc
+    if (span.start, span.end) not in cache:
+        cache[(span.start, span.end)] = _person_role(span, kb or default)
+    return cache[(span.start, span.end)]
+
+
+def _person_role(span: Span, kb: KB) -> tuple[str, str]:
     roles, country = [], ""
     doc = span.doc
     for tokens in role_tokens(span):
         roles.append(_join(tokens))
         first, last = tokens[0].i, tokens[-1].i
-        for ent in doc.ents:
+        for ent in entities(doc):
             if not country and first - 3 <= ent.start and ent.end <= last + 1 \
                     and ent.sent.start == tokens[0].sent.start \
-                    and "\n" not in doc.text[ent.start_char:tokens[0].idx]:
+                    and "\n" not in text_of(doc)[ent.start_char:tokens[0].idx]:
                 found = lookup(kb, ent.text)
                 if found and kb.actors[found].type == "state":
                     country = kb.actors[found].country

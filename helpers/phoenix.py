@@ -76,6 +76,7 @@ class Phoenix:
     countries: dict[str, Entry]     # ISO code -> the country's own entry
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """A name in the dictionaries' form: capitals, words joined by one space, no full
     stops, hyphens as spaces, no leading "the".
@@ -266,13 +267,26 @@ def agent_code(noun: str, folder: Path = PHOENIX_DIR) -> str:
     for form in sorted(singular):
         if form in agents:
             return agents[form]
-    for test in (lambda k, w: k.startswith(w + " "), lambda k, w: k.endswith(" " + w)):
+    for index in _phrase_codes(folder):
         for form in [word, *sorted(singular)]:
-            counts = Counter(code for k, code in agents.items() if test(k, form))
+            counts = index.get(form)
             top = max(sorted(counts), key=counts.__getitem__) if counts else ""
             if top and counts[top] >= 5 and counts[top] >= 0.4 * sum(counts.values()):
                 return top
     return ""
+
+
+@lru_cache(maxsize=None)
+def _phrase_codes(folder: Path = PHOENIX_DIR) -> tuple[dict[str, Counter], dict[str, Counter]]:
+    """Codes of the agent phrases by their first word and by their last word, counted."""
+    first: dict[str, Counter] = {}
+    last: dict[str, Counter] = {}
+    for phrase, code in load_phoenix(folder).agents.items():
+        words = phrase.split()
+        if len(words) > 1:
+            first.setdefault(words[0], Counter())[code] += 1
+            last.setdefault(words[-1], Counter())[code] += 1
+    return first, last
 
 
 def lookup_actor(text: str, when: date | None = None, *,

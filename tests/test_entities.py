@@ -51,7 +51,7 @@ def test_span_conventions(nlp, text, expected):
 
 def test_pipeline_is_built_once(nlp):
     assert get_pipeline() is nlp
-    assert nlp.pipe_names.count("entity_fixes") == 1 and nlp.pipe_names.count("kb_ruler") == 1
+    assert nlp.pipe_names.count("entity_fixes") == 1 and nlp.pipe_names.count("kb_names") == 1
 
 
 def test_a_short_name_found_after_its_full_name_is_a_person(nlp):
