@@ -22,25 +22,17 @@ the disagreement is spelled out, never averaged.
 """
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
 import pandas as pd
+
+from helpers.files.records import id_order, text_of
 
 #: CAMEO codes (by prefix) whose source and target play the same part, so the
 #: pair is unordered: 04 consult (meet, negotiate, host/visit), 057 sign a formal
 #: agreement, 06 engage in material cooperation.
 SYMMETRIC_CODES: tuple[str, ...] = ("04", "057", "06")
 _LOW, _HIGH = "0000-00-00", "9999-99-99"   # open interval ends, sort like ISO dates
-
-
-def _cell(value: object) -> str:
-    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
-
-
-def _number(item_id: str) -> tuple[int, str]:
-    digits = re.sub(r"\D", "", item_id)
-    return (int(digits) if digits else 0, item_id)
 
 
 def merge_actors(actors: pd.DataFrame) -> pd.DataFrame:
@@ -56,16 +48,16 @@ def merge_actors(actors: pd.DataFrame) -> pd.DataFrame:
     """
     columns = ["actor_id", "name", "type", "country", "articles", "mentions",
                "mentions_by_article", "names"]
-    known = actors[actors["actor_id"].map(_cell) != ""] if len(actors) else actors
+    known = actors[actors["actor_id"].map(text_of) != ""] if len(actors) else actors
     rows = []
     for actor_id, group in known.sort_values(["actor_id", "doc_id"]).groupby("actor_id"):
-        first = {c: next((v for v in map(_cell, group[c]) if v), "")
+        first = {c: next((v for v in map(text_of, group[c]) if v), "")
                  for c in ("name", "type", "country")}
         per_doc = group.groupby("doc_id", sort=True)["mentions"].sum()
         rows.append({"actor_id": actor_id, **first, "articles": len(per_doc),
                      "mentions": int(per_doc.sum()),
                      "mentions_by_article": "; ".join(f"{d}: {int(n)}" for d, n in per_doc.items()),
-                     "names": "; ".join(dict.fromkeys(v for v in map(_cell, group["name"]) if v))})
+                     "names": "; ".join(dict.fromkeys(v for v in map(text_of, group["name"]) if v))})
     merged = pd.DataFrame(rows, columns=columns)
     return merged.sort_values(["articles", "mentions", "actor_id"], ascending=[False, False, True],
                               ignore_index=True)
@@ -82,7 +74,7 @@ def _placed(cluster: list[dict]) -> tuple:
     """Sort key of a merged event: by its days, open ends by the bound they have, undated last."""
     lo, hi = max(r["lo"] for r in cluster), min(r["hi"] for r in cluster)
     return (lo == _LOW and hi == _HIGH, hi if lo == _LOW else lo, hi, cluster[0]["key"],
-            cluster[0]["doc_id"], _number(cluster[0]["event_id"]))
+            cluster[0]["doc_id"], id_order(cluster[0]["event_id"]))
 
 
 def link_events(events: pd.DataFrame, documents: pd.DataFrame, *,
@@ -93,10 +85,10 @@ def link_events(events: pd.DataFrame, documents: pd.DataFrame, *,
     have at least one day in common (all of them, not just neighbours). An event
     with no CAMEO code, no actor, or no date at all is never merged with another.
     """
-    outlets = dict(zip(documents["doc_id"], documents["outlet"].map(_cell)))
+    outlets = dict(zip(documents["doc_id"], documents["outlet"].map(text_of)))
     rows = []
     for record in events.to_dict("records"):
-        row = {k: _cell(record.get(k)) for k in ("doc_id", "event_id", "trigger", "cameo_code",
+        row = {k: text_of(record.get(k)) for k in ("doc_id", "event_id", "trigger", "cameo_code",
                                                   "source_actor", "target_actor", "factuality",
                                                   "attribution", "earliest", "latest")}
         first, second, directed = _pair(row["cameo_code"], row["source_actor"],
@@ -109,7 +101,7 @@ def link_events(events: pd.DataFrame, documents: pd.DataFrame, *,
                      "lo": row["earliest"] or _LOW, "hi": row["latest"] or _HIGH,
                      "key": (row["cameo_code"][:2], first, second) if mergeable
                      else ("", row["doc_id"], row["event_id"])})
-    rows.sort(key=lambda r: (r["key"], r["lo"], r["hi"], r["doc_id"], _number(r["event_id"])))
+    rows.sort(key=lambda r: (r["key"], r["lo"], r["hi"], r["doc_id"], id_order(r["event_id"])))
     clusters: list[list[dict]] = []
     hi = ""                     # the cluster's common days end at hi; rows come by start day
     for row in rows:
@@ -142,7 +134,7 @@ def _sources(group: pd.DataFrame) -> str:
     parts = []
     for (doc_id, sentence_id), rows in group.groupby(["doc_id", "sentence_id"], sort=True):
         cue = "; ".join(dict.fromkeys(a for a in rows["attribution"] if a)) or "no attribution"
-        parts.append(f"{doc_id} s{sentence_id} {' '.join(sorted(rows['event_id'], key=_number))} "
+        parts.append(f"{doc_id} s{sentence_id} {' '.join(sorted(rows['event_id'], key=id_order))} "
                      f"({rows['outlet'].iloc[0] or 'outlet unknown'}; {cue})")
     return " | ".join(parts)
 
@@ -186,8 +178,8 @@ def _ties(events: pd.DataFrame) -> pd.DataFrame:
     """Distinct unordered actor pairs tied by an event, with the article that first gives them."""
     if not len(events):
         return pd.DataFrame(columns=["doc_id", "a", "b"])
-    pairs = events.assign(source=events["source_actor"].map(_cell),
-                          target=events["target_actor"].map(_cell))
+    pairs = events.assign(source=events["source_actor"].map(text_of),
+                          target=events["target_actor"].map(text_of))
     pairs = pairs[(pairs["source"] != "") & (pairs["target"] != "")
                   & (pairs["source"] != pairs["target"])]
     ends = [sorted(p) for p in zip(pairs["source"], pairs["target"])]
@@ -210,7 +202,7 @@ def stakeholder_growth(actors: pd.DataFrame, events: pd.DataFrame, *,
     """
     order = list(order) if order is not None else sorted(set(actors["doc_id"]) | set(
         events["doc_id"] if len(events) else []))
-    known = actors[actors["actor_id"].map(_cell) != ""] if len(actors) else actors
+    known = actors[actors["actor_id"].map(text_of) != ""] if len(actors) else actors
     ties = _ties(events)
     seen: set[str] = set()
     pairs: set[tuple[str, str]] = set()

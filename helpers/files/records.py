@@ -11,6 +11,7 @@ only in the CSV file.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Iterable
 
@@ -149,6 +150,25 @@ def fields_typed(record_type: type, kind: str) -> frozenset[str]:
     """
     return frozenset(f.name for f in fields(record_type)
                      if str(f.type) == kind or str(f.type).startswith(f"{kind}["))
+
+
+def text_of(value: object) -> str:
+    """A table cell as a string: '' for a missing one (None or NaN).
+
+    >>> text_of(None), text_of(float("nan")), text_of(3)
+    ('', '', '3')
+    """
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+
+
+def id_order(item_id: str) -> tuple[int, str]:
+    """Sort key of an id such as ``e10``: its number first, so e2 comes before e10.
+
+    >>> sorted(["e10", "e2"], key=id_order)
+    ['e2', 'e10']
+    """
+    digits = re.sub(r"\D", "", item_id)
+    return (int(digits) if digits else 0, item_id)
 
 
 def frame(records: Iterable, record_type: type | None = None) -> pd.DataFrame:

@@ -119,12 +119,6 @@ def _pronoun(tok, history: list[Ref], gender: dict[str, str]) -> tuple[str, ...]
     return max(last_sent, key=lambda r: (r.subject, r.start)).actors
 
 
-def _nominal_end(tok) -> int:
-    """Index after the head noun of a nominal starting at ``tok`` ("both leaders", "the two rival powers")."""
-    head = tok.head if tok.head.i > tok.i else tok
-    return head.i + 1
-
-
 def _skip_actors(head, history: list[Ref]) -> set[str]:
     """Actors named in the subject of the clause of ``head``, when ``head`` is not in it."""
     subject = _clause_subjects(head)
@@ -254,8 +248,9 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
             if name.actor_id and kind in {"person", "state", "organization", "group"}:
                 remember(name.start, name.end, [name.actor_id], kind, span.root, _is_subject(span.root))
                 if kind == "person" and name.actor_id not in kb.actors:
-                    role, country = person_role(span, kb=kb)
-                    roles[name.actor_id] = roles.get(name.actor_id, "") + " " + role.lower()
+                    found_roles, country = person_role(span, kb=kb)
+                    roles[name.actor_id] = (roles.get(name.actor_id, "") + " "
+                                            + "; ".join(found_roles).lower())
                     countries.setdefault(name.actor_id, country)
                 if previous and previous.type == name.type and previous.actor_id != name.actor_id \
                         and text[previous.end:name.start].strip() == "and":

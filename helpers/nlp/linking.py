@@ -185,7 +185,7 @@ def role_tokens(span: Span) -> list[list]:
     al-Hakim"), an apposition after it ("Hakim, head of ..."), and the noun the name is
     in apposition to ("Iran’s Speaker of Parliament, Mohammad Bagher Ghalibaf").
     """
-    doc, root = span.doc, span.root
+    root = span.root
     roles: list[list] = []
     before = [t for t in _phrase(root) if t.i < span.start]
     if before:
@@ -198,8 +198,9 @@ def role_tokens(span: Span) -> list[list]:
     return [tokens for tokens in roles if any(t.text[0].isalpha() for t in tokens)]
 
 
-def person_role(span: Span, *, kb: KB | None = None) -> tuple[str, str]:
-    """The role text ('; '-joined) and the country (ISO alpha-3) the text gives a person.
+def person_role(span: Span, *, kb: KB | None = None) -> tuple[tuple[str, ...], str]:
+    """The roles (titles and appositions, as written) and the country (ISO alpha-3) the
+    text gives a person.
 
     The country comes from the first demonym or state named in a role or its possessor,
     in the role's own sentence ("... and Qatar. Algerian Foreign Minister X": Algeria).
@@ -207,7 +208,7 @@ def person_role(span: Span, *, kb: KB | None = None) -> tuple[str, str]:
     >>> from helpers.nlp.model import get_nlp
     >>> doc = get_nlp()("Kenyan Foreign Minister Grace Wanjiru spoke.")
     >>> person_role(doc[3:5])
-    ('Kenyan Foreign Minister', 'KEN')
+    (('Kenyan Foreign Minister',), 'KEN')
     """
     kb = kb or load_kb()
     roles, country = [], ""
@@ -222,4 +223,4 @@ def person_role(span: Span, *, kb: KB | None = None) -> tuple[str, str]:
                 found = lookup(kb, ent.text)
                 if found and kb.actors[found].type == "state":
                     country = kb.actors[found].country
-    return "; ".join(dict.fromkeys(r for r in roles if r)), country
+    return tuple(dict.fromkeys(r for r in roles if r)), country

@@ -97,8 +97,8 @@ def build_actors(mentions: list[Mention], doc: Doc) -> list[Actor]:
         for m in names:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if m.label == "PERSON" and span is not None:
-                role, role_country = person_role(span, kb=kb)
-                roles += [r for r in role.split("; ") if r and r not in roles]
+                found_roles, role_country = person_role(span, kb=kb)
+                roles += [r for r in found_roles if r not in roles]
                 country = country or role_country
         if actor_id in kb.actors:
             a = kb.actors[actor_id]

@@ -49,13 +49,6 @@ class Analysis:
         return self.document.text
 
 
-def nlp():
-    """The collection's spaCy pipeline (the model plus the knowledge-base entity rules)."""
-    from helpers.nlp.model import get_nlp
-
-    return get_nlp()
-
-
 def parse(document: Document) -> Doc:
     """Parse an article's text with the collection's spaCy pipeline."""
     return get_nlp()(document.text)

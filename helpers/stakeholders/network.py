@@ -14,7 +14,7 @@ affiliation ties, undirected, at most one edge per pair).
 
 >>> import pandas as pd
 
-from helpers.files.records import Relation, frame
+from helpers.files.records import Relation, frame, id_order, text_of
 >>> actors = pd.DataFrame({"actor_id": ["a", "b"], "name": ["A", "B"], "type": ["person"] * 2,
 ...                        "country": ["", ""], "role": ["", ""]})
 >>> graph = build_network(actors, events=pd.DataFrame(), mentions=pd.DataFrame())
@@ -29,19 +29,14 @@ import re
 import networkx as nx
 import pandas as pd
 
-from helpers.files.records import Relation, frame
+from helpers.files.records import Relation, frame, id_order, text_of
 
 STRONG_TIES = ("event", "affiliation")
 
 
 def _text(value: object) -> str:
     """A table cell as a stripped string; missing values become ''."""
-    return "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
-
-
-def _event_number(event_id: str) -> tuple[int, str]:
-    digits = re.sub(r"\D", "", event_id)
-    return (int(digits) if digits else 0, event_id)
+    return text_of(value).strip()
 
 
 def affiliations(actors: pd.DataFrame, *, aliases: dict[str, set[str]] | None = None
@@ -182,6 +177,6 @@ def relations_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
         rows[(source, target, data["relation"])] = (weight + data["weight"],
                                                     ids + list(data["event_ids"]))
     return frame([Relation(source, target, relation, weight,
-                           tuple(sorted(ids, key=_event_number)))
+                           tuple(sorted(ids, key=id_order)))
                   for (source, target, relation), (weight, ids) in sorted(rows.items())],
                  Relation)

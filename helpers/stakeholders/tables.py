@@ -18,7 +18,7 @@ from typing import Iterable, Mapping
 import pandas as pd
 
 from helpers.files.contract import COLUMNS
-from helpers.files.records import RECORDS, fields_typed
+from helpers.files.records import RECORDS, fields_typed, text_of
 
 
 @dataclass(frozen=True)
@@ -31,11 +31,6 @@ class Tables:
     mentions: pd.DataFrame
     actors: pd.DataFrame
     events: pd.DataFrame
-
-
-def _text(value) -> str:
-    """A cell as a string, '' for a missing one (None or NaN)."""
-    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
 def normalise(name: str, rows: Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame:
@@ -53,8 +48,8 @@ def normalise(name: str, rows: Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame
     text_columns, int_columns = fields_typed(record, "str"), fields_typed(record, "int")
     for column in table.columns:
         if column in text_columns:
-            table[column] = ([_text(v) for v in table[column].tolist()] if len(table)
-                             else table[column].map(_text))
+            table[column] = ([text_of(v) for v in table[column].tolist()] if len(table)
+                             else table[column].map(text_of))
         elif column in int_columns and len(table):
             table[column] = pd.to_numeric(table[column], errors="coerce").fillna(0).astype(int)
     if name == "events" and len(table):

@@ -15,11 +15,8 @@ Anchoring, strongest first (``Event.anchoring`` records which):
    ``factuality:probable`` — before, around or after the DCT, bounded by the
    DCT window.
 
-A verbal event's tense or factuality also narrows 1-3 (``+tense:past``).
-
->>> dct_relation(Event("e1", 1, "met", 0, 3, "meet", "", None, "", "", "asserted", "", "none",
-...                    anchoring="tense:past"))
-'before'
+A verbal event's tense or factuality also narrows 1-3 (``+tense:past``). How anchored
+events are ordered is :mod:`helpers.temporal.ordering`.
 """
 from __future__ import annotations
 
@@ -35,7 +32,6 @@ from helpers.files.articles import Metadata
 from helpers.files.records import Event, Sentence, Timex
 from helpers.temporal.tagger import clause_tense, is_finite, verb_tense
 from helpers.temporal.rules import words
-from helpers.temporal.ordering import dct_relation
 
 OPEN_AFTER = {"from", "since", "starting"}     # "from 2026-01-01": no end
 OPEN_BEFORE = {"until", "till", "by", "before"}  # "by January 3": no start

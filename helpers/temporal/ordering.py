@@ -20,10 +20,9 @@ from spacy.tokens import Doc
 
 from helpers.files.records import Event, Timex
 from helpers.temporal.rules import words
+from helpers.temporal.tagger import DAY
 
 AFTER_DCT = ("tense:future", "factuality:probable", "factuality:possible")
-DAY = re.compile(r"\d{4}-\d\d-\d\d")
-BASIS_RANK = {"interval": 0, "episode start": 1, "during": 2, "dct": 3, "cue:then": 4}
 
 
 def dct_relation(event: Event) -> str:

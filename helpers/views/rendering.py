@@ -10,9 +10,11 @@ is shown, never executed.
 from __future__ import annotations
 
 import html
+from io import BytesIO
 from pathlib import Path
 
 import pandas as pd
+from IPython.display import Image
 from matplotlib.figure import Figure
 
 from helpers.config import FIGURES_DIR, relative
@@ -62,10 +64,6 @@ def figure_image(fig: Figure):
 
     For figures made without pyplot, which notebooks do not display on their own.
     """
-    from io import BytesIO
-
-    from IPython.display import Image
-
     buffer = BytesIO()
     fig.savefig(buffer, format="png", dpi=100, metadata={"Software": None},
                 bbox_inches="tight")

@@ -18,7 +18,6 @@ from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from spacy.tokens import Doc
 
 from helpers.files.articles import Metadata
 from helpers.files.records import Event, Timex

@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from helpers.config import ROOT, SEEDS_DIR
+from helpers.config import FIXTURES_DIR as ARTICLES
+from helpers.config import SEEDS_DIR
 from helpers.corpus.crossdoc import cross_timeline, link_events, merge_actors, stakeholder_growth
 from helpers.corpus.tables import corpus_tables, read_tables
-from helpers.config import FIXTURES_DIR as ARTICLES
 
 SEOUL = ("t04_seoul_talks_a", "t05_seoul_talks_b")
 
