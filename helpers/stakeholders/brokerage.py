@@ -1,6 +1,6 @@
 """Network measures of the actors, Gould–Fernandez brokerage, and checks of "bridge" claims.
 
-All measures use the tie graph of :mod:`helpers.network` (event and
+All measures use the tie graph of :mod:`helpers.stakeholders.network` (event and
 affiliation ties; co-mention is reported beside them, never inside them).
 
 Brokerage (Gould and Fernandez 1989): actor *b* brokers when it lies on a

@@ -6,7 +6,7 @@ state: the ``type`` rows of ``stakeholder_weights.csv``); a place named as a
 place (a city of type ``city``) is not.
 
 Stance rule: the central initiative is the concept the article cues most
-(:func:`helpers.positions.central_initiative`); an actor *supports* it when the
+(:func:`helpers.stakeholders.positions.central_initiative`); an actor *supports* it when the
 sum of its coded statements on that concept is positive, *opposes* it when
 negative, and otherwise its stance is *not_stated* (including when the article
 has no central initiative).

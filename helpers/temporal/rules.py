@@ -2,7 +2,7 @@
 
 Each :class:`Rule` is a named regular expression over the expression's words
 plus a handler that turns its groups into a TIMEX3 type, value and interval
-for one reference date. ``helpers.time`` applies the rules to text (tagging)
+for one reference date. ``helpers.temporal.tagger`` applies the rules to text (tagging)
 and to single expressions (normalising).
 
 >>> [r.name for r in RULES][:3]

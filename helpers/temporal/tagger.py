@@ -1,6 +1,6 @@
 """Temporal expressions: find them in a parsed article and normalise them to TIMEX3.
 
-The rules (``helpers.time_rules``) find expressions; spaCy's DATE and TIME
+The rules (``helpers.temporal.rules``) find expressions; spaCy's DATE and TIME
 entities are only candidates: they vouch for a bare year or month the rules
 would not take alone ("2019" after no preposition), and a model span that no
 rule can normalise ("first", "all night") is left out. Relative expressions are

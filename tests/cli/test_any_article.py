@@ -14,9 +14,9 @@ import sys
 import nbformat
 import pytest
 
+from helpers.config import FIXTURES_DIR as ARTICLES
 from helpers.config import OUTPUT_ENV, ROOT, SEEDS_ENV
 from helpers.files.contract import COLUMNS
-from helpers.config import FIXTURES_DIR as ARTICLES
 
 
 DOCS = ("t03_andes_trade", "t06_lyon_markup", "t07_weather_nothing")

@@ -4,8 +4,8 @@ import re
 import pytest
 
 from helpers.events.extraction import extract_events
-from helpers.nlp.model import get_nlp
 from helpers.files.records import Mention
+from helpers.nlp.model import get_nlp
 from helpers.nlp.text import sentence_of, sentences
 
 

@@ -1,9 +1,9 @@
 """Attribution cues of sentences and the type of their source."""
 import pytest
 
-from helpers.nlp.model import get_nlp
-from helpers.files.records import Mention
 from helpers.events.sourcing import SOURCE_TYPES, sentence_sourcing, sourcing_table
+from helpers.files.records import Mention
+from helpers.nlp.model import get_nlp
 from helpers.nlp.text import sentences
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from helpers.config import PROCESSED_DIR, SEEDS_DIR
-from helpers.files.contract import COLUMNS, read_table
 from helpers.files.articles import list_doc_ids, load_document
+from helpers.files.contract import COLUMNS, read_table
 
 DOC_IDS = list_doc_ids(SEEDS_DIR)
 

@@ -1,9 +1,9 @@
 """Coreference rules, one behaviour each (see helpers/coref.py and docs/annotation_guide.md)."""
 import pytest
 
+from helpers.nlp.coref import role_nouns
 from helpers.nlp.mentions import find_mentions
 from helpers.nlp.model import get_nlp
-from helpers.nlp.coref import role_nouns
 from helpers.nlp.text import sentences
 
 

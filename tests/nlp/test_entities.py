@@ -1,13 +1,13 @@
 """Entities: span conventions, linking of names, actors, gold files and their scores."""
 import pytest
 
+from helpers.config import FIXTURES_DIR as ARTICLES
+from helpers.config import GOLD_DIR, SEEDS_DIR
+from helpers.evaluation.entities import evaluate_entities, linking_accuracy, read_gold_entities
+from helpers.files.articles import load_document
 from helpers.nlp.mentions import build_actors, find_mentions
 from helpers.nlp.model import get_nlp
-from helpers.config import GOLD_DIR, SEEDS_DIR
-from helpers.files.articles import load_document
-from helpers.evaluation.entities import evaluate_entities, linking_accuracy, read_gold_entities
 from helpers.nlp.text import sentences
-from helpers.config import FIXTURES_DIR as ARTICLES
 
 SEED = "000_a1f3d825a8827267"
 DOC_IDS = [SEED] + [f"t0{i}_{n}" for i, n in enumerate(

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.pipeline import annotate, outputs
-from helpers.files.contract import COLUMNS
-from helpers.files.articles import load_document
 from helpers.config import FIXTURES_DIR as ARTICLES
+from helpers.files.articles import load_document
+from helpers.files.contract import COLUMNS
+from helpers.pipeline import annotate, outputs
 
 
 

@@ -18,11 +18,11 @@ import io
 import matplotlib
 import matplotlib.pyplot as plt
 
-from helpers.pipeline import annotate, outputs
-from helpers.files.articles import Document, load_document, parse_metadata
-from helpers.views.stakeholder_figures import draw_grid, draw_network
-from helpers.stakeholders.analysis import analyse_stakeholders
 from helpers.config import FIXTURES_DIR as ARTICLES
+from helpers.files.articles import Document, load_document, parse_metadata
+from helpers.pipeline import annotate, outputs
+from helpers.stakeholders.analysis import analyse_stakeholders
+from helpers.views.stakeholder_figures import draw_grid, draw_network
 
 
 matplotlib.use("Agg")

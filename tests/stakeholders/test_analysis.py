@@ -7,15 +7,15 @@ import pandas as pd
 import matplotlib.pyplot as plt
 import pytest
 
+from helpers.config import FIXTURES_DIR as ARTICLES
+from helpers.files.contract import COLUMNS, read_table
+from helpers.pipeline.outputs import stakeholders_of
 from helpers.stakeholders import positions, power_interest
 from helpers.stakeholders import profiles as stakeholders
-from helpers.files.contract import COLUMNS, read_table
+from helpers.stakeholders.analysis import analyse_stakeholders, write_outputs
 from helpers.stakeholders.tables import make_tables
 from helpers.views.stakeholder_figures import draw_grid, draw_network
-from helpers.pipeline.outputs import stakeholders_of
-from helpers.stakeholders.analysis import analyse_stakeholders, write_outputs
 from helpers.views.synthesis import cited_ids, grid_summary, network_summary, synthesis
-from helpers.config import FIXTURES_DIR as ARTICLES
 
 from tests.stakeholders.fixture import SEED, seed_tables
 

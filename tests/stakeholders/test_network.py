@@ -6,11 +6,11 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from helpers.stakeholders import brokerage, network
 from helpers.files.contract import COLUMNS
+from helpers.stakeholders import brokerage, network
+from helpers.stakeholders.analysis import analyse_stakeholders
 from helpers.stakeholders.tables import make_tables, normalise
 from helpers.views.stakeholder_figures import draw_network, layout
-from helpers.stakeholders.analysis import analyse_stakeholders
 
 from tests.stakeholders.fixture import seed_tables
 

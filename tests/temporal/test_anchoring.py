@@ -7,15 +7,15 @@ import io
 import matplotlib
 import pytest
 
+from helpers.config import FIXTURES_DIR as ARTICLES
 from helpers.config import SEEDS_DIR
 from helpers.files.articles import load_document
-from helpers.nlp.model import get_nlp
 from helpers.files.records import Event
+from helpers.nlp.model import get_nlp
 from helpers.nlp.text import sentences
-from helpers.temporal.tagger import tag_timexes
-from helpers.config import FIXTURES_DIR as ARTICLES
 from helpers.temporal.anchoring import anchor_events, find_episodes
 from helpers.temporal.ordering import dct_relation, event_order, find_milestones, order_events
+from helpers.temporal.tagger import tag_timexes
 from helpers.views.timeline_plot import plot_timeline, timeline_summary
 
 SEED = "000_a1f3d825a8827267"

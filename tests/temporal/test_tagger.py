@@ -5,13 +5,13 @@ import datetime as dt
 
 import pytest
 
+from helpers.config import FIXTURES_DIR as ARTICLES
 from helpers.config import GOLD_DIR, SEEDS_DIR
+from helpers.evaluation.timexes import evaluate_timexes, read_gold_timexes
 from helpers.files.articles import load_document
 from helpers.nlp.model import get_nlp
 from helpers.nlp.text import sentences
-from helpers.evaluation.timexes import evaluate_timexes, read_gold_timexes
 from helpers.temporal.tagger import clause_tense, normalize, tag_timexes
-from helpers.config import FIXTURES_DIR as ARTICLES
 
 D = dt.date.fromisoformat
 SEED = "000_a1f3d825a8827267"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.views import annotation as report
 from helpers.files.records import Event, Mention
+from helpers.views import annotation as report
 
 
 def mention(start, end, text, kind="NAME", actor="x", label="PERSON"):
