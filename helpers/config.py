@@ -26,6 +26,8 @@ OUTPUT_ROOT: Path = Path(os.environ.get(OUTPUT_ENV) or ROOT).resolve()
 PROCESSED_DIR: Path = OUTPUT_ROOT / "data" / "processed"
 FIGURES_DIR: Path = OUTPUT_ROOT / "figures"
 REPORTS_DIR: Path = OUTPUT_ROOT / "reports"
+#: The corpus-level tables of notebook 05.
+CORPUS_DIR: Path = OUTPUT_ROOT / "data" / "corpus"
 NOTEBOOKS_DIR: Path = ROOT / "notebooks"
 RESOURCES_DIR: Path = Path(__file__).resolve().parent / "resources"
 

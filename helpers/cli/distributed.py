@@ -13,11 +13,16 @@ from typing import Sequence
 
 from helpers.cli import corpus_bench
 from helpers.corpus.distributed import SCHEDULERS, annotate_directory
+from helpers.files.stale import remove_stale
 from helpers.pipeline.outputs import CONTRACT_FILES
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: annotate a directory (exit status 1 if any article failed), or ``bench``."""
+    """Command line: annotate a directory (exit status 1 if any article failed), or ``bench``.
+
+    Output folders of articles no longer in SRC_DIR, or that failed, are removed,
+    so OUT_DIR matches SRC_DIR; a failed article is listed with its error.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] in (["bench"], ["bench-run"]):
         return corpus_bench.main(argv)
@@ -34,6 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--annotation-only", action="store_true",
                         help="skip relations.csv and stakeholders.csv (about 3x faster)")
     args = parser.parse_args(argv)
+    if not args.src_dir.is_dir():
+        parser.error(f"{args.src_dir}: no such directory")
     names = [n for n in CONTRACT_FILES if n not in ("relations", "stakeholders")] \
         if args.annotation_only else None
     summary = annotate_directory(args.src_dir, args.out_dir, scheduler=args.scheduler,
@@ -42,9 +49,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.summary:
         summary.to_csv(args.summary, index=False, lineterminator="\n")
     failed = summary[summary["status"] == "error"]
-    print(f"annotated {len(summary) - len(failed)} of {len(summary)} articles into {args.out_dir}")
+    written = summary.loc[summary["status"] == "ok", "doc_id"]
+    removed = remove_stale(args.out_dir, written) if len(summary) else []
+    print(f"annotated {len(written)} of {len(summary)} articles into {args.out_dir}")
+    for folder in removed:
+        print(f"  removed {args.out_dir / folder.name}: no such article in {args.src_dir}")
     for doc_id, error in zip(failed["doc_id"], failed["error"]):
         print(f"  failed {doc_id}: {error}")
+    if len(failed):
+        print(f"exit status 1: {len(failed)} of {len(summary)} articles failed (listed above); "
+              f"{len(written)} written")
     return 1 if len(failed) else 0
 
 

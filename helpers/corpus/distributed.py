@@ -18,17 +18,17 @@ The command line is ``python -m helpers.distributed`` (:mod:`helpers.cli.distrib
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Sequence
 
-import pandas as pd
 import dask.bag as db
+import pandas as pd
 from dask.callbacks import Callback
 from distributed import Client, as_completed
 from tqdm.std import tqdm
 
 from helpers.corpus.progress import Progress
-from helpers.files.articles import CorpusError, Document, load_document
-from helpers.pipeline.annotate import analyse, analyse_many
+from helpers.files.stale import remove_outputs
+from helpers.pipeline.annotate import Analysis, analyse_files
 from helpers.pipeline.outputs import CONTRACT_FILES, write_contract
 
 COUNTS = ("sentences", "mentions", "actors", "timexes", "events")
@@ -47,16 +47,7 @@ def _summary(doc_id: str, analysis=None, *, error: str = "") -> dict:
     return {"doc_id": doc_id, "status": "error" if error else "ok", **counts, "error": error}
 
 
-def _loaded(paths: Iterable[str], failed: dict[str, dict]) -> Iterator[Document]:
-    """Load articles one at a time; a file that cannot be used is recorded in ``failed``."""
-    for path in map(Path, paths):
-        try:
-            yield load_document(path.stem, seeds_dir=path.parent)
-        except CorpusError as exc:
-            failed[path.stem] = _summary(path.stem, error=str(exc))
-
-
-def _write(analysis, out_dir: Path, names: Sequence[str] | None) -> dict:
+def _write(analysis: Analysis, out_dir: Path, names: Sequence[str] | None) -> dict:
     write_contract(analysis, out_dir=out_dir / analysis.doc_id, names=names or CONTRACT_FILES)
     return _summary(analysis.doc_id, analysis)
 
@@ -66,24 +57,25 @@ def annotate_partition(paths: Sequence[str], out_dir: str, *, batch_size: int = 
     """Annotate the articles at ``paths``, write their contract files, return one summary each.
 
     ``names`` picks the contract files (default: every one, see
-    ``helpers.pipeline.outputs.CONTRACT_FILES``).
+    ``helpers.pipeline.outputs.CONTRACT_FILES``). One summary dict per path, in order
+    (``SUMMARY_COLUMNS``).
 
-    Streams the partition through ``analyse_many``. If an article breaks the
-    stream, the articles not yet written are annotated one by one, so one bad
-    article never costs the others; its error is in its summary.
+    One bad article never costs the others (see
+    :func:`helpers.pipeline.annotate.analyse_files`); its error is in its summary, and
+    its folder ``out_dir/<doc_id>/`` is removed, so no output of an earlier run is left
+    standing for it.
     """
     out = Path(out_dir)
+    failed: dict[str, str] = {}
     done: dict[str, dict] = {}
-    try:
-        for analysis in analyse_many(_loaded(paths, done), batch_size=batch_size):
+    for analysis in analyse_files(paths, failed, batch_size=batch_size):
+        try:
             done[analysis.doc_id] = _write(analysis, out, names)
-    except Exception:                                   # noqa: BLE001 - recovered below
-        for document in _loaded([p for p in paths if Path(p).stem not in done], done):
-            try:
-                done[document.doc_id] = _write(analyse(document), out, names)
-            except Exception as exc:                    # noqa: BLE001 - reported per article
-                done[document.doc_id] = _summary(document.doc_id,
-                                                 error=f"{type(exc).__name__}: {exc}")
+        except Exception as exc:                        # noqa: BLE001 - reported per article
+            failed[analysis.doc_id] = f"{type(exc).__name__}: {exc}"
+    for doc_id, error in failed.items():
+        done[doc_id] = _summary(doc_id, error=error)
+        remove_outputs(out / doc_id)
     return [done[Path(p).stem] for p in paths]
 
 

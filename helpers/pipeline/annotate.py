@@ -14,12 +14,13 @@ Stages, in order (each a subpackage, each tested on its own):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc
 
 from helpers.events.extraction import extract_events
-from helpers.files.articles import Document
+from helpers.files.articles import CorpusError, Document, load_document
 from helpers.files.records import Actor, Event, Mention, Sentence, Timex
 from helpers.nlp.mentions import build_actors, find_mentions
 from helpers.nlp.model import get_nlp
@@ -81,3 +82,39 @@ def analyse_many(documents: Iterable[Document], *, batch_size: int = 64) -> Iter
     pairs = ((document.text, document) for document in documents)
     for doc, document in get_nlp().pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield annotate_parsed(document, doc)
+
+
+def _loaded(paths: Iterable[str], failed: dict[str, str]) -> Iterator[Document]:
+    """Load articles one at a time; a file the loader rejects goes to ``failed`` with its message."""
+    for path in map(Path, paths):
+        try:
+            yield load_document(path.stem, seeds_dir=path.parent)
+        except CorpusError as exc:
+            failed[path.stem] = str(exc)
+
+
+def analyse_files(paths: Sequence[str], failed: dict[str, str], *,
+                  batch_size: int = 64) -> Iterator[Analysis]:
+    """Annotate the article files at ``paths``, in order, skipping and recording the bad ones.
+
+    Yields one :class:`Analysis` per article that could be used. A file the loader
+    rejects (empty, binary, not UTF-8, broken metadata) is recorded in ``failed`` as
+    ``{doc_id: the loader's message}``. The articles are streamed through
+    :func:`analyse_many`; if an article breaks the stream, those not yet yielded are
+    annotated one by one, and an article whose annotation raises is recorded as
+    ``{doc_id: "ErrorType: message"}``. Nothing is raised for one bad article.
+    """
+    yielded: set[str] = set()
+    try:
+        for analysis in analyse_many(_loaded(paths, failed), batch_size=batch_size):
+            yielded.add(analysis.doc_id)
+            yield analysis
+    except Exception:                                   # noqa: BLE001 - recovered below
+        rest = [p for p in paths if Path(p).stem not in yielded and Path(p).stem not in failed]
+        for document in _loaded(rest, failed):
+            try:
+                analysis = analyse(document)
+            except Exception as exc:                    # noqa: BLE001 - reported per article
+                failed[document.doc_id] = f"{type(exc).__name__}: {exc}"
+                continue
+            yield analysis
