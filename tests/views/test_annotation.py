@@ -47,7 +47,7 @@ def test_mentions_per_actor_counts_each_kind_and_sorts_by_total():
 
 
 def test_mentions_per_actor_shows_where_each_actor_came_from():
-    from helpers.records import Actor
+    from helpers.files.records import Actor
 
     actors = [Actor("a", "A", "person", "", "", "", "", 1, "kb"),
               Actor("b", "B", "state", "GAB", "", "", "GAB", 2, "country_data")]
