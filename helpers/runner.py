@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import argparse
 import copy
-import html
 import os
 import re
 import sys
+import tempfile
 from pathlib import Path
 from typing import Sequence
 
 import nbformat
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
-from nbconvert import HTMLExporter
 from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
 from .config import NOTEBOOKS_DIR, OUTPUT_ROOT, REPORTS_DIR, ROOT, SEEDS_DIR, relative
@@ -74,7 +74,7 @@ def inject_parameters(nb: nbformat.NotebookNode, parameters: dict[str, object]
     source = "# Parameters injected for this run\n" + "\n".join(
         f"{name} = {value!r}" for name, value in sorted(parameters.items()))
     cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
-    cell.pop("id", None)
+    cell.id = "injected-parameters"   # a fixed id: the copy is the same bytes on every run
     nb.cells.insert(index + 1, cell)
     return nb
 
@@ -96,45 +96,31 @@ def execute(nb: nbformat.NotebookNode, *, cwd: Path) -> nbformat.NotebookNode:
     """Execute ``nb`` in a fresh kernel with ``cwd`` as working directory.
 
     The kernel is this environment's own: its kernel spec (installed by
-    ``make venv`` under the environment's prefix) is looked up first.
+    ``make venv`` under the environment's prefix) is looked up first. It talks to
+    this process over IPC sockets in a temporary folder, not over TCP.
     """
     env_kernels = str(Path(sys.prefix) / "share" / "jupyter")
     if env_kernels not in os.environ.get("JUPYTER_PATH", "").split(os.pathsep):
         os.environ["JUPYTER_PATH"] = os.pathsep.join(
             p for p in (env_kernels, os.environ.get("JUPYTER_PATH", "")) if p)
-    client = NotebookClient(nb, kernel_name=KERNEL, timeout=TIMEOUT_S, record_timing=False,
-                            resources={"metadata": {"path": str(cwd)}})
-    client.execute()
+    with tempfile.TemporaryDirectory(prefix="kernel-") as sockets:
+        # IPC sockets in a private folder: nothing crosses TCP, so the kernel has no
+        # plain-text transport to warn about.
+        manager = KernelManager(kernel_name=KERNEL, transport="ipc",
+                                ip=str(Path(sockets) / "kernel"))
+        client = NotebookClient(nb, km=manager, kernel_name=KERNEL, timeout=TIMEOUT_S,
+                                record_timing=False, resources={"metadata": {"path": str(cwd)}})
+        try:
+            client.execute()
+        finally:   # a kernel manager passed in is left running by nbclient: stop it here
+            if manager.has_kernel:
+                manager.shutdown_kernel()
     return _clean(nb)
 
 
-def render_html(nb: nbformat.NotebookNode, out_path: Path) -> Path:
-    """Render an executed notebook to a standalone HTML page."""
-    body, _ = HTMLExporter().from_notebook_node(nb)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_text(body, encoding="utf-8")
-    return out_path
-
-
-def write_index(pages: dict[str, list[Path]], out_dir: Path = REPORTS_DIR) -> Path:
-    """Write ``reports/index.html`` linking every rendered page, by document."""
-    items = []
-    for doc_id, paths in sorted(pages.items()):
-        links = "".join(
-            f'<li><a href="{html.escape(p.relative_to(out_dir).as_posix())}">'
-            f"{html.escape(p.stem)}</a></li>" for p in paths)
-        items.append(f"<h2>{html.escape(doc_id)}</h2><ul>{links}</ul>")
-    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Rendered notebooks</title>"
-            "</head><body><h1>Rendered notebooks</h1>" + "".join(items) + "</body></html>\n")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    index = out_dir / "index.html"
-    index.write_text(page, encoding="utf-8")
-    return index
-
-
-def run_notebook(path: Path, *, doc_id: str | None = None, html_out: bool = True,
-                 reports_dir: Path = REPORTS_DIR) -> tuple[str, Path | None]:
-    """Execute one notebook; return (doc_id it ran for, HTML page or None).
+def run_notebook(path: Path, *, doc_id: str | None = None,
+                 reports_dir: Path = REPORTS_DIR) -> tuple[str, Path]:
+    """Execute one notebook; return (doc_id it ran for, the executed notebook's path).
 
     Without ``doc_id`` (or with the notebook's own default) the notebook is
     executed in place, as committed. With another ``doc_id``, or when the seeds
@@ -150,15 +136,34 @@ def run_notebook(path: Path, *, doc_id: str | None = None, html_out: bool = True
     if committed_setup and doc_id in (default, "corpus"):
         nb = execute(nb, cwd=path.parent)
         nbformat.write(nb, path)
-    else:
-        if default is not None:
-            nb = inject_parameters(nb, {"DOC_ID": doc_id})
-        nb = execute(nb, cwd=path.parent)
-        out = reports_dir / doc_id / path.name
-        out.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, out)
-    page = render_html(nb, reports_dir / doc_id / f"{path.stem}.html") if html_out else None
-    return doc_id, page
+        return doc_id, path
+    if default is not None:
+        nb = inject_parameters(nb, {"DOC_ID": doc_id})
+    nb = execute(nb, cwd=path.parent)
+    out = reports_dir / doc_id / path.name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, out)
+    return doc_id, out
+
+
+def render_site(executed: dict[str, list[Path]], problems: dict[str, str],
+                out_dir: Path = REPORTS_DIR) -> Path:
+    """Build the site (see :mod:`helpers.site`) from the executed notebooks, by folder
+    (``corpus`` for corpus-level notebooks); ``problems`` (what failed, and why) is
+    listed on the index. An article whose brief cannot be written is listed there too."""
+    from .site import build_site, describe_article
+
+    articles, rejected = [], dict(problems)
+    home = default_parameters(nbformat.read(notebook_paths()[0], as_version=4)).get("DOC_ID")
+    for doc_id, notebooks in sorted(executed.items()):
+        if doc_id == "corpus":
+            continue
+        try:
+            articles.append(describe_article(doc_id, notebooks))
+        except (ValueError, OSError) as exc:
+            rejected[doc_id] = f"no brief: {exc}"
+    return build_site(articles, out_dir, rejected=rejected, corpus=executed.get("corpus", []),
+                      home=str(home) if home else None, work_dir=OUTPUT_ROOT / "build" / "site")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -172,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--doc", action="append", help="only this document id (repeatable)")
     parser.add_argument("--notebook", action="append",
                         help="only notebooks whose name starts with this (e.g. 03)")
-    parser.add_argument("--no-html", action="store_true", help="do not render HTML pages")
+    parser.add_argument("--no-html", action="store_true", help="do not build the site")
     args = parser.parse_args(argv)
 
     notebooks = [p for p in notebook_paths()
@@ -194,19 +199,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         for doc_id in doc_ids:
             if doc_id not in problems:
                 jobs.append((path, None if doc_id == default else doc_id, doc_id))
-    pages: dict[str, list[Path]] = {}
+    executed: dict[str, list[Path]] = {}
     for path, doc_id, label in tqdm(jobs, desc="notebooks", unit="nb", file=sys.stderr):
         try:
-            ran_for, page = run_notebook(path, doc_id=doc_id, html_out=not args.no_html)
+            ran_for, notebook = run_notebook(path, doc_id=doc_id)
         except CellExecutionError as exc:     # reported at the end; the other runs go on
             lines = ANSI.sub("", str(exc)).strip().splitlines()
             problems[f"{label} {path.name}"] = lines[-1] if lines else "cell failed"
             continue
-        if page is not None:
-            pages.setdefault(ran_for, []).append(page)
-    if pages:
-        index = write_index(pages)
-        print(f"rendered {sum(map(len, pages.values()))} pages; open {relative(index)}")
+        executed.setdefault(ran_for, []).append(notebook)
+    if executed and not args.no_html:
+        index = render_site(executed, problems)
+        print(f"built the site of {len(executed)} folder(s); open {relative(index)}")
     for what, message in sorted(problems.items()):
         print(f"failed {what}: {message}", file=sys.stderr)
     return 1 if problems else 0

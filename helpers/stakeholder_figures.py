@@ -63,8 +63,10 @@ def _nodes(ax, graph: nx.Graph, pos: dict) -> None:
     nx.draw_networkx_labels(graph, {n: (x, y - 0.13) for n, (x, y) in pos.items()},
                             labels={n: _label(graph.nodes[n].get("name") or n) for n in graph},
                             font_size=7, ax=ax,
-                            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.7,
-                                  "pad": 0.5})
+                            bbox={"facecolor": "white", "edgecolor": "#cccccc", "alpha": 1.0,
+                                  "pad": 1.0, "boxstyle": "round,pad=0.2", "zorder": 5})
+    for text in ax.texts:      # labels above every edge and arrow, so no line crosses them
+        text.set_zorder(6)
 
 
 def _edge_colour(goldstein) -> str:
@@ -120,6 +122,21 @@ def draw_network(report: StakeholderReport, *, title: str = "") -> Figure:
     fig.suptitle(title or "Actor network", fontsize=12)
     fig.tight_layout()
     return fig
+
+
+def network_alt(report: StakeholderReport) -> str:
+    """Alt text of the network figure: what its two panels show, in words."""
+    from .synthesis import network_summary
+
+    return ("Actor network in two panels, events and affiliations on the left, co-mentions "
+            "on the right. " + " ".join(network_summary(report).splitlines()))
+
+
+def grid_alt(report: StakeholderReport) -> str:
+    """Alt text of the power-interest grid: each quadrant and the actors in it."""
+    from .synthesis import grid_summary
+
+    return "Power-interest grid. " + " ".join(grid_summary(report).splitlines())
 
 
 def draw_grid(report: StakeholderReport, *, title: str = "") -> Figure:

@@ -37,7 +37,8 @@ from .text import Sentence
 from .time import clause_tense, is_finite, verb_tense
 from .time_rules import words
 from .timeline_order import dct_relation, event_order, order_events  # noqa: F401
-from .timeline_plot import find_milestones, plot_timeline, timeline_summary  # noqa: F401
+from .timeline_plot import (find_milestones, plot_timeline, timeline_alt,  # noqa: F401
+                            timeline_summary)
 
 OPEN_AFTER = {"from", "since", "starting"}     # "from 2026-01-01": no end
 OPEN_BEFORE = {"until", "till", "by", "before"}  # "by January 3": no start
