@@ -2,13 +2,20 @@
 
 Run ``python -m helpers.runner`` (what ``make run`` does). Each notebook is
 executed in a fresh kernel, top to bottom; volatile metadata (timings) is not
-recorded, so a second run leaves the notebooks byte-identical. Every notebook
-is also rendered to ``reports/<doc_id>/<name>.html``, with ``reports/index.html``
-linking them.
+recorded, so a second run leaves the notebooks byte-identical. Then the site is
+built from the executed notebooks (:mod:`helpers.site`): ``reports/index.html``
+lists every article by headline with its brief, and links every page.
 
 The committed notebooks are executed for the document named in their
 ``parameters`` cell. Other documents in ``seeds/`` are executed from copies with
 their id injected after that cell (as papermill does) into ``reports/<doc_id>/``.
+
+One bad article never spoils the rest: an article the loader rejects (empty,
+binary, not UTF-8, broken metadata) or whose notebook fails is named with the
+reason at the end and in ``reports/index.html``, every other article and the
+corpus notebook still run, and the command exits with status 1. The outputs of
+such an article, and of an article no longer in ``seeds/``, are removed in the
+same run, so what is on disk always matches ``seeds/``.
 """
 from __future__ import annotations
 
@@ -16,20 +23,24 @@ import argparse
 import copy
 import os
 import re
+import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 import nbformat
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
-from .config import NOTEBOOKS_DIR, OUTPUT_ROOT, REPORTS_DIR, ROOT, SEEDS_DIR, relative
+from .config import (FIGURES_DIR, NOTEBOOKS_DIR, OUTPUT_ROOT, PROCESSED_DIR, REPORTS_DIR, ROOT,
+                     SEEDS_DIR, relative)
 
 KERNEL = "python3"
+#: The label of the corpus-level notebook's runs and pages (``reports/corpus/``).
+CORPUS = "corpus"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 TIMEOUT_S = 900
 
@@ -118,6 +129,96 @@ def execute(nb: nbformat.NotebookNode, *, cwd: Path) -> nbformat.NotebookNode:
     return _clean(nb)
 
 
+def executed_notebooks(reports_dir: Path = REPORTS_DIR) -> dict[str, list[Path]]:
+    """The executed notebooks on disk, by folder (a doc id, or ``corpus``), in order.
+
+    Copies under ``reports/<folder>/`` first; in the committed setup the committed
+    notebooks stand for their own document (and for the corpus) where no copy does.
+    """
+    found: dict[str, list[Path]] = {}
+    for path in sorted(Path(reports_dir).glob("*/[0-9][0-9]_*.ipynb")):
+        found.setdefault(path.parent.name, []).append(path)
+    if OUTPUT_ROOT == ROOT and SEEDS_DIR == ROOT / "seeds":
+        for path in notebook_paths():
+            folder = str(default_parameters(nbformat.read(path, as_version=4)).get("DOC_ID")
+                         or CORPUS)
+            if (SEEDS_DIR / f"{folder}.txt").exists() or folder == CORPUS:
+                names = {p.name for p in found.get(folder, [])}
+                if path.name not in names:
+                    found.setdefault(folder, []).append(path)
+    return {folder: sorted(paths, key=lambda p: p.name) for folder, paths in found.items()}
+
+
+def render_site(problems: dict[str, str], out_dir: Path = REPORTS_DIR) -> Path:
+    """Build the site (see :mod:`helpers.site`) from the executed notebooks on disk;
+    return its ``index.html``.
+
+    ``problems`` maps what failed (a rejected article's id, or ``"<doc_id> <notebook>"``)
+    to why; the index lists each, and an article named there gets no pages. An article
+    whose brief cannot be written is listed there too, with the reason.
+    """
+    from .site import build_site, describe_article
+
+    failed = {what.split(" ")[0] for what in problems}
+    executed = executed_notebooks(out_dir)
+    articles, rejected = [], dict(problems)
+    for doc_id, notebooks in sorted(executed.items()):
+        if doc_id == CORPUS or doc_id in failed:
+            continue
+        try:
+            articles.append(describe_article(doc_id, notebooks))
+        except (ValueError, OSError) as exc:
+            rejected[doc_id] = f"no brief: {exc}"
+    home = next((str(d) for d in (default_parameters(nbformat.read(p, as_version=4))
+                                  .get("DOC_ID") for p in notebook_paths()) if d), None)
+    return build_site(articles, out_dir, rejected=rejected,
+                      corpus=[] if CORPUS in failed else executed.get(CORPUS, []),
+                      home=home, work_dir=OUTPUT_ROOT / "build" / "site")
+
+
+def stale_figures(keep: Iterable[str], prefixes: Iterable[str],
+                  figures_dir: Path = FIGURES_DIR) -> list[Path]:
+    """Figures of articles not in ``keep``: ``NN_<name>_<doc_id>.png`` with ``NN`` in ``prefixes``.
+
+    ``prefixes`` are the numbers of the per-document notebooks; a figure whose
+    name ends in ``_<doc_id>`` for a kept article stays. Sorted.
+
+    >>> stale_figures(["a_1"], ["01"], Path("no such folder"))
+    []
+    """
+    suffixes = tuple(f"_{doc_id}" for doc_id in keep)
+    return sorted(p for p in Path(figures_dir).glob("[0-9][0-9]_*.png")
+                  if p.name[:2] in set(prefixes) and not p.stem.endswith(suffixes))
+
+
+def remove_stale_outputs(keep: Iterable[str], *, figure_prefixes: Iterable[str],
+                         corpus_failed: bool = False) -> list[Path]:
+    """Remove what the collection wrote for articles not in ``keep``; return the paths, sorted.
+
+    ``keep`` are the articles of ``seeds/`` that did not fail. For every other
+    article, its ``data/processed/<doc_id>/`` (when it holds only contract files),
+    ``reports/<doc_id>/`` (a folder holding ``NN_*`` pages or notebooks; the site's own
+    folders, such as ``_static``, are not articles) and figures go. With ``corpus_failed`` the corpus tables
+    (``data/corpus/*.csv``) and ``reports/corpus/`` go too, so nothing left on disk
+    is older than the seeds it claims to show.
+    """
+    from . import crossdoc_tables
+    from .distributed import remove_stale
+
+    keep = set(keep)
+    gone = {CORPUS} if corpus_failed else set()
+    folders = [p for p in sorted(REPORTS_DIR.glob("*"))    # an article's folder has pages
+               if p.is_dir() and any(p.glob("[0-9][0-9]_*"))  # NN_*; the site's own do not
+               and (p.name not in keep | {CORPUS} or p.name in gone)]
+    files = stale_figures(keep, figure_prefixes, FIGURES_DIR) + (
+        sorted(crossdoc_tables.CORPUS_DIR.glob("*.csv")) if corpus_failed else [])
+    for folder in folders:
+        shutil.rmtree(folder)
+    for path in files:
+        path.unlink()
+    return sorted(remove_stale(PROCESSED_DIR, keep) + folders + files)
+
+
 def run_notebook(path: Path, *, doc_id: str | None = None,
                  reports_dir: Path = REPORTS_DIR) -> tuple[str, Path]:
     """Execute one notebook; return (doc_id it ran for, the executed notebook's path).
@@ -132,8 +233,8 @@ def run_notebook(path: Path, *, doc_id: str | None = None,
     default = default_parameters(nb).get("DOC_ID")
     committed_setup = OUTPUT_ROOT == ROOT and SEEDS_DIR == ROOT / "seeds"
     if doc_id is None:
-        doc_id = str(default) if default is not None else "corpus"
-    if committed_setup and doc_id in (default, "corpus"):
+        doc_id = str(default) if default is not None else CORPUS
+    if committed_setup and doc_id in (default, CORPUS):
         nb = execute(nb, cwd=path.parent)
         nbformat.write(nb, path)
         return doc_id, path
@@ -146,28 +247,15 @@ def run_notebook(path: Path, *, doc_id: str | None = None,
     return doc_id, out
 
 
-def render_site(executed: dict[str, list[Path]], problems: dict[str, str],
-                out_dir: Path = REPORTS_DIR) -> Path:
-    """Build the site (see :mod:`helpers.site`) from the executed notebooks, by folder
-    (``corpus`` for corpus-level notebooks); ``problems`` (what failed, and why) is
-    listed on the index. An article whose brief cannot be written is listed there too."""
-    from .site import build_site, describe_article
-
-    articles, rejected = [], dict(problems)
-    home = default_parameters(nbformat.read(notebook_paths()[0], as_version=4)).get("DOC_ID")
-    for doc_id, notebooks in sorted(executed.items()):
-        if doc_id == "corpus":
-            continue
-        try:
-            articles.append(describe_article(doc_id, notebooks))
-        except (ValueError, OSError) as exc:
-            rejected[doc_id] = f"no brief: {exc}"
-    return build_site(articles, out_dir, rejected=rejected, corpus=executed.get("corpus", []),
-                      home=str(home) if home else None, work_dir=OUTPUT_ROOT / "build" / "site")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: execute and render every notebook for every document."""
+    """Command line: execute and render every notebook for every document.
+
+    An article the loader rejects, or whose notebook fails, is named with the reason
+    at the end and in ``reports/index.html``; everything else is still executed and
+    rendered, and the outputs of failed articles and of articles no longer in
+    ``seeds/`` are removed. Returns 1 (and says so in the last line) if anything
+    failed, else 0.
+    """
     from tqdm import tqdm
 
     from .corpus import CorpusError, list_doc_ids, load_document
@@ -180,39 +268,54 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-html", action="store_true", help="do not build the site")
     args = parser.parse_args(argv)
 
-    notebooks = [p for p in notebook_paths()
+    defaults = {p: default_parameters(nbformat.read(p, as_version=4)).get("DOC_ID")
+                for p in notebook_paths()}
+    notebooks = [p for p in defaults
                  if not args.notebook or any(p.name.startswith(n) for n in args.notebook)]
-    doc_ids = args.doc or list_doc_ids(SEEDS_DIR)
-    problems: dict[str, str] = {}
+    seed_ids = list_doc_ids(SEEDS_DIR)
+    doc_ids = args.doc or seed_ids
+    rejected: dict[str, str] = {}
     for doc_id in doc_ids:             # a bad article is named before any kernel starts
         try:
             load_document(doc_id)
         except CorpusError as exc:
-            problems[doc_id] = str(exc)
+            rejected[doc_id] = str(exc)
     jobs: list[tuple[Path, str | None, str]] = []   # (notebook, doc_id to inject, label)
     for path in notebooks:
-        nb = nbformat.read(path, as_version=4)
-        default = default_parameters(nb).get("DOC_ID")
-        if default is None:            # a corpus-level notebook: once
-            jobs.append((path, None, "corpus"))
+        default = defaults[path]
+        if default is None:            # a corpus-level notebook: once, over the good articles
+            jobs.append((path, None, CORPUS))
             continue
         for doc_id in doc_ids:
-            if doc_id not in problems:
+            if doc_id not in rejected:
                 jobs.append((path, None if doc_id == default else doc_id, doc_id))
-    executed: dict[str, list[Path]] = {}
+    failed: dict[tuple[str, str], str] = {}        # (label, notebook) -> the error's last line
+    executed = 0
     for path, doc_id, label in tqdm(jobs, desc="notebooks", unit="nb", file=sys.stderr):
         try:
-            ran_for, notebook = run_notebook(path, doc_id=doc_id)
-        except CellExecutionError as exc:     # reported at the end; the other runs go on
-            lines = ANSI.sub("", str(exc)).strip().splitlines()
-            problems[f"{label} {path.name}"] = lines[-1] if lines else "cell failed"
-            continue
-        executed.setdefault(ran_for, []).append(notebook)
-    if executed and not args.no_html:
-        index = render_site(executed, problems)
-        print(f"built the site of {len(executed)} folder(s); open {relative(index)}")
+            run_notebook(path, doc_id=doc_id, reports_dir=REPORTS_DIR)
+            executed += 1
+        except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+            lines = ANSI.sub("", str(exc)).strip().splitlines()   # reported at the end;
+            failed[(label, path.name)] = lines[-1] if lines else type(exc).__name__  # runs go on
+    removed = remove_stale_outputs(
+        set(seed_ids) - set(rejected) - {label for label, _ in failed},
+        figure_prefixes=[p.name[:2] for p, default in defaults.items() if default is not None],
+        corpus_failed=any(label == CORPUS for label, _ in failed))
+    problems = {**rejected, **{f"{label} {name}": message
+                               for (label, name), message in failed.items()}}
+    print(f"executed {executed} notebook{'s' * (executed != 1)}")
+    if not args.no_html:
+        index = render_site(problems, REPORTS_DIR)
+        print(f"built the site; open {relative(index)}")
+    for path in removed:
+        print(f"removed stale {relative(path)}")
+    sys.stdout.flush()
     for what, message in sorted(problems.items()):
         print(f"failed {what}: {message}", file=sys.stderr)
+    if problems:
+        print(f"exit status 1: {len(rejected)} article(s) rejected, {len(failed)} notebook "
+              "run(s) failed (listed above); everything else was written", file=sys.stderr)
     return 1 if problems else 0
 
 

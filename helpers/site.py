@@ -214,10 +214,10 @@ def build_site(articles: Sequence[Article], out_dir: Path, *, rejected: Mapping[
     and Sphinx's cache. Raises ``RuntimeError`` with Sphinx's messages if the build fails.
     """
     work = Path(work_dir) if work_dir is not None else Path(out_dir).parent / "build" / "site"
+    if work.exists():             # sources, cache and pages of a previous build all go
+        shutil.rmtree(work)
     src = write_sources(articles, work / "src", rejected=rejected, corpus=corpus, home=home)
     html_dir = work / "html"      # MyST-NB keeps its cache beside it, in work/jupyter_execute
-    if html_dir.exists():
-        shutil.rmtree(html_dir)
     done = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "html", "-E", "-a", "-q",
          "-d", str(work / "doctrees"), str(src), str(html_dir)],

@@ -188,12 +188,7 @@ def test_the_checkers_find_a_broken_link_and_an_outside_reference(tmp_path):
 def built_site(tmp_path_factory) -> Path:
     """The site built from the committed (executed) notebooks, with one rejected file."""
     out = tmp_path_factory.mktemp("site")
-    paths = runner.notebook_paths()
-    executed = {SEED: [p for p in paths if runner.default_parameters(
-        nbformat.read(p, as_version=4)).get("DOC_ID")],
-        "corpus": [p for p in paths if not runner.default_parameters(
-            nbformat.read(p, as_version=4)).get("DOC_ID")]}
-    runner.render_site(executed, {"bad_article": "seeds/bad_article.txt: empty file"},
+    runner.render_site({"bad_article": "seeds/bad_article.txt: empty file"},
                        out_dir=out / "reports")
     return out / "reports"
 

@@ -24,6 +24,7 @@ html_theme_options = {
     "home_page_in_toc": True,
     "extra_footer": "",
 }
+smartquotes = False   # article text and messages are shown as written
 nb_execution_mode = "off"
 nb_ipywidgets_js = {}
 nb_merge_streams = True
