@@ -143,12 +143,15 @@ def _expected(tables: BriefTables) -> list[str]:
 def _certainty(tables: BriefTables) -> list[str]:
     if tables.events.empty:
         return []
-    counts = tables.events["factuality"].value_counts()
+    events = tables.events
+    counts = events["factuality"].value_counts()
+    hedged = events[events["factuality"] != "asserted"]
+    if hedged.empty:
+        return [f"How sure the text is: all {len(events)} event readings are asserted as fact "
+                f"{cite(events['sentence_id'])}."]
     parts = [f"{counts[f]} {f}" for f in FACTUALITY_ORDER if counts.get(f, 0)]
-    hedged = tables.events[tables.events["factuality"] != "asserted"]
-    cited = cite(hedged["sentence_id"]) if len(hedged) else _span(tables)
-    return [f"How sure the text is: of {len(tables.events)} event readings, {', '.join(parts)}; "
-            f"the ones not asserted are in {cited}."]
+    return [f"How sure the text is: of {len(events)} event readings, {', '.join(parts)}; "
+            f"the ones not asserted are in {cite(hedged['sentence_id'])}."]
 
 
 def _sourcing(tables: BriefTables) -> list[str]:
@@ -163,8 +166,9 @@ def _sourcing(tables: BriefTables) -> list[str]:
     by_type = []
     for kind, rows in attributed.groupby("source_type", sort=True):
         cues = sorted({c for c in rows["attribution"] if c})
-        cue = f" (“{cues[0]}”" + (f" and {len(cues) - 1} more cue(s)" if len(cues) > 1 else "") \
-            + ")" if cues else ""
+        more = len(cues) - 1
+        cue = (f" (“{cues[0]}”" + (f" and {more} more cue{'s' * (more > 1)}" if more else "")
+               + ")") if cues else ""
         by_type.append(f"{SOURCE_WORDS.get(kind, kind)}{cue} {cite(rows['sentence_id'])}")
     own = len(events) - len(attributed)
     return [f"On whose word: {len(attributed)} event readings rest on "

@@ -138,8 +138,9 @@ def _article_page(article: Article) -> str:
     lines = [f"# {markdown_text(article.headline)}", "",
              f"{markdown_text(article.outlet)} · {markdown_text(article.date)} · "
              f"document `{article.doc_id}`", "",
-             ":::{container} article-brief", "**Brief.** "
-             + " ".join(markdown_text(s) for s in article.brief), ":::", "",
+             "```{container} article-brief", "**Brief**", ""]
+    lines += [f"- {markdown_text(s)}" for s in article.brief]
+    lines += ["```", "",
              "Each sentence cites the sentence ids (`s3`) it rests on; the sentences are "
              "listed with their offsets in the first notebook below.", "",
              "```{toctree}", ":maxdepth: 1", ""]
@@ -228,6 +229,8 @@ def build_site(articles: Sequence[Article], out_dir: Path, *, rejected: Mapping[
         (html_dir / junk).unlink(missing_ok=True)
     for template in (html_dir / "_static").glob("*.html"):   # theme templates, not pages
         template.unlink()
+    if (html_dir / "_sources").is_dir() and not any((html_dir / "_sources").iterdir()):
+        (html_dir / "_sources").rmdir()
     out_dir = Path(out_dir)
     if out_dir.exists():          # the previous site goes; executed notebook copies stay
         for old in sorted(out_dir.rglob("*"), reverse=True):

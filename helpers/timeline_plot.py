@@ -69,7 +69,7 @@ def _rows(events: Sequence[Event], names: dict[str, str] | None = None
     """One row per trigger, in event order: (label, first event, all its events).
 
     Actors are labelled by ``names`` (actor id -> name as written); an id without a
-    name is shown as it is.
+    name is shown with spaces for underscores, never title-cased ("Ammar Al Hakim").
     """
     names = names or {}
     groups: dict[tuple[int, int], list[Event]] = {}
@@ -77,7 +77,7 @@ def _rows(events: Sequence[Event], names: dict[str, str] | None = None
         groups.setdefault((e.start, e.end), []).append(e)
     rows = []
     for group in groups.values():
-        actors = sorted({names.get(a, a) for e in group
+        actors = sorted({names.get(a, a.replace("_", " ")) for e in group
                          for a in (e.source_actor, e.target_actor) if a})
         ids = "/".join(e.event_id for e in group)
         rows.append((f"{ids} {group[0].trigger}" + (f" ({', '.join(actors)})" if actors else ""),
@@ -97,10 +97,10 @@ GAP_RATIO = 2.0
 
 def axis_ranges(days: Sequence[dt.date], *, keep: dt.date | None = None
                 ) -> list[tuple[dt.date, dt.date]]:
-    """The date ranges the x-axis shows: one range, or two when the largest gap between
-    the dates is long (over ``MIN_GAP_DAYS``) and long beside what each side spans
-    (``GAP_RATIO``). Each range is padded; ``keep`` (the DCT) only decides nothing here
-    but is kept inside a range.
+    """The date ranges the x-axis shows: one range, or two split at the longest gap between
+    the dates that is long (over ``MIN_GAP_DAYS``) and long beside what the article's own
+    side spans (``GAP_RATIO``): the side holding ``keep`` (the DCT), else the side with
+    more dates. Each range is padded.
 
     >>> d = dt.date.fromisoformat
     >>> [(a.isoformat(), b.isoformat()) for a, b in axis_ranges([d("2025-09-06"),
@@ -108,6 +108,9 @@ def axis_ranges(days: Sequence[dt.date], *, keep: dt.date | None = None
     [('2025-09-04', '2025-09-12'), ('2025-11-09', '2025-11-14')]
     >>> len(axis_ranges([d("2025-09-06"), d("2025-09-20"), d("2025-10-01")]))
     1
+    >>> [(a.isoformat(), b.isoformat()) for a, b in axis_ranges(  # a year-long interval
+    ...  [d("2024-01-01"), d("2024-12-31"), d("2025-11-11")], keep=d("2025-11-13"))]
+    [('2023-12-14', '2025-01-19'), ('2025-11-09', '2025-11-16')]
     """
     points = sorted(set(days) | ({keep} if keep else set()))
     if not points:
@@ -115,11 +118,12 @@ def axis_ranges(days: Sequence[dt.date], *, keep: dt.date | None = None
     cut = None
     if len(points) > 1:
         gaps = [((b - a).days, i) for i, (a, b) in enumerate(zip(points, points[1:]))]
-        gap, i = max(gaps)
-        left, right = points[:i + 1], points[i + 1:]
-        side = max((left[-1] - left[0]).days, (right[-1] - right[0]).days, 1)
-        if gap > MIN_GAP_DAYS and gap > GAP_RATIO * side:
-            cut = i + 1
+        for gap, i in sorted(gaps, reverse=True):     # the longest gap that qualifies
+            left, right = points[:i + 1], points[i + 1:]
+            home = (left if keep in left else right) if keep else max(left, right, key=len)
+            if gap > MIN_GAP_DAYS and gap > GAP_RATIO * max((home[-1] - home[0]).days, 1):
+                cut = i + 1
+                break
     groups = [points[:cut], points[cut:]] if cut else [points]
     ranges = []
     for group in groups:
@@ -129,10 +133,10 @@ def axis_ranges(days: Sequence[dt.date], *, keep: dt.date | None = None
 
 
 def _draw(ax, rows, meta: Metadata, marks, panel: tuple[dt.date, dt.date],
-          whole: tuple[dt.date, dt.date]) -> None:
+          whole: tuple[dt.date, dt.date], *, narrow: bool = False) -> None:
     """Draw every bar, the DCT and the milestones on ``ax``, which shows the ``panel``
     range of the ``whole`` axis. An open end runs to the whole axis's edge, and its arrow
-    is drawn in the panel that holds that edge."""
+    is drawn in the panel that holds that edge. A ``narrow`` panel gets fewer ticks."""
     low, high = panel
     for y, (_label, event, _) in enumerate(rows):
         start = _d(event.earliest) if event.earliest else whole[0]
@@ -161,8 +165,9 @@ def _draw(ax, rows, meta: Metadata, marks, panel: tuple[dt.date, dt.date],
                 rotation=90, va="top", ha="right")
     ax.set_xlim(mdates.date2num(low), mdates.date2num(high))
     span = (high - low).days
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=8 if span > 6 else 4))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(
+        minticks=1 if narrow else 2, maxticks=3 if narrow else 8 if span > 6 else 4))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y" if span > 60 else "%d %b %Y"))
     ax.tick_params(axis="x", labelsize=8, labelrotation=30)
 
 
@@ -202,12 +207,16 @@ def plot_timeline(events: Sequence[Event], timexes: Sequence[Timex], meta: Metad
     days += list(meta.window_dates or ())
     ranges = axis_ranges(days, keep=meta.dct_date)
     widths = [max((b - a).days, 1) for a, b in ranges]
-    if len(ranges) == 2:   # the narrow panel gets a fixed share, whatever it spans
-        widths = [4, 1] if widths[0] >= widths[1] else [1, 4]
+    if len(ranges) == 2:   # the article's own panel is wide, the far one narrow
+        dct = meta.dct_date
+        inside = [sum(a <= day < b for day in days) + (10 * (a <= dct < b) if dct else 0)
+                  for a, b in ranges]
+        widths = [4, 1] if inside[0] >= inside[1] else [1, 4]
     axes = fig.subplots(1, len(ranges), sharey=True, squeeze=False,
                         gridspec_kw={"width_ratios": widths, "wspace": 0.04})[0]
-    for ax, panel in zip(axes, ranges):
-        _draw(ax, rows, meta, marks, panel, (ranges[0][0], ranges[-1][1]))
+    for ax, panel, width in zip(axes, ranges, widths):
+        _draw(ax, rows, meta, marks, panel, (ranges[0][0], ranges[-1][1]),
+              narrow=width < max(widths))
     if len(axes) == 2:
         _break_marks(axes)
     axes[0].set_title(title or f"Timeline of {meta.doc_id}", loc="left", fontsize=11)

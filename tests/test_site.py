@@ -221,7 +221,8 @@ def test_the_index_lists_each_article_with_headline_outlet_date_brief_and_the_re
 def test_article_pages_fold_code_link_each_other_and_describe_every_figure(built_site):
     folder = built_site / SEED
     landing = (folder / "index.html").read_text(encoding="utf-8")
-    assert "Brief." in landing and 'href="01_raw_text.html"' in landing
+    assert "Brief" in landing and 'href="01_raw_text.html"' in landing
+    assert 'class="article-brief' in landing and ":::" not in landing and "```" not in landing
     for page in sorted(folder.glob("0*.html")):
         text = page.read_text(encoding="utf-8")
         assert "hide-input" in text, page.name
@@ -286,3 +287,29 @@ def test_network_labels_sit_above_every_edge():
     labels = [t for t in left.texts if t.get_text()]
     assert labels and min(t.get_zorder() for t in labels) > top_edge
     assert all(t.get_bbox_patch().get_alpha() == 1.0 for t in labels)
+
+
+def test_the_certainty_sentence_says_all_asserted_only_when_none_is_hedged(invented_tables):
+    doc_id, folder = invented_tables
+    tables = brief.read_tables(doc_id, folder)
+    tables.events = tables.events.assign(factuality="asserted")
+    line = next(s for s in brief.brief_sentences(tables) if s.startswith("How sure"))
+    assert f"all {len(tables.events)} event readings are asserted" in line
+    assert "not asserted" not in line
+    tables.events.loc[tables.events.index[0], "factuality"] = "possible"   # must not fire
+    line = next(s for s in brief.brief_sentences(tables) if s.startswith("How sure"))
+    assert "1 possible" in line and "all " not in line
+    assert f"(s{tables.events.iloc[0]['sentence_id']})" in line
+
+
+def test_a_year_long_interval_goes_to_its_own_panel_and_the_article_days_are_zoomed():
+    from helpers.corpus import Metadata
+    from helpers.timeline_plot import plot_timeline
+
+    meta = Metadata(doc_id="x", dct="2025-11-13", published_window=("2025-11-12", "2025-11-14"))
+    events = [_event("e1", "2024-01-01", "2024-12-31"), _event("e2", "2025-11-11", "2025-11-11")]
+    fig = plot_timeline(events, [], meta, milestones=[])
+    assert len(fig.axes) == 2
+    far, near = fig.axes               # the article's own days: the panel holding the DCT
+    assert near.get_xlim()[1] - near.get_xlim()[0] < 15
+    assert near.get_position().width > 3 * far.get_position().width
