@@ -237,3 +237,13 @@ def test_a_rerun_leaves_no_output_of_a_removed_article_nor_of_one_that_turned_ba
     message = f"seeds/{turned_bad}.meta.json: dct '9 Feb' is not an ISO date (YYYY-MM-DD)"
     assert message in " ".join(index_text(out / "reports").split())
     assert (out / "reports" / "corpus" / "05_corpus.html").is_file()
+
+
+def test_a_run_is_quiet_no_kernel_transport_nor_missing_cell_id_warning(first_run):
+    _, out, done = first_run
+    assert "Kernel is running over TCP" not in done.stderr
+    assert "MissingIDFieldWarning" not in done.stderr and "missing an id" not in done.stderr
+    assert "Parent appears to have exited" not in done.stderr
+    copy = nbformat.read(out / "reports" / GOOD[0] / "02_annotation.ipynb", as_version=4)
+    assert [c.id for c in copy.cells if "injected-parameters" in c.metadata.get("tags", [])] \
+        == ["injected-parameters"]
