@@ -132,21 +132,20 @@ def execute(nb: nbformat.NotebookNode, *, cwd: Path) -> nbformat.NotebookNode:
 def executed_notebooks(reports_dir: Path = REPORTS_DIR) -> dict[str, list[Path]]:
     """The executed notebooks on disk, by folder (a doc id, or ``corpus``), in order.
 
-    Copies under ``reports/<folder>/`` first; in the committed setup the committed
-    notebooks stand for their own document (and for the corpus) where no copy does.
+    The copies under ``reports/<folder>/``; in the committed setup the committed
+    notebooks stand for their own document (and for the corpus), since a run executes
+    them in place: a copy of the same name there would be older.
     """
-    found: dict[str, list[Path]] = {}
+    found: dict[str, dict[str, Path]] = {}
     for path in sorted(Path(reports_dir).glob("*/[0-9][0-9]_*.ipynb")):
-        found.setdefault(path.parent.name, []).append(path)
+        found.setdefault(path.parent.name, {})[path.name] = path
     if OUTPUT_ROOT == ROOT and SEEDS_DIR == ROOT / "seeds":
         for path in notebook_paths():
             folder = str(default_parameters(nbformat.read(path, as_version=4)).get("DOC_ID")
                          or CORPUS)
             if (SEEDS_DIR / f"{folder}.txt").exists() or folder == CORPUS:
-                names = {p.name for p in found.get(folder, [])}
-                if path.name not in names:
-                    found.setdefault(folder, []).append(path)
-    return {folder: sorted(paths, key=lambda p: p.name) for folder, paths in found.items()}
+                found.setdefault(folder, {})[path.name] = path
+    return {folder: [paths[name] for name in sorted(paths)] for folder, paths in found.items()}
 
 
 def render_site(problems: dict[str, str], out_dir: Path = REPORTS_DIR) -> Path:

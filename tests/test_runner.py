@@ -247,3 +247,16 @@ def test_a_run_is_quiet_no_kernel_transport_nor_missing_cell_id_warning(first_ru
     copy = nbformat.read(out / "reports" / GOOD[0] / "02_annotation.ipynb", as_version=4)
     assert [c.id for c in copy.cells if "injected-parameters" in c.metadata.get("tags", [])] \
         == ["injected-parameters"]
+
+
+def test_the_site_takes_the_committed_notebooks_for_their_own_article_not_older_copies(tmp_path):
+    seed = runner.default_parameters(nbformat.read(runner.notebook_paths()[0], as_version=4))
+    stale = touch(tmp_path / seed["DOC_ID"] / "01_raw_text.ipynb")
+    other = touch(tmp_path / "other_article" / "01_raw_text.ipynb")
+    found = runner.executed_notebooks(tmp_path)
+    assert stale not in found[seed["DOC_ID"]]
+    assert runner.notebook_paths()[0] in found[seed["DOC_ID"]]
+    assert found["other_article"] == [other]          # must not fire: other articles' copies
+    assert [p.name for p in found["corpus"]] == [
+        p.name for p in runner.notebook_paths()
+        if runner.default_parameters(nbformat.read(p, as_version=4)).get("DOC_ID") is None]
