@@ -1,5 +1,5 @@
 # Sphinx settings of the rendered collection (copied beside the generated pages by
-# helpers.site). Nothing here loads anything from outside the machine: no MathJax,
+# helpers.cli.static_site). Nothing here loads anything from outside the machine: no MathJax,
 # no require.js, no web fonts, no launch or repository buttons.
 project = "News evidence"
 author = "the News evidence collection"
