@@ -22,6 +22,7 @@ from helpers.config import FIGURES_DIR, relative
 from helpers.files.articles import Metadata
 from helpers.files.contract import LIST_COLUMNS, as_written
 from helpers.stakeholders.analysis import LIST_COLUMNS as ANALYSIS_LIST_COLUMNS
+from helpers.stakeholders.analysis import SPACED_LIST_COLUMNS
 
 #: The list columns of the tables notebooks show, joined as the contract files write them.
 SHOWN_JOINED = frozenset().union(*LIST_COLUMNS.values(), ANALYSIS_LIST_COLUMNS)
@@ -104,8 +105,8 @@ def _cell(value) -> str:
 class Table:
     """A table shown in full: long text columns wide enough to read, HTML escaped, the
     cells of list columns (:data:`SHOWN_JOINED`) ``;``-joined as the contract files write
-    them, no 0-based index unless asked for, and a long table folded behind a summary line
-    that says how many rows it has.
+    them (shortest paths ``; ``-joined), no 0-based index unless asked for, and a long table
+    folded behind a summary line that says how many rows it has.
 
     Unlike a pandas Styler it carries no random ids, so its output is the same on every run.
 
@@ -118,7 +119,8 @@ class Table:
     """
 
     def __init__(self, frame: pd.DataFrame, *, index: bool = False) -> None:
-        self.frame = as_written(frame, SHOWN_JOINED)
+        self.frame = as_written(as_written(frame, SHOWN_JOINED), SPACED_LIST_COLUMNS,
+                                separator="; ")
         self.index = index
 
     def _repr_html_(self) -> str:
