@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlparse
 
 from .config import SEEDS_DIR, relative
 
@@ -24,7 +25,10 @@ MAX_CHARS = 1_000_000
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DEFAULT_WEEK_START = "monday"
 META_FIELDS = ("title", "outlet", "url", "language", "published", "published_window",
-               "dct", "week_start", "dct_evidence")
+               "dct", "week_start", "dct_evidence", "country", "date_order")
+DATE_ORDERS = ("DMY", "MDY", "YMD")
+#: Country-code domains sold as generic names: they say nothing of where an outlet is.
+GENERIC_DOMAINS = {"ac", "ai", "cc", "co", "fm", "gg", "io", "ly", "me", "sh", "to", "tv", "ws"}
 
 
 class CorpusError(ValueError):
@@ -37,6 +41,10 @@ class Metadata:
 
     ``missing`` lists the fields the metadata file did not give, and
     ``assumptions`` says, in words, what the collection assumes instead.
+    ``country`` is the outlet's (ISO 3166 code) and ``date_order`` how it writes
+    numeric dates (DMY, MDY or YMD; from the country when not given, '' when
+    unknown). ``dct_source`` is ``metadata``, ``text`` (inferred from a dateline
+    or a "published" line, with ``dct_evidence`` quoting it) or None.
     """
 
     doc_id: str
@@ -49,6 +57,9 @@ class Metadata:
     dct: str | None = None
     week_start: str = DEFAULT_WEEK_START
     dct_evidence: str | None = None
+    country: str | None = None
+    date_order: str = ""
+    dct_source: str | None = None
     missing: tuple[str, ...] = ()
     assumptions: tuple[str, ...] = ()
 
@@ -131,7 +142,7 @@ def parse_metadata(data: object, *, doc_id: str, name: str) -> Metadata:
     if "doc_id" in data and data["doc_id"] != doc_id:
         raise CorpusError(f"{name}: doc_id {data['doc_id']!r} does not match the file name "
                           f"({doc_id!r})")
-    for key in ("title", "outlet", "url", "language", "dct_evidence"):
+    for key in ("title", "outlet", "url", "language", "dct_evidence", "country", "date_order"):
         if data.get(key) is not None and not isinstance(data[key], str):
             raise CorpusError(f"{name}: {key} must be a string or null, got {data[key]!r}")
     published = data.get("published")
@@ -172,6 +183,7 @@ def parse_metadata(data: object, *, doc_id: str, name: str) -> Metadata:
         raise CorpusError(f"{name}: week_start must be a weekday name such as 'monday' or "
                           f"'saturday', got {week_start!r}")
     missing = tuple(key for key in META_FIELDS if data.get(key) is None)
+    country, order = _country_and_order(data, name=name, assumptions=assumptions)
     if dct is None:
         assumptions.append("no dct: relative dates ('this week', 'on Sunday') are left "
                            "unresolved rather than anchored to an invented date")
@@ -180,9 +192,39 @@ def parse_metadata(data: object, *, doc_id: str, name: str) -> Metadata:
     return Metadata(
         doc_id=doc_id, title=data.get("title"), outlet=data.get("outlet"), url=data.get("url"),
         language=data.get("language"), published=published, published_window=window, dct=dct,
-        week_start=week_start.lower(), dct_evidence=data.get("dct_evidence"),
-        missing=missing, assumptions=tuple(assumptions),
+        week_start=week_start.lower(), dct_evidence=data.get("dct_evidence"), country=country,
+        date_order=order, dct_source="metadata" if dct else None, missing=missing,
+        assumptions=tuple(assumptions),
     )
+
+
+def _country_and_order(data: dict, *, name: str, assumptions: list[str]) -> tuple[str | None, str]:
+    """The outlet's country (validated) and date order: given, else from the country, else from
+    the country-code domain of the URL, else unknown (''); each guess is added to ``assumptions``."""
+    from .time_calendar import date_order
+
+    country, order = data.get("country"), data.get("date_order")
+    if country is not None and not date_order(country):
+        raise CorpusError(f"{name}: country {country!r} is not an ISO 3166 country code")
+    if order is not None:
+        if order.upper() not in DATE_ORDERS:
+            raise CorpusError(f"{name}: date_order must be one of {', '.join(DATE_ORDERS)}, "
+                              f"got {order!r}")
+        return country, order.upper()
+    source = f"the outlet's country ({country})"
+    if country is None:
+        host = urlparse(data.get("url") or "").hostname or ""
+        domain = host.rsplit(".", 1)[-1] if "." in host else ""
+        code = {"uk": "GB"}.get(domain, domain.upper())
+        if len(domain) == 2 and domain not in GENERIC_DOMAINS and date_order(code):
+            country, source = code, f"the country of the URL's domain .{domain} ({code})"
+    if country is None:
+        assumptions.append("date_order not given and no country known: a numeric date that "
+                           "reads as two days (12/05/2024) is flagged as ambiguous")
+        return None, ""
+    order = "MDY" if date_order(country) == "MDY" else "DMY"
+    assumptions.append(f"date_order not given: {order} for {source}")
+    return country, order
 
 
 def read_metadata(path: Path, *, doc_id: str) -> Metadata:
@@ -205,12 +247,18 @@ def read_metadata(path: Path, *, doc_id: str) -> Metadata:
 
 
 def load_document(doc_id: str, *, seeds_dir: Path = SEEDS_DIR) -> Document:
-    """Load ``<doc_id>.txt`` and ``<doc_id>.meta.json`` from ``seeds_dir``."""
+    """Load ``<doc_id>.txt`` and ``<doc_id>.meta.json`` from ``seeds_dir``.
+
+    Without a DCT in the metadata, one stated by the text itself (a dateline, a
+    "published" line) is used and marked as inferred (``helpers.dateline``).
+    """
+    from .dateline import infer_dct
+
     seeds_dir = Path(seeds_dir)
     text_path = seeds_dir / f"{doc_id}.txt"
     text = read_text(text_path)
     meta = read_metadata(seeds_dir / f"{doc_id}.meta.json", doc_id=doc_id)
-    return Document(doc_id=doc_id, text=text, meta=meta, path=text_path)
+    return Document(doc_id=doc_id, text=text, meta=infer_dct(text, meta), path=text_path)
 
 
 def list_doc_ids(seeds_dir: Path = SEEDS_DIR) -> list[str]:

@@ -116,12 +116,17 @@ def metadata_of(row: dict) -> Metadata:
 
 
 def load_dev_document(row: dict, texts_dir: Path = TEXTS_DIR) -> Document:
-    """The article of a manifest row, as the notebooks would load it from ``seeds/``.
+    """The article of a manifest row, as the notebooks would load it from ``seeds/`` (a DCT the
+    text states is used when the row gives none).
 
     Raises :class:`helpers.corpus.CorpusError` (text unreadable) naming the file.
     """
+    from .dateline import infer_dct
+
     path = Path(texts_dir) / f"{row['doc_id']}.txt"
-    return Document(doc_id=row["doc_id"], text=read_text(path), meta=metadata_of(row), path=path)
+    text = read_text(path)
+    return Document(doc_id=row["doc_id"], text=text, meta=infer_dct(text, metadata_of(row)),
+                    path=path)
 
 
 def read_gold(doc_id: str, kind: str, *, text: str, gold_dir: Path = GOLD_DIR) -> pd.DataFrame:

@@ -58,6 +58,8 @@ class Timex:
     earliest: str       # ISO date or '' when unbounded / unresolved
     latest: str
     rule: str = ""      # which rule produced the value (not in the contract)
+    mod: str = ""       # TIMEX3 mod: START, MID, END ("the early 2000s") (not in the contract)
+    note: str = ""      # what the reader should know: an ambiguous or inconsistent date (idem)
 
 
 @dataclass(frozen=True)

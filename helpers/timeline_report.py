@@ -17,7 +17,8 @@ from .records import Event, Timex, frame
 from .time_eval import GOLD_DIR, evaluate_timexes, read_gold_timexes, timex_errors
 from .timeline_order import event_order
 
-TIMEX_COLUMNS = ["timex_id", "sentence_id", "text", "type", "value", "earliest", "latest", "rule"]
+TIMEX_COLUMNS = ["timex_id", "sentence_id", "text", "type", "value", "earliest", "latest", "mod",
+                 "rule", "note"]
 EVENT_COLUMNS = ["event_id", "sentence_id", "trigger", "source_actor", "target_actor",
                  "factuality", "attribution", "source_type", "timex_id", "earliest", "latest",
                  "anchoring"]
