@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
-from urllib.parse import urlparse
 
+from .article_dates import outlet_date_order, read_dct
 from .config import SEEDS_DIR, relative
 
 #: Largest article accepted, in characters. A news article is a few thousand
@@ -26,9 +26,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 DEFAULT_WEEK_START = "monday"
 META_FIELDS = ("title", "outlet", "url", "language", "published", "published_window",
                "dct", "week_start", "dct_evidence", "country", "date_order")
-DATE_ORDERS = ("DMY", "MDY", "YMD")
-#: Country-code domains sold as generic names: they say nothing of where an outlet is.
-GENERIC_DOMAINS = {"ac", "ai", "cc", "co", "fm", "gg", "io", "ly", "me", "sh", "to", "tv", "ws"}
+
 
 
 class CorpusError(ValueError):
@@ -199,32 +197,33 @@ def parse_metadata(data: object, *, doc_id: str, name: str) -> Metadata:
 
 
 def _country_and_order(data: dict, *, name: str, assumptions: list[str]) -> tuple[str | None, str]:
-    """The outlet's country (validated) and date order: given, else from the country, else from
-    the country-code domain of the URL, else unknown (''); each guess is added to ``assumptions``."""
-    from .time_calendar import date_order
-
-    country, order = data.get("country"), data.get("date_order")
-    if country is not None and not date_order(country):
-        raise CorpusError(f"{name}: country {country!r} is not an ISO 3166 country code")
-    if order is not None:
-        if order.upper() not in DATE_ORDERS:
-            raise CorpusError(f"{name}: date_order must be one of {', '.join(DATE_ORDERS)}, "
-                              f"got {order!r}")
-        return country, order.upper()
-    source = f"the outlet's country ({country})"
-    if country is None:
-        host = urlparse(data.get("url") or "").hostname or ""
-        domain = host.rsplit(".", 1)[-1] if "." in host else ""
-        code = {"uk": "GB"}.get(domain, domain.upper())
-        if len(domain) == 2 and domain not in GENERIC_DOMAINS and date_order(code):
-            country, source = code, f"the country of the URL's domain .{domain} ({code})"
-    if country is None:
-        assumptions.append("date_order not given and no country known: a numeric date that "
-                           "reads as two days (12/05/2024) is flagged as ambiguous")
-        return None, ""
-    order = "MDY" if date_order(country) == "MDY" else "DMY"
-    assumptions.append(f"date_order not given: {order} for {source}")
+    """The outlet's country and date order (``helpers.article_dates.outlet_date_order``), with
+    what was assumed added to ``assumptions``; a bad value is a :class:`CorpusError`."""
+    try:
+        country, order, assumed = outlet_date_order(data.get("country"), data.get("date_order"),
+                                                    data.get("url"))
+    except ValueError as exc:
+        raise CorpusError(f"{name}: {exc}") from None
+    assumptions.extend([assumed] * bool(assumed))
     return country, order
+
+
+def with_text_dct(meta: Metadata, text: str) -> Metadata:
+    """``meta``, or with the DCT the text states (a dateline, a "published" line) when it has
+    none: marked ``dct_source="text"``, the evidence in ``dct_evidence``, the window that day.
+
+    >>> meta = with_text_dct(parse_metadata({}, doc_id="x", name="x"), "ROME, 2 May 2025 - Talks.")
+    >>> meta.dct, meta.dct_source, meta.dct_evidence
+    ('2025-05-02', 'text', "dateline 'ROME, 2 May 2025 -'")
+    """
+    found = None if meta.dct else read_dct(text, meta.url, meta.date_order)
+    if found is None:
+        return meta
+    day, evidence = found[0].isoformat(), found[1]
+    kept = tuple(a for a in meta.assumptions if not a.startswith("no dct"))
+    return replace(meta, dct=day, published_window=(day, day), dct_evidence=evidence,
+                   dct_source="text",
+                   assumptions=kept + (f"dct inferred from the article's text: {evidence}",))
 
 
 def read_metadata(path: Path, *, doc_id: str) -> Metadata:
@@ -250,15 +249,13 @@ def load_document(doc_id: str, *, seeds_dir: Path = SEEDS_DIR) -> Document:
     """Load ``<doc_id>.txt`` and ``<doc_id>.meta.json`` from ``seeds_dir``.
 
     Without a DCT in the metadata, one stated by the text itself (a dateline, a
-    "published" line) is used and marked as inferred (``helpers.dateline``).
+    "published" line) is used and marked as inferred (:func:`with_text_dct`).
     """
-    from .dateline import infer_dct
-
     seeds_dir = Path(seeds_dir)
     text_path = seeds_dir / f"{doc_id}.txt"
     text = read_text(text_path)
     meta = read_metadata(seeds_dir / f"{doc_id}.meta.json", doc_id=doc_id)
-    return Document(doc_id=doc_id, text=text, meta=infer_dct(text, meta), path=text_path)
+    return Document(doc_id=doc_id, text=text, meta=with_text_dct(meta, text), path=text_path)
 
 
 def list_doc_ids(seeds_dir: Path = SEEDS_DIR) -> list[str]:

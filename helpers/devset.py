@@ -24,7 +24,8 @@ from pathlib import Path
 import pandas as pd
 
 from .config import ROOT, relative
-from .corpus import CorpusError, Document, Metadata, parse_metadata, read_text
+from .corpus import (CorpusError, Document, Metadata, parse_metadata, read_text,
+                     with_text_dct)
 from .records import Timex
 
 DEV_DIR: Path = ROOT / "data" / "dev"
@@ -125,11 +126,9 @@ def load_dev_document(row: dict, texts_dir: Path = TEXTS_DIR) -> Document:
 
     Raises :class:`helpers.corpus.CorpusError` (text unreadable) naming the file.
     """
-    from .dateline import infer_dct
-
     path = Path(texts_dir) / f"{row['doc_id']}.txt"
     text = read_text(path)
-    return Document(doc_id=row["doc_id"], text=text, meta=infer_dct(text, metadata_of(row)),
+    return Document(doc_id=row["doc_id"], text=text, meta=with_text_dct(metadata_of(row), text),
                     path=path)
 
 

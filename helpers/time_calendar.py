@@ -240,31 +240,3 @@ def year_part(year: int, part: str) -> Interval:
     first, last = YEAR_PARTS[part]
     return month_bounds(year, first)[0], month_bounds(year, last)[1]
 
-
-def date_order(country: str) -> str:
-    """The order of day, month and year in the short numeric dates of ``country`` (ISO 3166).
-
-    Read from the Unicode CLDR (through Babel): the English locale of the
-    country if there is one, else its first official language. 'MDY' (the
-    United States, the Philippines), 'DMY' or 'YMD'; '' for a code CLDR does
-    not know.
-
-    >>> date_order("USA"), date_order("KE"), date_order("cn")
-    ('MDY', 'DMY', 'YMD')
-    """
-    from babel import Locale, UnknownLocaleError
-    from babel.core import get_global
-
-    code = country.strip().upper()
-    code = (get_global("territory_aliases").get(code) or [code])[0] if len(code) == 3 else code
-    spoken = get_global("territory_languages").get(code, {})
-    languages = ["en"] * ("en" in spoken) + [lang for lang, info in spoken.items()
-                                           if info.get("official_status") and lang != "en"]
-    for language in languages:
-        try:
-            pattern = Locale.parse(f"{language}_{code}").date_formats["short"].pattern
-        except (UnknownLocaleError, ValueError):
-            continue
-        letters = [c for c in pattern.lower() if c in "dmy"]
-        return "".join(dict.fromkeys(letters)).upper()
-    return ""

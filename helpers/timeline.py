@@ -34,8 +34,8 @@ from spacy.tokens import Doc, Token
 from .corpus import Metadata
 from .records import Event, Timex
 from .text import Sentence
-from .time import clause_tense, is_finite, verb_tense
-from .time_rules import words
+from .time_context import clause_tense, is_finite, verb_tense
+from .time_lexicon import words
 from .timeline_order import dct_relation, event_order, order_events  # noqa: F401
 from .timeline_plot import find_milestones, plot_timeline, timeline_summary  # noqa: F401
 

@@ -19,7 +19,7 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from .records import Event, Timex
-from .time_rules import words
+from .time_lexicon import words
 
 AFTER_DCT = ("tense:future", "factuality:probable", "factuality:possible")
 BASIS_RANK = {"interval": 0, "episode start": 1, "during": 2, "dct": 3, "cue:then": 4}

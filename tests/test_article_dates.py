@@ -1,12 +1,12 @@
-"""A DCT read from the article itself (dateline, "published" line) when its metadata has none."""
+"""What an article and its outlet say about dates: a DCT read from the article itself (dateline,
+"published" line) when its metadata has none, and the outlet's numeric date order."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from helpers.corpus import CorpusError, load_document, parse_metadata
-from helpers.dateline import infer_dct
+from helpers.corpus import CorpusError, load_document, parse_metadata, with_text_dct
 from helpers.rendering import dct_statement, metadata_table
 
 NO_META = parse_metadata({}, doc_id="x", name="x.meta.json")
@@ -25,7 +25,7 @@ NO_META = parse_metadata({}, doc_id="x", name="x.meta.json")
     ("NAIROBI, 4 March 2026: Talks ended.\n", {}, "2026-03-04", "dateline 'NAIROBI, 4 March 2026:'"),
 ])
 def test_a_dateline_or_published_line_gives_an_inferred_dct(text, meta, dct, evidence):
-    found = infer_dct(text, parse_metadata(meta, doc_id="x", name="x.meta.json"))
+    found = with_text_dct(parse_metadata(meta, doc_id="x", name="x.meta.json"), text)
     assert (found.dct, found.published_window, found.dct_source) == (dct, (dct, dct), "text")
     assert evidence in found.dct_evidence
     assert any(a.startswith("dct inferred from the article's text") for a in found.assumptions)
@@ -39,12 +39,12 @@ def test_a_dateline_or_published_line_gives_an_inferred_dct(text, meta, dct, evi
     "Headline\nSecond line\nThird\nFourth\nFifth\nSixth\nPORT LIRA, May 6, 2025 — Late.\n",
 ])
 def test_without_such_evidence_there_is_no_dct(text):
-    assert infer_dct(text, NO_META) is NO_META
+    assert with_text_dct(NO_META, text) is NO_META
 
 
 def test_a_dct_from_the_metadata_is_never_replaced():
     meta = parse_metadata({"dct": "2025-05-08"}, doc_id="x", name="x.meta.json")
-    assert infer_dct("PORT LIRA, May 6, 2025 — Talks resumed.\n", meta) is meta
+    assert with_text_dct(meta, "PORT LIRA, May 6, 2025 — Talks resumed.\n") is meta
 
 
 def test_the_loader_and_the_notebook_header_show_the_inferred_dct(tmp_path):
