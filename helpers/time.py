@@ -103,6 +103,16 @@ def normalize(expression: str, *, dct: dt.date | None, week_start: str = "monday
                    window=window, anchor_window=anchor_window, date_order=date_order)
 
 
+def resolvable(rule: Rule, groups: dict) -> bool:
+    """True when ``rule`` gives a value for ``groups`` (without a DCT): a range that ends before
+    it starts, or a day that does not exist, is not an expression."""
+    try:
+        resolve(rule, groups, dct=None)
+    except (ValueError, KeyError):
+        return False
+    return True
+
+
 def candidates(text: str, model_spans: list[tuple[int, int]]) -> list[tuple[int, int, Rule, dict]]:
     """Non-overlapping rule matches in ``text``, longest first, then in rule order.
 
@@ -120,6 +130,8 @@ def candidates(text: str, model_spans: list[tuple[int, int]]) -> list[tuple[int,
             if groups.get("prep"):         # "from"/"between" make the range, outside the span
                 start = match.start() + len(re.match(r"\w+\s+", text[start:]).group(0))
             before = text[max(0, start - 16):start]
+            if not resolvable(rule, groups):
+                continue           # a longer shape that is no date leaves room for its parts
             if rule.needs_context(groups) and not (
                     CONTEXT.search(before)
                     or (rule.name == "year" and YEAR_CONTEXT.search(before))
