@@ -167,7 +167,8 @@ def _build() -> list[Rule]:
         ("plural_ref", rf"(?i:(?:the\s+)?(?P<which>{alternation(w['ref_plural'])})\s+"
                        r"(?P<unit>minutes|hours|days|weeks|months|years|decades))",
          plural_ref, "dct", None),
-        ("ref_word", rf"(?i:(?P<ref>{alternation(w['ref'])}))", ref_word, "dct", None),
+        ("ref_word", rf"(?i:(?P<ref>{alternation(w['ref'])}))(?!(?<=far)\s+(?i:as|from|away|off|"
+                     r"ahead|behind)\b)", ref_word, "dct", None),
         ("ref_phrase", rf"(?i:(?P<refp>{alternation(w['ref_phrase'])}))", ref_word, "dct", ctx()),
         ("ago", rf"{num}[\s-]+{unit}\s+(?i:(?P<dir>ago))", shifted, "dct", None),
         ("anchored", rf"{num}[\s-]+{unit}\s+(?i:(?P<dir>earlier|later))", shifted, "anchor", None),

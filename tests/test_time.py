@@ -451,6 +451,8 @@ IN_CONTEXT = [
     ("On Thursday, 13 people died.", "2025-06-04", [("Thursday", "2025-05-29")]),
     ("Many people in their 70s voted.", "2025-06-04", []),
     ("The previously reached agreements hold.", "2025-06-04", []),
+    ("No talks have been held so far.", "2025-06-04", [("so far", "PAST_REF")]),
+    ("He went so far as to deny it.", "2025-06-04", []),
     # a range that ends before it starts is no range: its days remain
     ("It ran Monday, May 5, 2025 – Sunday, May 4, 2025.", "2025-06-04",
      [("Monday, May 5, 2025", "2025-05-05"), ("Sunday, May 4, 2025", "2025-05-04")]),
