@@ -87,8 +87,8 @@ def quarter(g, ref, tense, cx) -> Result:
         if ref is None:
             return "DATE", "XXXX-QX", None, None
         step = {"last": -1, "previous": -1, "next": 1}.get(plain(g["rel"]), 0)
-        year, month = cal.add_months(ref.year, ref.month, 3 * step)
-        number = (month - 1) // 3 + 1
+        day = cal.shift(ref, 3 * step, "M")
+        year, number = day.year, (day.month - 1) // 3 + 1
     else:
         number = int(g.get("q") or 0) or ORDINAL[g["ord"].lower()]
         if g.get("y") or g.get("yq"):
