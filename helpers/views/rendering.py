@@ -21,6 +21,7 @@ from helpers.config import FIGURES_DIR, relative
 from helpers.files.articles import Metadata
 from helpers.files.contract import LIST_COLUMNS, as_written
 from helpers.stakeholders.analysis import LIST_COLUMNS as ANALYSIS_LIST_COLUMNS
+from helpers.stakeholders.analysis import SPACED_LIST_COLUMNS
 
 #: The list columns of the tables notebooks show, joined as the contract files write them.
 SHOWN_JOINED = frozenset().union(*LIST_COLUMNS.values(), ANALYSIS_LIST_COLUMNS)
@@ -90,7 +91,8 @@ def save_figure(fig: Figure, name: str, *, figures_dir: Path = FIGURES_DIR) -> s
 
 class Table:
     """A table shown in full: long text cells left-aligned and wrapped, HTML escaped, the
-    cells of list columns (:data:`SHOWN_JOINED`) ``;``-joined as the contract files write them.
+    cells of list columns (:data:`SHOWN_JOINED`) ``;``-joined as the contract files write them
+    (shortest paths ``; ``-joined).
 
     Unlike a pandas Styler it carries no random ids, so its output is the same on every run.
 
@@ -99,7 +101,8 @@ class Table:
     """
 
     def __init__(self, frame: pd.DataFrame, *, index: bool = False) -> None:
-        self.frame = as_written(frame, SHOWN_JOINED)
+        self.frame = as_written(as_written(frame, SHOWN_JOINED), SPACED_LIST_COLUMNS,
+                                separator="; ")
         self.index = index
 
     def _repr_html_(self) -> str:
