@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Token
 from .records import Mention
 
 _RELATIVE = {"who", "whom", "which", "that"}
+#: Prepositions of an addressee who controls the infinitive ('called on X to V').
+_ADDRESSEE = {"on", "upon", "to"}
 SUBJECTS = {"nsubj", "csubj"}
 
 ActorIndex = dict[int, list[str]]
@@ -112,7 +114,7 @@ def is_passive(verb: Token) -> bool:
 def controller(verb: Token, index: ActorIndex, *, depth: int = 0) -> list[str]:
     """The actors of a verb's logical subject, inherited through xcomp and conj when it has none.
 
-    Object control ("urged X to V") gives X; subject control and raising
+    Object control ("urged X to V", "called on X to V") gives X; subject control and raising
     ("X is expected to V", "X agreed to V") give the governor's subject.
     """
     found: list[str] = []
@@ -126,6 +128,10 @@ def controller(verb: Token, index: ActorIndex, *, depth: int = 0) -> list[str]:
         objects = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
         if objects:
             return phrase_actors(objects[0], index)
+        addressed = [o for c in head.children if c.dep_ == "prep" and c.lower_ in _ADDRESSEE
+                     for o in c.children if o.dep_ == "pobj"]
+        if addressed:                    # 'called on X to V', 'appealed to X to V'
+            return phrase_actors(addressed[0], index)
     if verb.dep_ in {"xcomp", "conj"}:
         return controller(head, index, depth=depth + 1)
     return found

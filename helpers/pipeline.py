@@ -7,20 +7,21 @@ writes every file of ``data/processed/<doc_id>/``.
 Layers, in order (each a helper module, each tested on its own):
 
 1. ``annotation``: named, nominal and pronoun mentions linked to actors; the actor table;
-2. ``events``: who did what to whom, with a CAMEO code, factuality and sourcing;
+2. ``events``: who did what to whom, with a CAMEO code, factuality and sourcing (coded
+   predicates only; the uncoded ones are kept as candidates for the lexicon);
 3. ``time``: temporal expressions normalised to TIMEX3 against the document creation time;
 4. ``timeline``: each event anchored to an interval, with how it was obtained.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
 from .corpus import Document
-from .records import Actor, Event, Mention, Timex
+from .records import Actor, Candidate, Event, Mention, Timex
 from .text import Sentence, sentences
 
 
@@ -35,6 +36,7 @@ class Analysis:
     actors: list[Actor]
     timexes: list[Timex]
     events: list[Event]
+    candidates: list[Candidate] = field(default_factory=list)   # predicates left uncoded
 
     @property
     def doc_id(self) -> str:
@@ -64,11 +66,12 @@ def annotate_parsed(document: Document, doc: Doc) -> Analysis:
     sents = sentences(doc)
     mentions = annotation.find_mentions(doc, sents)
     actors = annotation.build_actors(mentions, doc)
-    found = events.extract_events(doc, sents, mentions)
+    layer = events.analyse_events(doc, sents, mentions)
     timexes = time.tag_timexes(doc, sents, document.meta)
-    anchored = timeline.anchor_events(found, timexes, doc, sents, document.meta)
+    anchored = timeline.anchor_events(layer.events, timexes, doc, sents, document.meta)
     return Analysis(document=document, doc=doc, sentences=sents, mentions=mentions,
-                    actors=actors, timexes=timexes, events=anchored)
+                    actors=actors, timexes=timexes, events=anchored,
+                    candidates=layer.candidates)
 
 
 def analyse(document: Document) -> Analysis:

@@ -83,6 +83,24 @@ class Event:
     anchoring: str = ""  # how earliest/latest were obtained (not in the contract)
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A predicate with an actor argument that the verb dictionary could not code.
+
+    Not an event (no row in events.csv, the timeline or the network): notebook 02 lists
+    it as a candidate for the override table.
+    """
+
+    sentence_id: int
+    trigger: str
+    start: int
+    end: int
+    lemma: str
+    sources: str        # actor ids, ';'-joined
+    targets: str
+    reason: str         # 'not in the dictionary', 'null code (dictionary line N)', ...
+
+
 def frame(records: Iterable, record_type: type | None = None) -> pd.DataFrame:
     """A DataFrame of dataclass records (or dicts), with the record's columns even when empty.
 
