@@ -27,7 +27,7 @@ from .records import Actor, Mention
 from .text import Sentence
 
 #: The components this module adds to the model's pipeline, in order.
-ANNOTATION_PIPES = ("entity_fixes", "kb_ruler")
+ANNOTATION_PIPES = ("line_breaks", "entity_fixes", "kb_ruler")
 #: Labels kept as mentions. Numeric and temporal labels (DATE, TIME, CARDINAL,
 #: ORDINAL, MONEY, PERCENT, QUANTITY) are left to the time layer.
 NAME_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
@@ -198,6 +198,17 @@ def ruler_patterns() -> list[dict]:
     return patterns
 
 
+@Language.component("line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser runs, so that a headline,
+    a dateline or a paragraph is never parsed into the next one ('... hold bilateral
+    talks\\nPresident X arrived': 'X' is no object of 'hold')."""
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=None)
 def get_pipeline() -> Language:
     """The model of :func:`helpers.nlp.load_nlp` with the annotation components added once.
@@ -206,6 +217,8 @@ def get_pipeline() -> Language:
     ['entity_fixes', 'kb_ruler']
     """
     nlp = load_nlp()
+    if "line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("line_breaks", before="parser")
     if "entity_fixes" not in nlp.pipe_names:
         nlp.add_pipe("entity_fixes", after="ner")
     if "kb_ruler" not in nlp.pipe_names:

@@ -201,6 +201,7 @@ class _Sentence:
         index = self.index
         sources: list[str] = []
         targets: list[str] = []
+        objects: list[Token] = []
         has_subject = False
         for child in verb.children:
             if child.dep_ in SUBJECTS:
@@ -218,10 +219,14 @@ class _Sentence:
                                for a in phrase_actors(obj, index)])
             elif child.dep_ in {"dobj", "dative", "iobj"} and child.pos_ != "ADP" and not any(
                     c.dep_ == "case" for c in child.children):   # "reinforce Iraq's stance"
-                add(targets, phrase_actors(child, index))
+                objects.append(child)
         if not has_subject and verb.dep_ in {"xcomp", "conj", "advcl"}:
             inherited = controller(verb, index)
             add(targets if is_passive(verb) else sources, inherited)
+        reciprocal = coding is not None and coding.reciprocal and len(sources) > 1
+        for child in objects:     # what several actors discuss together is a topic, no target
+            if not reciprocal:
+                add(targets, phrase_actors(child, index))
         preps = _target_preps(coding)
         add(targets, prep_actors(verb, preps, index))
         used = coding.used if coding else frozenset()
@@ -269,6 +274,9 @@ class _Sentence:
         index = self.index
         sources = [a for c in token.children if c.dep_ == "poss" for a in phrase_actors(c, index)]
         add(sources, prep_actors(token, ("by",), index))
+        if not sources:          # 'Israeli strikes', 'the Russian invasion': a national agent
+            add(sources, [a for c in token.children if c.dep_ == "amod"
+                          for a in index.get(c.i, ())])
         callers = prep_actors(token, ("from",), index)
         add(sources, callers)
         of = prep_actors(token, ("of",), index)
@@ -327,13 +335,20 @@ def _pairs(found: _Found) -> list[tuple[str, str]]:
 
 
 def _content(found: _Found, by_token: dict[int, _Found]) -> list[_Found]:
-    """The predicates of a verb's clausal complement (xcomp, ccomp; conjoined ones too)."""
+    """What a verb says, asks or offers: the predicates of its clausal complement (xcomp,
+    ccomp, "to/for V-ing"; conjoined ones too), and event nouns it takes as object or
+    after "to", "for", "on" ("agreed to a meeting", "demanded the release of X")."""
     out = []
     for child in found.token.children:
-        if child.dep_ in {"xcomp", "ccomp"}:
-            for verb in [child] + [c for c in child.children if c.dep_ == "conj"]:
-                if verb.i in by_token:
-                    out.append(by_token[verb.i])
+        heads = []
+        if child.dep_ in {"xcomp", "ccomp", "dobj"}:
+            heads = [child]
+        elif child.dep_ == "prep" and child.lower_ in {"to", "for", "on"}:
+            heads = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+        for head in heads:
+            for item in [head] + [c for c in head.children if c.dep_ == "conj"]:
+                if item.i in by_token and (item.pos_ == "VERB" or child.dep_ != "ccomp"):
+                    out.append(by_token[item.i])
     return out
 
 
@@ -396,18 +411,20 @@ def _reported(speech: _Found, contents: list[_Found]) -> None:
 
 
 def _responses(found: list[_Found], rows: list[Event]) -> None:
-    """'rejected the request': the target is whoever last made an approach to the rejecter."""
-    for f in found:
+    """'rejected the request': the target is whoever last made an approach to the rejecter
+    (earlier in the sentence, else in an earlier row)."""
+    for n, f in enumerate(found):
         if f.targets or not f.code or not f.sources:
             continue
-        objects = [c for c in f.token.children if c.dep_ == "dobj" and _definite(c)
-                   and c.pos_ == "NOUN"]
-        if not objects:
+        if not any(c.dep_ == "dobj" and c.pos_ == "NOUN" and _definite(c)
+                   for c in f.token.children):
             continue
-        for row in reversed(rows):
-            if row.target_actor in f.sources and row.source_actor \
-                    and row.source_actor not in f.sources:
-                f.targets = [row.source_actor]
+        approaches = [(g.sources, g.targets) for g in reversed(found[:n]) if g.code]
+        approaches += [([r.source_actor], [r.target_actor]) for r in reversed(rows)]
+        for sources, targets in approaches:
+            callers = [s for s in sources if s and s not in f.sources]
+            if set(targets) & set(f.sources) and callers:
+                f.targets = callers[:1]
                 break
 
 
