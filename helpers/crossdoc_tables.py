@@ -53,6 +53,15 @@ def tables_from_analyses(analyses: Iterable) -> dict[str, pd.DataFrame]:
     return {"documents": documents_table(metas), **tables}
 
 
+def rejected_table(failed: dict[str, str]) -> pd.DataFrame:
+    """The articles left out: ``doc_id`` and ``reason`` (the message naming the file), sorted.
+
+    >>> rejected_table({"b": "seeds/b.txt: empty"}).values.tolist()
+    [['b', 'seeds/b.txt: empty']]
+    """
+    return pd.DataFrame(sorted(failed.items()), columns=["doc_id", "reason"])
+
+
 def corpus_tables(seeds_dir: Path | str | None = None, *, doc_ids: Sequence[str] | None = None,
                   progress: bool = True) -> dict[str, pd.DataFrame]:
     """Annotate the articles of ``seeds_dir`` (all, or ``doc_ids``) as a stream; stack their tables.
@@ -60,17 +69,21 @@ def corpus_tables(seeds_dir: Path | str | None = None, *, doc_ids: Sequence[str]
     ``seeds_dir`` None is the configured seeds folder (``seeds/`` or ``NEWS_SEEDS_DIR``);
     a relative path is taken from the project root. A progress bar counts the
     articles; adding articles to the folder needs no change.
+
+    Keys: those of :func:`tables_from_analyses`, and ``rejected``: one row per
+    article left out (the loader rejected the file, or annotation failed) with the
+    reason (:func:`rejected_table`). A bad article never stops the others.
     """
-    from .corpus import list_doc_ids, load_document
-    from .distributed import Progress
-    from .pipeline import analyse_many
+    from .corpus import list_doc_ids
+    from .distributed import Progress, analyse_files
 
     seeds_dir = SEEDS_DIR if seeds_dir is None else ROOT / seeds_dir
     doc_ids = sorted(doc_ids) if doc_ids is not None else list_doc_ids(seeds_dir)
-    analyses = analyse_many(load_document(d, seeds_dir=seeds_dir) for d in doc_ids)
+    failed: dict[str, str] = {}
+    analyses = analyse_files([str(Path(seeds_dir) / f"{d}.txt") for d in doc_ids], failed)
     with Progress(analyses, total=len(doc_ids), desc="annotating articles", unit="article",
                   disable=not progress) as bar:
-        return tables_from_analyses(bar)
+        return {**tables_from_analyses(bar), "rejected": rejected_table(failed)}
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path = CORPUS_DIR) -> list[Path]:

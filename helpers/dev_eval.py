@@ -11,6 +11,9 @@ both against the gold of ``data/dev/gold/`` (see ``docs/dev_set.md``):
   entities for detection;
 - ``events``: coded events as ``(sentence, source, CAMEO root, target)``; full-code and
   factuality accuracy over the matched ones;
+- ``stance``: statements (sentence, actor, concept, agreement) in the manner of discourse
+  network analysis, the central initiative named, and each actor's stance toward it,
+  on the articles with gold statements;
 - ``merge``: gold same-event pairs (same root and actors in two articles of one
   ``event_group``) found merged in one row of the corpus timeline
   (``helpers.crossdoc.link_events``), and merged rows that join events the gold keeps
@@ -35,12 +38,13 @@ import spacy
 from . import dev_scores as ds
 from .annotation import sentence_index
 from .config import ROOT, relative, spacy_model_name
-from .crossdoc import link_events
-from .devset import (GOLD_DIR, MANIFEST, TEXTS_DIR, check_texts, gold_timexes, load_dev_document,
-                     read_gold, read_manifest)
+from .devset import (GOLD_DIR, MANIFEST, TEXTS_DIR, check_texts, gold_timexes, has_gold,
+                     load_dev_document, read_gold, read_manifest)
 from .evaluation import Scores, scores
 from .pipeline import analyse
 from .records import Timex
+from .stakeholder_data import from_analysis
+from .stakeholder_report import analyse_stakeholders
 from .time_eval import pairs, timex_errors
 
 OUT_DIR = ROOT / "build" / "eval"
@@ -72,6 +76,11 @@ class Tally:
     link_gold: dict = field(default_factory=dict)
     link_system: dict = field(default_factory=dict)
     link_within: list = field(default_factory=list)   # (items, p, r) per document
+    statements: Scores = Scores(0, 0, 0)
+    stance_right: int = 0
+    stance_total: int = 0
+    initiative_right: int = 0
+    initiative_docs: int = 0
 
 
 def _timex_scores(gold: list[Timex], system: list[Timex]) -> tuple[Scores, Scores, list]:
@@ -134,6 +143,12 @@ def score_document(row: dict, tally: Tally, raw_nlp, report: list[str], *,
     tally.event_factuality += sum(gold_keys[k]["factuality"] == system_keys[k]["factuality"]
                                   for k in hit)
 
+    positions: list[str] = []
+    if has_gold(doc_id, "statements", gold_dir) and has_gold(doc_id, "stances", gold_dir):
+        gold = tuple(read_gold(doc_id, kind, text=text, gold_dir=gold_dir)
+                     for kind in ("statements", "stances"))
+        _score_positions(analysis, tally, positions, sentence_of=sentence_of, id_map=id_map,
+                         gold=gold)
     report.append(f"\n## {doc_id}\n")
     report += [f"- name {kind}: {text[s:e]!r} {label} [{s}:{e}]"
                for kind, items in (("missed", g_names - s_names), ("spurious", s_names - g_names))
@@ -151,37 +166,28 @@ def score_document(row: dict, tally: Tally, raw_nlp, report: list[str], *,
     report += [f"- event factuality: s{k[0]} {gold_keys[k]['trigger']!r} gold "
                f"{gold_keys[k]['factuality']} / system {system_keys[k]['factuality']}"
                for k in sorted(hit) if gold_keys[k]["factuality"] != system_keys[k]["factuality"]]
+    report += positions
     return {"doc_id": doc_id, "outlet": row["outlet"], "gold_keys": gold_keys,
             "system_keys": system_keys, "events": system_events}
 
 
-def merge_scores(results: list[dict], groups: dict[str, str]) -> tuple[int, int, int, int]:
-    """(gold same-event pairs, of them merged, merged rows across articles, of them wrong)."""
-    gold_pairs = ds.gold_same_event_pairs({r["doc_id"]: r["gold_keys"] for r in results}, groups)
-    events = pd.DataFrame([{"doc_id": r["doc_id"], **e} for r in results for e in r["events"]
-                           if e["cameo_code"]])
-    documents = pd.DataFrame({"doc_id": [r["doc_id"] for r in results],
-                              "outlet": [r["outlet"] for r in results]})
-    if events.empty:
-        return len(gold_pairs), 0, 0, 0
-    linked = link_events(events, documents)
-    merged_of = dict(zip(zip(linked.doc_id, linked.event_id), linked.merged_id))
-    key_of = {}   # (doc_id, event_id) -> gold-space key
-    for r in results:
-        for key, row in r["system_keys"].items():
-            key_of[(r["doc_id"], row["event_id"])] = key
-    located = {(r["doc_id"], k): merged_of.get((r["doc_id"], row["event_id"]))
-               for r in results for k, row in r["system_keys"].items()}
-    found = sum(located.get(a) is not None and located.get(a) == located.get(b)
-                for a, b in gold_pairs)
-    rows = wrong = 0
-    for _, cluster in linked.groupby("merged_id"):
-        if cluster.doc_id.nunique() < 2:
-            continue
-        rows += 1
-        members = [(d, key_of.get((d, e))) for d, e in zip(cluster.doc_id, cluster.event_id)]
-        wrong += any(a[0] < b[0] and (a, b) not in gold_pairs for a in members for b in members)
-    return len(gold_pairs), found, rows, wrong
+def _score_positions(analysis, tally: Tally, report: list[str], *, sentence_of, id_map: dict,
+                     gold: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    """Statements (sentence, actor, concept, agreement) and stances toward the central initiative."""
+    gold_statements, gold_stances = gold
+    result = analyse_stakeholders(from_analysis(analysis), with_sensitivity=False)
+    g = ds.statement_keys(gold_statements.to_dict("records"), sentence_of=sentence_of)
+    s = ds.statement_keys(result.statements.to_dict("records"), id_map=id_map)
+    tally.statements = _add(tally.statements, scores(g, s))
+    right, total = ds.stance_hits(gold_stances, dict(zip(result.stances.actor_id,
+                                                         result.stances.stance)), id_map)
+    tally.stance_right, tally.stance_total = tally.stance_right + right, tally.stance_total + total
+    gold_initiative = gold_stances.concept.iloc[0].lower() if len(gold_stances) else ""
+    tally.initiative_docs += 1
+    tally.initiative_right += (result.initiative or "").lower() == gold_initiative
+    report.append(f"- central initiative: gold {gold_initiative!r} / system {result.initiative!r}")
+    report += [f"- statement {kind}: s{k[0]} {k[1]} {k[2]} {k[3]:+d}"
+               for kind, keys in (("missed", g - s), ("spurious", s - g)) for k in sorted(keys)]
 
 
 def _prf(s: Scores) -> str:
@@ -218,6 +224,9 @@ def summary(t: Tally, docs: int, merge: tuple[int, int, int, int]) -> list[str]:
         f"events   project coded {_prf(t.events)}",
         f"events   project code acc={_ratio(t.event_code, t.events.tp):.3f} factuality "
         f"acc={_ratio(t.event_factuality, t.events.tp):.3f} (matched={t.events.tp})",
+        f"stance   project statements {_prf(t.statements)}",
+        f"stance   project central initiative named {t.initiative_right}/{t.initiative_docs}; "
+        f"stance acc={_ratio(t.stance_right, t.stance_total):.3f} (actors={t.stance_total})",
         f"merge    project same-event pairs merged {pairs_merged}/{pairs_gold} "
         f"(recall={_ratio(pairs_merged, pairs_gold):.3f}); merged rows across articles {rows}, "
         f"joining different events {wrong}",
@@ -231,6 +240,8 @@ def summary(t: Tally, docs: int, merge: tuple[int, int, int, int]) -> list[str]:
              "timex_interval_acc": _ratio(t.timex_interval, t.timex_matched),
              "event_f1": t.events.f1, "event_code_acc": _ratio(t.event_code, t.events.tp),
              "factuality_acc": _ratio(t.event_factuality, t.events.tp),
+             "statement_f1": t.statements.f1,
+             "stance_acc": _ratio(t.stance_right, t.stance_total),
              "merge_recall": _ratio(pairs_merged, pairs_gold), "merge_pairs": pairs_gold,
              "merge_rows_wrong": wrong}
     lines.append(" ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}"
@@ -259,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         results.append(score_document(row, tally, raw_nlp, report, texts_dir=args.texts,
                                       gold_dir=args.gold))
     groups = dict(zip(manifest.doc_id, manifest.event_group))
-    lines = summary(tally, len(results), merge_scores(results, groups))
+    lines = summary(tally, len(results), ds.merge_scores(results, groups))
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "errors.md").write_text("\n".join(report) + "\n", encoding="utf-8")
     print("\n".join(lines[:-1]))

@@ -23,7 +23,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from .crossdoc import SYMMETRIC_CODES
+from .crossdoc import SYMMETRIC_CODES, link_events
 from .evaluation import Scores, scores
 
 #: The entity labels names are scored on (the ones that carry actors).
@@ -176,3 +176,80 @@ def gold_same_event_pairs(gold_keys: dict[str, dict[tuple, dict]], groups: dict[
                     if ka[1:] == kb[1:]:
                         pairs.add(((a, ka), (b, kb)))
     return pairs
+
+
+def concept_pairs(cell: str) -> list[tuple[str, int]]:
+    """``"mediation:+1;war:-1"`` -> ``[("mediation", 1), ("war", -1)]`` (the system's concept cells).
+
+    >>> concept_pairs("mediation:+1;war:-1")
+    [('mediation', 1), ('war', -1)]
+    """
+    pairs = []
+    for part in filter(None, (cell or "").split(";")):
+        name, _, sign = part.rpartition(":")
+        pairs.append((name.strip().lower(), -1 if sign.strip().startswith("-") else 1))
+    return pairs
+
+
+def statement_keys(rows: Iterable[dict], *, sentence_of=None, id_map: dict[str, str] | None = None
+                   ) -> set[tuple]:
+    """``(sentence, actor, concept, agreement)`` of every claim, concepts compared in lower case.
+
+    Gold rows carry ``start``, ``concept`` and ``agreement`` (placed by ``sentence_of``);
+    system rows carry ``sentence_id`` and a ``concepts`` cell (:func:`concept_pairs`).
+    """
+    id_map = id_map or {}
+    keys = set()
+    for r in rows:
+        actor = id_map.get(r["actor_id"], r["actor_id"])
+        if "concepts" in r:
+            keys |= {(int(r["sentence_id"]), actor, c, a) for c, a in concept_pairs(r["concepts"])}
+        else:
+            keys.add((sentence_of(int(r["start"])), actor, r["concept"].strip().lower(),
+                      int(r["agreement"])))
+    return keys
+
+
+def stance_hits(gold: pd.DataFrame, system: dict[str, str], id_map: dict[str, str]) -> tuple[int, int]:
+    """(right, total) gold stances toward the central initiative.
+
+    ``system`` maps system actor ids to their stance; a gold actor no system actor
+    stands for counts as ``not_stated`` on the system side.
+    """
+    by_gold: dict[str, set[str]] = defaultdict(set)
+    for actor, stance in system.items():
+        by_gold[id_map.get(actor, actor)].add(stance)
+    right = 0
+    for r in gold.itertuples(index=False):
+        found = by_gold.get(r.actor_id) or {"not_stated"}
+        right += found == {r.stance}
+    return right, len(gold)
+
+
+def merge_scores(results: list[dict], groups: dict[str, str]) -> tuple[int, int, int, int]:
+    """(gold same-event pairs, of them merged, merged rows across articles, of them wrong)."""
+    gold_pairs = gold_same_event_pairs({r["doc_id"]: r["gold_keys"] for r in results}, groups)
+    events = pd.DataFrame([{"doc_id": r["doc_id"], **e} for r in results for e in r["events"]
+                           if e["cameo_code"]])
+    documents = pd.DataFrame({"doc_id": [r["doc_id"] for r in results],
+                              "outlet": [r["outlet"] for r in results]})
+    if events.empty:
+        return len(gold_pairs), 0, 0, 0
+    linked = link_events(events, documents)
+    merged_of = dict(zip(zip(linked.doc_id, linked.event_id), linked.merged_id))
+    key_of = {}   # (doc_id, event_id) -> gold-space key
+    for r in results:
+        for key, row in r["system_keys"].items():
+            key_of[(r["doc_id"], row["event_id"])] = key
+    located = {(r["doc_id"], k): merged_of.get((r["doc_id"], row["event_id"]))
+               for r in results for k, row in r["system_keys"].items()}
+    found = sum(located.get(a) is not None and located.get(a) == located.get(b)
+                for a, b in gold_pairs)
+    rows = wrong = 0
+    for _, cluster in linked.groupby("merged_id"):
+        if cluster.doc_id.nunique() < 2:
+            continue
+        rows += 1
+        members = [(d, key_of.get((d, e))) for d, e in zip(cluster.doc_id, cluster.event_id)]
+        wrong += any(a[0] < b[0] and (a, b) not in gold_pairs for a in members for b in members)
+    return len(gold_pairs), found, rows, wrong

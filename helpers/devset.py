@@ -39,7 +39,11 @@ GOLD_COLUMNS = {
     "timexes": ("start", "end", "text", "type", "value", "earliest", "latest"),
     "events": ("start", "end", "trigger", "cameo_code", "source_actor", "target_actor",
                "factuality", "attribution", "source_type", "note"),
+    "statements": ("start", "end", "cue", "actor_id", "concept", "agreement", "factuality", "note"),
+    "stances": ("concept", "actor_id", "stance", "note"),
 }
+#: The text column whose offsets a gold file's ``start``/``end`` give.
+SPAN_COLUMN = {"entities": "text", "timexes": "text", "events": "trigger", "statements": "cue"}
 
 
 class DevSetError(ValueError):
@@ -124,8 +128,13 @@ def load_dev_document(row: dict, texts_dir: Path = TEXTS_DIR) -> Document:
     return Document(doc_id=row["doc_id"], text=read_text(path), meta=metadata_of(row), path=path)
 
 
+def has_gold(doc_id: str, kind: str, gold_dir: Path = GOLD_DIR) -> bool:
+    """Whether ``<doc_id>.<kind>.csv`` exists (statements and stances exist for part of the set)."""
+    return (Path(gold_dir) / f"{doc_id}.{kind}.csv").is_file()
+
+
 def read_gold(doc_id: str, kind: str, *, text: str, gold_dir: Path = GOLD_DIR) -> pd.DataFrame:
-    """One gold file (``entities``, ``timexes`` or ``events``), offsets checked against ``text``.
+    """One gold file (a key of :data:`GOLD_COLUMNS`), offsets checked against ``text``.
 
     Offsets are ints, other cells strings. Raises :class:`DevSetError` naming the file
     when it is missing, lacks a column, or a row's offsets do not give its text.
@@ -137,8 +146,10 @@ def read_gold(doc_id: str, kind: str, *, text: str, gold_dir: Path = GOLD_DIR) -
     missing = [c for c in GOLD_COLUMNS[kind] if c not in table.columns]
     if missing:
         raise DevSetError(f"{relative(path)}: missing columns {missing}")
+    if kind not in SPAN_COLUMN:
+        return table
     table[["start", "end"]] = table[["start", "end"]].astype(int)
-    shown = "trigger" if kind == "events" else "text"
+    shown = SPAN_COLUMN[kind]
     for row in table.itertuples(index=False):
         if text[row.start:row.end] != getattr(row, shown):
             raise DevSetError(f"{relative(path)}: offsets {row.start}-{row.end} give "
@@ -179,5 +190,5 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["CorpusError", "DevSetError", "MANIFEST_COLUMNS", "check_texts", "gold_timexes",
+__all__ = ["CorpusError", "DevSetError", "MANIFEST_COLUMNS", "check_texts", "gold_timexes", "has_gold",
            "load_dev_document", "metadata_of", "read_gold", "read_manifest", "sha256_text"]

@@ -20,14 +20,18 @@ SRC_DIR and OUT_DIR at the same paths (a shared file system).
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 import pandas as pd
 from tqdm.std import tqdm
 
 from .corpus import CorpusError, Document, load_document
+
+if TYPE_CHECKING:
+    from .pipeline import Analysis
 
 COUNTS = ("sentences", "mentions", "actors", "timexes", "events")
 SUMMARY_COLUMNS = ["doc_id", "status", *COUNTS, "error"]
@@ -45,13 +49,43 @@ def _summary(doc_id: str, analysis=None, *, error: str = "") -> dict:
     return {"doc_id": doc_id, "status": "error" if error else "ok", **counts, "error": error}
 
 
-def _loaded(paths: Iterable[str], failed: dict[str, dict]) -> Iterator[Document]:
-    """Load articles one at a time; a file that cannot be used is recorded in ``failed``."""
+def _loaded(paths: Iterable[str], failed: dict[str, str]) -> Iterator[Document]:
+    """Load articles one at a time; a file the loader rejects goes to ``failed`` with its message."""
     for path in map(Path, paths):
         try:
             yield load_document(path.stem, seeds_dir=path.parent)
         except CorpusError as exc:
-            failed[path.stem] = _summary(path.stem, error=str(exc))
+            failed[path.stem] = str(exc)
+
+
+def analyse_files(paths: Sequence[str], failed: dict[str, str], *,
+                  batch_size: int = 64) -> Iterator[Analysis]:
+    """Annotate the article files at ``paths``, in order, skipping and recording the bad ones.
+
+    Yields one :class:`helpers.pipeline.Analysis` per article that could be used.
+    A file the loader rejects (empty, binary, not UTF-8, broken metadata) is
+    recorded in ``failed`` as ``{doc_id: the loader's message}``. The articles are
+    streamed through ``analyse_many``; if an article breaks the stream, those not
+    yet yielded are annotated one by one, and an article whose annotation raises
+    is recorded as ``{doc_id: "ErrorType: message"}``. Nothing is raised for one
+    bad article.
+    """
+    from .pipeline import analyse, analyse_many
+
+    yielded: set[str] = set()
+    try:
+        for analysis in analyse_many(_loaded(paths, failed), batch_size=batch_size):
+            yielded.add(analysis.doc_id)
+            yield analysis
+    except Exception:                                   # noqa: BLE001 - recovered below
+        rest = [p for p in paths if Path(p).stem not in yielded and Path(p).stem not in failed]
+        for document in _loaded(rest, failed):
+            try:
+                analysis = analyse(document)
+            except Exception as exc:                    # noqa: BLE001 - reported per article
+                failed[document.doc_id] = f"{type(exc).__name__}: {exc}"
+                continue
+            yield analysis
 
 
 def _write(analysis, out_dir: Path, names: Sequence[str] | None) -> dict:
@@ -61,31 +95,65 @@ def _write(analysis, out_dir: Path, names: Sequence[str] | None) -> dict:
     return _summary(analysis.doc_id, analysis)
 
 
+def holds_only_contract_files(folder: Path) -> bool:
+    """True when ``folder`` is a directory holding nothing but contract files of its article.
+
+    The contract files of article ``x`` are the tables ``<name>.csv`` of
+    ``helpers.contract.COLUMNS`` and the brat pair ``x.ann`` and ``x.txt``; an empty
+    folder qualifies. Only such folders are ever removed as stale.
+    """
+    from .contract import COLUMNS
+
+    folder = Path(folder)
+    allowed = {f"{name}.csv" for name in COLUMNS} | {f"{folder.name}.ann", f"{folder.name}.txt"}
+    return folder.is_dir() and all(p.is_file() and p.name in allowed for p in folder.iterdir())
+
+
+def remove_outputs(folder: Path) -> bool:
+    """Remove an article's output folder if it holds only contract files; True if removed."""
+    if not holds_only_contract_files(folder):
+        return False
+    shutil.rmtree(folder)
+    return True
+
+
+def remove_stale(out_dir: Path, doc_ids: Iterable[str]) -> list[Path]:
+    """Remove the folders ``out_dir/<x>/`` of articles not in ``doc_ids``; return them, sorted.
+
+    Only folders holding nothing but contract files are removed (see
+    :func:`holds_only_contract_files`); an absent ``out_dir`` has none.
+    """
+    keep = set(doc_ids)
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        return []
+    return [folder for folder in sorted(out_dir.iterdir())
+            if folder.name not in keep and remove_outputs(folder)]
+
+
 def annotate_partition(paths: Sequence[str], out_dir: str, *, batch_size: int = 64,
                        names: Sequence[str] | None = None) -> list[dict]:
     """Annotate the articles at ``paths``, write their contract files, return one summary each.
 
     ``names`` picks the contract files (default: every one, see
-    ``helpers.pipeline.CONTRACT_FILES``).
+    ``helpers.pipeline.CONTRACT_FILES``). One summary dict per path, in order
+    (``SUMMARY_COLUMNS``).
 
-    Streams the partition through ``analyse_many``. If an article breaks the
-    stream, the articles not yet written are annotated one by one, so one bad
-    article never costs the others; its error is in its summary.
+    One bad article never costs the others (see :func:`analyse_files`); its error
+    is in its summary, and its folder ``out_dir/<doc_id>/`` is removed, so no
+    output of an earlier run is left standing for it.
     """
-    from .pipeline import analyse, analyse_many
-
     out = Path(out_dir)
+    failed: dict[str, str] = {}
     done: dict[str, dict] = {}
-    try:
-        for analysis in analyse_many(_loaded(paths, done), batch_size=batch_size):
+    for analysis in analyse_files(paths, failed, batch_size=batch_size):
+        try:
             done[analysis.doc_id] = _write(analysis, out, names)
-    except Exception:                                   # noqa: BLE001 - recovered below
-        for document in _loaded([p for p in paths if Path(p).stem not in done], done):
-            try:
-                done[document.doc_id] = _write(analyse(document), out, names)
-            except Exception as exc:                    # noqa: BLE001 - reported per article
-                done[document.doc_id] = _summary(document.doc_id,
-                                                 error=f"{type(exc).__name__}: {exc}")
+        except Exception as exc:                        # noqa: BLE001 - reported per article
+            failed[analysis.doc_id] = f"{type(exc).__name__}: {exc}"
+    for doc_id, error in failed.items():
+        done[doc_id] = _summary(doc_id, error=error)
+        remove_outputs(out / doc_id)
     return [done[Path(p).stem] for p in paths]
 
 
@@ -200,7 +268,11 @@ def annotate_directory(src_dir: Path, out_dir: Path, *, scheduler: str = "proces
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: annotate a directory (exit status 1 if any article failed), or ``bench``."""
+    """Command line: annotate a directory (exit status 1 if any article failed), or ``bench``.
+
+    Output folders of articles no longer in SRC_DIR, or that failed, are removed,
+    so OUT_DIR matches SRC_DIR; a failed article is listed with its error.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] in (["bench"], ["bench-run"]):
         from .distributed_bench import main as bench_main
@@ -219,6 +291,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--annotation-only", action="store_true",
                         help="skip relations.csv and stakeholders.csv (about 3x faster)")
     args = parser.parse_args(argv)
+    if not args.src_dir.is_dir():
+        parser.error(f"{args.src_dir}: no such directory")
     from .pipeline import CONTRACT_FILES
 
     names = [n for n in CONTRACT_FILES if n not in ("relations", "stakeholders")] \
@@ -229,9 +303,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.summary:
         summary.to_csv(args.summary, index=False, lineterminator="\n")
     failed = summary[summary["status"] == "error"]
-    print(f"annotated {len(summary) - len(failed)} of {len(summary)} articles into {args.out_dir}")
+    written = summary.loc[summary["status"] == "ok", "doc_id"]
+    removed = remove_stale(args.out_dir, written) if len(summary) else []
+    print(f"annotated {len(written)} of {len(summary)} articles into {args.out_dir}")
+    for folder in removed:
+        print(f"  removed {args.out_dir / folder.name}: no such article in {args.src_dir}")
     for doc_id, error in zip(failed["doc_id"], failed["error"]):
         print(f"  failed {doc_id}: {error}")
+    if len(failed):
+        print(f"exit status 1: {len(failed)} of {len(summary)} articles failed (listed above); "
+              f"{len(written)} written")
     return 1 if len(failed) else 0
 
 

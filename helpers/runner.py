@@ -9,6 +9,13 @@ linking them.
 The committed notebooks are executed for the document named in their
 ``parameters`` cell. Other documents in ``seeds/`` are executed from copies with
 their id injected after that cell (as papermill does) into ``reports/<doc_id>/``.
+
+One bad article never spoils the rest: an article the loader rejects (empty,
+binary, not UTF-8, broken metadata) or whose notebook fails is named with the
+reason at the end and in ``reports/index.html``, every other article and the
+corpus notebook still run, and the command exits with status 1. The outputs of
+such an article, and of an article no longer in ``seeds/``, are removed in the
+same run, so what is on disk always matches ``seeds/``.
 """
 from __future__ import annotations
 
@@ -17,19 +24,23 @@ import copy
 import html
 import os
 import re
+import shutil
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
-from .config import NOTEBOOKS_DIR, OUTPUT_ROOT, REPORTS_DIR, ROOT, SEEDS_DIR, relative
+from .config import (FIGURES_DIR, NOTEBOOKS_DIR, OUTPUT_ROOT, PROCESSED_DIR, REPORTS_DIR, ROOT,
+                     SEEDS_DIR, relative)
 
 KERNEL = "python3"
+#: The label of the corpus-level notebook's runs and pages (``reports/corpus/``).
+CORPUS = "corpus"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 TIMEOUT_S = 900
 
@@ -116,10 +127,24 @@ def render_html(nb: nbformat.NotebookNode, out_path: Path) -> Path:
     return out_path
 
 
-def write_index(pages: dict[str, list[Path]], out_dir: Path = REPORTS_DIR) -> Path:
-    """Write ``reports/index.html`` linking every rendered page, by document."""
+def write_index(problems: dict[str, str] | None = None, out_dir: Path = REPORTS_DIR) -> Path:
+    """Write ``reports/index.html``: what failed and why, then every page under ``out_dir``.
+
+    Pages are the rendered notebooks on disk (``out_dir/<doc_id>/NN_*.html``), the
+    corpus first, then one heading per document. ``problems`` maps what failed (a
+    rejected article's id, or ``"<doc_id> <notebook>"``) to the message saying why;
+    each is listed in a "Failed" section at the top, so no failure is silent.
+    """
+    out_dir = Path(out_dir)
+    pages: dict[str, list[Path]] = {}
+    for page in sorted(out_dir.glob("*/[0-9][0-9]_*.html")):
+        pages.setdefault(page.parent.name, []).append(page)
     items = []
-    for doc_id, paths in sorted(pages.items()):
+    if problems:
+        failed = "".join(f"<li><b>{html.escape(what)}</b>: {html.escape(message)}</li>"
+                         for what, message in sorted(problems.items()))
+        items.append(f"<h2>Failed</h2><ul>{failed}</ul>")
+    for doc_id, paths in sorted(pages.items(), key=lambda item: (item[0] != CORPUS, item[0])):
         links = "".join(
             f'<li><a href="{html.escape(p.relative_to(out_dir).as_posix())}">'
             f"{html.escape(p.stem)}</a></li>" for p in paths)
@@ -130,6 +155,47 @@ def write_index(pages: dict[str, list[Path]], out_dir: Path = REPORTS_DIR) -> Pa
     index = out_dir / "index.html"
     index.write_text(page, encoding="utf-8")
     return index
+
+
+def stale_figures(keep: Iterable[str], prefixes: Iterable[str],
+                  figures_dir: Path = FIGURES_DIR) -> list[Path]:
+    """Figures of articles not in ``keep``: ``NN_<name>_<doc_id>.png`` with ``NN`` in ``prefixes``.
+
+    ``prefixes`` are the numbers of the per-document notebooks; a figure whose
+    name ends in ``_<doc_id>`` for a kept article stays. Sorted.
+
+    >>> stale_figures(["a_1"], ["01"], Path("no such folder"))
+    []
+    """
+    suffixes = tuple(f"_{doc_id}" for doc_id in keep)
+    return sorted(p for p in Path(figures_dir).glob("[0-9][0-9]_*.png")
+                  if p.name[:2] in set(prefixes) and not p.stem.endswith(suffixes))
+
+
+def remove_stale_outputs(keep: Iterable[str], *, figure_prefixes: Iterable[str],
+                         corpus_failed: bool = False) -> list[Path]:
+    """Remove what the collection wrote for articles not in ``keep``; return the paths, sorted.
+
+    ``keep`` are the articles of ``seeds/`` that did not fail. For every other
+    article, its ``data/processed/<doc_id>/`` (when it holds only contract files),
+    ``reports/<doc_id>/`` and figures go. With ``corpus_failed`` the corpus tables
+    (``data/corpus/*.csv``) and ``reports/corpus/`` go too, so nothing left on disk
+    is older than the seeds it claims to show.
+    """
+    from . import crossdoc_tables
+    from .distributed import remove_stale
+
+    keep = set(keep)
+    gone = {CORPUS} if corpus_failed else set()
+    folders = [p for p in sorted(REPORTS_DIR.glob("*"))
+               if p.is_dir() and (p.name not in keep | {CORPUS} or p.name in gone)]
+    files = stale_figures(keep, figure_prefixes, FIGURES_DIR) + (
+        sorted(crossdoc_tables.CORPUS_DIR.glob("*.csv")) if corpus_failed else [])
+    for folder in folders:
+        shutil.rmtree(folder)
+    for path in files:
+        path.unlink()
+    return sorted(remove_stale(PROCESSED_DIR, keep) + folders + files)
 
 
 def run_notebook(path: Path, *, doc_id: str | None = None, html_out: bool = True,
@@ -146,8 +212,8 @@ def run_notebook(path: Path, *, doc_id: str | None = None, html_out: bool = True
     default = default_parameters(nb).get("DOC_ID")
     committed_setup = OUTPUT_ROOT == ROOT and SEEDS_DIR == ROOT / "seeds"
     if doc_id is None:
-        doc_id = str(default) if default is not None else "corpus"
-    if committed_setup and doc_id in (default, "corpus"):
+        doc_id = str(default) if default is not None else CORPUS
+    if committed_setup and doc_id in (default, CORPUS):
         nb = execute(nb, cwd=path.parent)
         nbformat.write(nb, path)
     else:
@@ -162,7 +228,14 @@ def run_notebook(path: Path, *, doc_id: str | None = None, html_out: bool = True
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: execute and render every notebook for every document."""
+    """Command line: execute and render every notebook for every document.
+
+    An article the loader rejects, or whose notebook fails, is named with the reason
+    at the end and in ``reports/index.html``; everything else is still executed and
+    rendered, and the outputs of failed articles and of articles no longer in
+    ``seeds/`` are removed. Returns 1 (and says so in the last line) if anything
+    failed, else 0.
+    """
     from tqdm import tqdm
 
     from .corpus import CorpusError, list_doc_ids, load_document
@@ -175,40 +248,53 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-html", action="store_true", help="do not render HTML pages")
     args = parser.parse_args(argv)
 
-    notebooks = [p for p in notebook_paths()
+    defaults = {p: default_parameters(nbformat.read(p, as_version=4)).get("DOC_ID")
+                for p in notebook_paths()}
+    notebooks = [p for p in defaults
                  if not args.notebook or any(p.name.startswith(n) for n in args.notebook)]
-    doc_ids = args.doc or list_doc_ids(SEEDS_DIR)
-    problems: dict[str, str] = {}
+    seed_ids = list_doc_ids(SEEDS_DIR)
+    doc_ids = args.doc or seed_ids
+    rejected: dict[str, str] = {}
     for doc_id in doc_ids:             # a bad article is named before any kernel starts
         try:
             load_document(doc_id)
         except CorpusError as exc:
-            problems[doc_id] = str(exc)
+            rejected[doc_id] = str(exc)
     jobs: list[tuple[Path, str | None, str]] = []   # (notebook, doc_id to inject, label)
     for path in notebooks:
-        nb = nbformat.read(path, as_version=4)
-        default = default_parameters(nb).get("DOC_ID")
-        if default is None:            # a corpus-level notebook: once
-            jobs.append((path, None, "corpus"))
+        default = defaults[path]
+        if default is None:            # a corpus-level notebook: once, over the good articles
+            jobs.append((path, None, CORPUS))
             continue
         for doc_id in doc_ids:
-            if doc_id not in problems:
+            if doc_id not in rejected:
                 jobs.append((path, None if doc_id == default else doc_id, doc_id))
-    pages: dict[str, list[Path]] = {}
+    failed: dict[tuple[str, str], str] = {}        # (label, notebook) -> the error's last line
+    rendered = 0
     for path, doc_id, label in tqdm(jobs, desc="notebooks", unit="nb", file=sys.stderr):
         try:
-            ran_for, page = run_notebook(path, doc_id=doc_id, html_out=not args.no_html)
-        except CellExecutionError as exc:     # reported at the end; the other runs go on
-            lines = ANSI.sub("", str(exc)).strip().splitlines()
-            problems[f"{label} {path.name}"] = lines[-1] if lines else "cell failed"
-            continue
-        if page is not None:
-            pages.setdefault(ran_for, []).append(page)
-    if pages:
-        index = write_index(pages)
-        print(f"rendered {sum(map(len, pages.values()))} pages; open {relative(index)}")
+            page = run_notebook(path, doc_id=doc_id, html_out=not args.no_html,
+                                reports_dir=REPORTS_DIR)[1]
+            rendered += page is not None
+        except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+            lines = ANSI.sub("", str(exc)).strip().splitlines()   # reported at the end;
+            failed[(label, path.name)] = lines[-1] if lines else type(exc).__name__  # runs go on
+    removed = remove_stale_outputs(
+        set(seed_ids) - set(rejected) - {label for label, _ in failed},
+        figure_prefixes=[p.name[:2] for p, default in defaults.items() if default is not None],
+        corpus_failed=any(label == CORPUS for label, _ in failed))
+    problems = {**rejected, **{f"{label} {name}": message
+                               for (label, name), message in failed.items()}}
+    index = write_index(problems, REPORTS_DIR)
+    print(f"rendered {rendered} page{'s' * (rendered != 1)}; open {relative(index)}")
+    for path in removed:
+        print(f"removed stale {relative(path)}")
+    sys.stdout.flush()
     for what, message in sorted(problems.items()):
         print(f"failed {what}: {message}", file=sys.stderr)
+    if problems:
+        print(f"exit status 1: {len(rejected)} article(s) rejected, {len(failed)} notebook "
+              "run(s) failed (listed above); everything else was written", file=sys.stderr)
     return 1 if problems else 0
 
 

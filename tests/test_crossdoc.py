@@ -229,3 +229,17 @@ def test_a_relative_folder_is_read_from_the_project_root_and_an_empty_article_gi
     tables = corpus_tables("tests/articles", doc_ids=["t07_weather_nothing"], progress=False)
     assert tables["documents"]["doc_id"].tolist() == ["t07_weather_nothing"]
     assert tables["actors"].empty and "actor_id" in tables["actors"].columns
+
+
+def test_a_rejected_file_is_left_out_of_the_corpus_tables_and_named_with_the_reason(tmp_path):
+    from helpers.corpus import CorpusError, read_text
+
+    for path in ARTICLES.glob(f"{SEOUL[1]}.*"):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "a_binary.txt").write_bytes(b"\x00\x01 not text")
+    tables = corpus_tables(tmp_path, progress=False)
+    with pytest.raises(CorpusError) as raised:
+        read_text(tmp_path / "a_binary.txt")
+    assert tables["rejected"].values.tolist() == [["a_binary", str(raised.value)]]
+    assert tables["documents"]["doc_id"].tolist() == [SEOUL[1]]
+    assert set(tables["actors"]["doc_id"]) == {SEOUL[1]}

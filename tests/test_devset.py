@@ -93,8 +93,24 @@ def test_eval_command_scores_project_and_raw_model(tmp_path, capsys):
     assert code == 0
     figures = dict(pair.split("=") for pair in out[-1].split())
     assert figures["docs"] == "2" and figures["merge_pairs"] == "1"
-    for key in ("names_f1", "names_f1_raw", "link_b3_within", "link_b3_across", "timex_f1",
+    for key in ("names_f1", "names_f1_raw", "link_b3_within", "link_b3_across", "timex_f1", "stance_acc",
                 "timex_f1_raw", "timex_value_acc", "event_f1", "factuality_acc", "merge_recall"):
         assert 0.0 <= float(figures[key]) <= 1.0
     assert any(line.startswith("names    raw     exact") for line in out)
     assert (tmp_path / "errors.md").read_text(encoding="utf-8").count("\n## ") == 2
+
+
+def test_statement_keys_compare_gold_offsets_with_system_concept_cells():
+    gold = [{"start": 12, "actor_id": "kenya", "concept": "Ceasefire", "agreement": "1"}]
+    system = [{"sentence_id": 2, "actor_id": "ken", "concepts": "ceasefire:+1;war:-1"}]
+    g = dev_scores.statement_keys(gold, sentence_of=lambda offset: 2)
+    s = dev_scores.statement_keys(system, id_map={"ken": "kenya"})
+    assert g == {(2, "kenya", "ceasefire", 1)}
+    assert s - g == {(2, "kenya", "war", -1)}
+
+
+def test_stance_hits_count_an_actor_the_system_lacks_as_not_stated():
+    gold = pd.DataFrame({"actor_id": ["kenya", "uganda", "rwanda"],
+                         "stance": ["support", "not_stated", "oppose"]})
+    assert dev_scores.stance_hits(gold, {"ken": "support", "rwa": "support"},
+                                  {"ken": "kenya", "rwa": "rwanda"}) == (2, 3)

@@ -152,3 +152,32 @@ def test_outside_a_notebook_the_progress_bar_writes_to_the_file_given(tmp_path):
     with open(tmp_path / "bar.txt", "w", encoding="utf-8") as out:
         assert list(Progress(["a", "é"], total=2, desc="articles", file=out)) == ["a", "é"]
     assert "articles: 100%" in (tmp_path / "bar.txt").read_text(encoding="utf-8")
+
+
+def test_the_command_line_removes_outputs_of_articles_gone_or_now_failing_and_nothing_else(
+        tmp_path, capsys):
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    for path in ARTICLES.glob(f"{GOOD[3]}.*"):
+        shutil.copy(path, src / path.name)
+    (src / "zz_empty.txt").write_bytes(BROKEN["zz_empty"])
+    for doc_id in ("gone_article", "zz_empty"):            # written by an earlier run
+        (out / doc_id).mkdir(parents=True)
+        (out / doc_id / "events.csv").write_text("event_id\n", encoding="utf-8")
+        (out / doc_id / f"{doc_id}.ann").write_text("", encoding="utf-8")
+    (out / "notes").mkdir()
+    (out / "notes" / "todo.md").write_text("not a contract file", encoding="utf-8")
+    status = main([str(src), str(out), "--scheduler", "sync"])
+    printed = capsys.readouterr().out.strip().splitlines()
+    assert status == 1
+    assert sorted(p.name for p in out.iterdir()) == ["notes", GOOD[3]]
+    assert f"  removed {out / 'gone_article'}: no such article in {src}" in printed
+    assert printed[-1] == "exit status 1: 1 of 2 articles failed (listed above); 1 written"
+
+
+def test_a_missing_source_directory_is_refused_before_anything_is_removed(tmp_path, capsys):
+    (tmp_path / "out" / "a").mkdir(parents=True)
+    with pytest.raises(SystemExit):
+        main([str(tmp_path / "no_such_dir"), str(tmp_path / "out")])
+    assert "no_such_dir: no such directory" in capsys.readouterr().err
+    assert (tmp_path / "out" / "a").is_dir()
