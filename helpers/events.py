@@ -51,7 +51,7 @@ Rules and reasons: docs/annotation_guide_events.md.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -430,15 +430,19 @@ def _responses(found: list[_Found], rows: list[Event]) -> None:
 
 @dataclass(frozen=True)
 class EventLayer:
-    """The coded events of a document and the predicates the dictionary could not code."""
+    """The events of a document, the predicates the dictionary could not code, and every
+    predicate with an actor argument (what the stance analysis reads)."""
 
     events: list[Event]
     candidates: list[Candidate]
+    predicates: list[Event]
 
 
 def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Mention]) -> EventLayer:
-    """Every coded event in text order (ids ``e1``..), one row per (source, target) pair,
-    and every uncoded predicate with an actor argument as a candidate for the lexicon.
+    """Every coded event in text order (ids ``e1``..), one row per (source, target) pair;
+    every uncoded predicate with an actor argument as a candidate for the lexicon; and
+    every predicate with an actor argument, coded or not, event or not, as event-shaped
+    rows whose ``event_id`` is that of the event the pair became ('' if none).
 
     Time fields stay empty: the timeline layer anchors events. Sources and targets are
     actors mentioned in the trigger's own sentence.
@@ -449,6 +453,7 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
     state: dict = {"originator": []}
     rows: list[Event] = []
     candidates: list[Candidate] = []
+    predicates: list[Event] = []
     for sent, span in zip(sents, sentence_spans(doc, sents)):
         # arguments come from the sentence's own mentions: a parse that runs on across a
         # line break (a headline into a dateline) must not lend it the next line's actors
@@ -461,20 +466,30 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
         _speech_acts(found, {f.token.i: f for f in found})
         _responses(found, rows)
         for f in found:
-            if f.absorbed or not (f.sources or f.targets):
-                continue
-            reason = _not_an_event(f)
-            if reason:
-                if not f.code:
-                    candidates += _candidates(f, sent.sentence_id, reason)
+            if not (f.sources or f.targets):
                 continue
             attribution, source_type = event_attribution(f.token, span, own)
-            rows += _rows(f, sent.sentence_id, attribution, source_type, len(rows))
-            for code, source, target in f.extra:
+            reason = "" if f.absorbed else _not_an_event(f)
+            made = [] if reason or f.absorbed else _rows(f, sent.sentence_id, attribution,
+                                                       source_type, len(rows))
+            if reason and not f.code:
+                candidates += _candidates(f, sent.sentence_id, reason)
+            for code, source, target in [] if reason else f.extra:
                 if dyadic(code, source, target):
-                        rows.append(_event(len(rows), sent.sentence_id, f, code, source, target,
-                                       f.factuality, attribution, source_type))
-    return EventLayer(rows, candidates)
+                    made.append(_event(len(rows) + len(made), sent.sentence_id, f, code, source,
+                                       target, f.factuality, attribution, source_type))
+            rows += made
+            predicates += _predicates(f, sent.sentence_id, attribution, source_type, made)
+    return EventLayer(rows, candidates, predicates)
+
+
+def _predicates(f: _Found, sentence_id: int, attribution: str, source_type: str,
+                made: list[Event]) -> list[Event]:
+    """Every (source, target) pair of a predicate; a pair that is an event has its id."""
+    ids = {(e.source_actor, e.target_actor): e.event_id for e in made}
+    return [replace(_event(0, sentence_id, f, f.code, source, target, f.factuality,
+                           attribution, source_type), event_id=ids.get((source, target), ""))
+            for source, target in _pairs(f)]
 
 
 def _not_an_event(f: _Found) -> str:

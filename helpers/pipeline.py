@@ -37,6 +37,7 @@ class Analysis:
     timexes: list[Timex]
     events: list[Event]
     candidates: list[Candidate] = field(default_factory=list)   # predicates left uncoded
+    predicates: list[Event] = field(default_factory=list)       # every predicate with an actor
 
     @property
     def doc_id(self) -> str:
@@ -71,7 +72,7 @@ def annotate_parsed(document: Document, doc: Doc) -> Analysis:
     anchored = timeline.anchor_events(layer.events, timexes, doc, sents, document.meta)
     return Analysis(document=document, doc=doc, sentences=sents, mentions=mentions,
                     actors=actors, timexes=timexes, events=anchored,
-                    candidates=layer.candidates)
+                    candidates=layer.candidates, predicates=layer.predicates)
 
 
 def analyse(document: Document) -> Analysis:

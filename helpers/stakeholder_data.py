@@ -18,7 +18,7 @@ from typing import Iterable, Mapping
 import pandas as pd
 
 from .contract import COLUMNS
-from .records import frame
+from .records import Event, frame
 
 TEXT_COLUMNS = {"actor_id", "name", "type", "country", "role", "wikidata", "cameo_code",
                 "label", "kind", "method", "text", "trigger", "lemma", "source_actor",
@@ -37,6 +37,14 @@ class Tables:
     mentions: pd.DataFrame
     actors: pd.DataFrame
     events: pd.DataFrame
+    #: every predicate with an actor argument, coded or not (event-shaped rows); the
+    #: events themselves when absent (tables read back from the contract files)
+    predicates: pd.DataFrame | None = None
+
+    @property
+    def stance_rows(self) -> pd.DataFrame:
+        """The rows position statements are read from: the predicates, else the events."""
+        return self.predicates if self.predicates is not None else self.events
 
 
 def _text(value) -> str:
@@ -80,11 +88,13 @@ def rows_of(table: pd.DataFrame, *columns: str) -> list[tuple]:
 def make_tables(doc_id: str, text: str, *, sentences: Iterable[Mapping] | pd.DataFrame = (),
                 mentions: Iterable[Mapping] | pd.DataFrame = (),
                 actors: Iterable[Mapping] | pd.DataFrame = (),
-                events: Iterable[Mapping] | pd.DataFrame = ()) -> Tables:
+                events: Iterable[Mapping] | pd.DataFrame = (),
+                predicates: Iterable[Mapping] | pd.DataFrame | None = None) -> Tables:
     """:class:`Tables` from rows or DataFrames with contract columns (missing ones left empty)."""
     return Tables(doc_id=doc_id, text=text, sentences=normalise("sentences", sentences),
                   mentions=normalise("entities", mentions), actors=normalise("actors", actors),
-                  events=normalise("events", events))
+                  events=normalise("events", events),
+                  predicates=None if predicates is None else normalise("events", predicates))
 
 
 def from_analysis(analysis) -> Tables:
@@ -92,5 +102,6 @@ def from_analysis(analysis) -> Tables:
     return make_tables(analysis.document.doc_id, analysis.document.text,
                        sentences=frame(analysis.sentences),
                        mentions=frame(analysis.mentions), actors=frame(analysis.actors),
-                       events=frame(analysis.events))
+                       events=frame(analysis.events),
+                       predicates=frame(analysis.predicates, Event))
 
