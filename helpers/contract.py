@@ -27,7 +27,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "events": ("event_id", "sentence_id", "trigger", "start", "end", "lemma", "cameo_code",
                "goldstein", "source_actor", "target_actor", "factuality", "attribution",
                "source_type", "timex_id", "earliest", "latest"),
-    "relations": ("source_actor", "target_actor", "relation", "weight", "event_ids"),
+    "relations": ("source_actor", "target_actor", "relation", "weight", "factuality",
+                  "event_ids"),
     "stakeholders": ("actor_id", "name", "type", "country", "mentions", "degree",
                      "betweenness", "power", "interest", "stance", "evidence"),
 }

@@ -9,6 +9,8 @@ and what the rules resolved before it, in one pass over the tokens:
    A subject pronoun in what someone reports is that speaker ("Delane said that Ost called
    him, but that he refused": Delane); across sentences the main clause's subject comes
    before a reported one ("X said Y did not come. 'No,' he said": X).
+   "its" -> the state, organisation or group last named as a subject in the same
+   sentence, else in the sentence before.
 2. they/them/their -> the actors of the last plural mention (coordinated names of any
    number, "Chile, Peru and Bolivia", or a resolved plural nominal) of the same or the
    previous two sentences; left unresolved otherwise.
@@ -47,6 +49,7 @@ from .linking import LinkedName, person_role
 MASCULINE = {"he", "him", "his", "himself"}
 FEMININE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "themselves"}
+NEUTER = {"its"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
@@ -163,6 +166,22 @@ def _pronoun(tok, history: list[Ref], gender: dict[str, str]) -> tuple[str, ...]
         return ()
     last_sent = [r for r in earlier if r.sent == earlier[-1].sent]
     return max(last_sent, key=lambda r: (r.subject, r.main, r.start)).actors
+
+
+def _neuter(tok, history: list[Ref]) -> tuple[str, str]:
+    """Rule 1b: 'its' -> (actor, type) of the state, organisation or group last named as a
+    subject in the same sentence, else in the sentence before ('Tanzania denied that its
+    army attacked': Tanzania)."""
+    bodies = [r for r in history if r.type in {"state", "organization", "group"}
+              and len(r.actors) == 1 and r.subject]
+    sent = tok.sent.start_char
+    same = [r for r in bodies if r.sent == sent]
+    if same:
+        return same[-1].actors[0], same[-1].type
+    earlier = [r for r in bodies if r.sent < sent]
+    if earlier and earlier[-1].sent == max(r.sent for r in history if r.sent < sent):
+        return earlier[-1].actors[0], earlier[-1].type
+    return ()
 
 
 def _nominal_end(tok) -> int:
@@ -388,6 +407,11 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
             if actors:
                 emit(tok.idx, tok.idx + len(tok), "PERSON", "PRONOUN", actors, "coref:pronoun")
                 remember(tok.idx, tok.idx + len(tok), actors, "person", tok, _is_subject(tok))
+        elif tok.tag_ == "PRP$" and lower in NEUTER:
+            actors = _neuter(tok, history)
+            if actors:
+                emit(tok.idx, tok.idx + len(tok), "GPE" if actors[1] == "state" else "ORG",
+                     "PRONOUN", actors[:1], "coref:its")
         elif tok.tag_ in {"PRP", "PRP$"} and lower in PLURAL:
             window = sent_starts[max(bisect_right(sent_starts, tok.idx) - 3, 0)]
             recent = [r for r in pairs if r.sent >= window and r.start < tok.idx]

@@ -78,6 +78,23 @@ def phrase_actors(token: Token, index: ActorIndex, *, depth: int = 0) -> list[st
     return found
 
 
+def subject_actors(token: Token, index: ActorIndex) -> list[str]:
+    """The actors of a subject phrase; its possessor stands in when it names none ("its army
+    attacked", "Russia's forces advanced": the state acts through them).
+
+    >>> from helpers.nlp import load_nlp
+    >>> doc = load_nlp()("Kenya's army attacked.")
+    >>> subject_actors(doc[2], {0: ["kenya"]})
+    ['kenya']
+    """
+    found = phrase_actors(token, index)
+    if not found:
+        for child in token.children:
+            if child.dep_ == "poss":
+                add(found, phrase_actors(child, index))
+    return found
+
+
 def _bracketed(token: Token) -> bool:
     """True for a phrase in brackets ('(Fixture Wire)'): an outlet or an aside, not an actor."""
     left = token.left_edge.i

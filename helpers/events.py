@@ -59,7 +59,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cameo import goldstein, resource_rows
 from .event_args import (SUBJECTS, ActorIndex, actor_index, add, controller, is_passive,
-                         phrase_actors, prep_actors, prep_actors_of)
+                         phrase_actors, prep_actors, prep_actors_of, subject_actors)
 from .event_coding import Coding, code_noun, code_verb
 from .factuality import clause_verb, factuality_of, governed_by_modal
 from .records import Candidate, Event, Mention
@@ -71,6 +71,8 @@ from .verb_dictionary import verb_dictionary
 DEFAULT_TARGET_PREPS = ("with", "to", "between", "against", "on")
 #: Verbs in these relations are not events of their own (modifiers, reduced relatives).
 _NOT_TRIGGER = {"amod", "acomp", "compound", "prep", "acl", "aux", "auxpass", "agent", "case"}
+#: Prepositions of a verb's object (a thing) whose objects are the verb's targets too.
+_OBJECT_PREPS = ("with", "to", "against", "on")
 #: Prepositions whose object event noun takes the governing verb's subject as its source.
 _FRAME_PREPS = {"during", "at", "in", "after", "before", "following", "on"}
 #: Roots whose "of X" names the source ("the visit of the envoy"); for the others X is the target.
@@ -206,7 +208,7 @@ class _Sentence:
         for child in verb.children:
             if child.dep_ in SUBJECTS:
                 has_subject = True
-                actors = phrase_actors(child, index)
+                actors = subject_actors(child, index)
                 if not actors and coding is not None and coding.code and _definite(child) \
                         and self.noun_role(child) == "message":
                     actors = self.state["originator"]     # 'The appeal urged ...': its originator
@@ -235,7 +237,7 @@ class _Sentence:
                 continue
             # a thing as object: its prepositions ('pledged cooperation with Japan'); an
             # event noun the pattern used: its possessor ('welcomed his visit': its visitor)
-            add(targets, prep_actors(child, preps, index))
+            add(targets, prep_actors(child, [p for p in preps if p in _OBJECT_PREPS], index))
             if child.i in used and self.event_noun(child) is not None:
                 add(targets, [a for c in child.children if c.dep_ == "poss"
                               for a in phrase_actors(c, index)])
@@ -265,15 +267,16 @@ class _Sentence:
         coding = self.event_noun(token)
         if coding is None:
             return None
-        head = token.head
-        if head is not token and head.pos_ == "VERB":
-            governing = self.coding(head)
-            if governing is not None and token.i in governing.used and governing.code \
-                    and governing.role == "light":
-                return None              # 'held talks': the verb carries the event
         index = self.index
         sources = [a for c in token.children if c.dep_ == "poss" for a in phrase_actors(c, index)]
         add(sources, prep_actors(token, ("by",), index))
+        head = token.head
+        if head is not token and head.pos_ == "VERB" and token.dep_ == "dobj":
+            governing = self.coding(head)
+            same = governing is not None and governing.code and (
+                token.i in governing.used or governing.code[:2] == coding.code[:2])
+            if same and (governing.role == "light" or not sources):
+                return None   # 'held talks', 'signed an agreement': the verb codes that event
         if not sources:          # 'Israeli strikes', 'the Russian invasion': a national agent
             add(sources, [a for c in token.children if c.dep_ == "amod"
                           for a in index.get(c.i, ())])
@@ -334,14 +337,15 @@ def _pairs(found: _Found) -> list[tuple[str, str]]:
     return [(s, t) for s in sources or [""] for t in targets or [""] if s != t or not s]
 
 
-def _content(found: _Found, by_token: dict[int, _Found]) -> list[_Found]:
-    """What a verb says, asks or offers: the predicates of its clausal complement (xcomp,
-    ccomp, "to/for V-ing"; conjoined ones too), and event nouns it takes as object or
-    after "to", "for", "on" ("agreed to a meeting", "demanded the release of X")."""
+def _content(found: _Found, by_token: dict[int, _Found], *, clauses: bool = True) -> list[_Found]:
+    """What a verb says, asks or offers: the predicates of its complement (an infinitive,
+    "to/for V-ing", with ``clauses`` a that-clause; conjoined ones too), and event nouns it
+    takes as object or after "to", "for", "on" ("agreed to a meeting", "demanded the
+    release of X")."""
     out = []
     for child in found.token.children:
         heads = []
-        if child.dep_ in {"xcomp", "ccomp", "dobj"}:
+        if child.dep_ in {"xcomp", "dobj"} or child.dep_ == "ccomp" and clauses:
             heads = [child]
         elif child.dep_ == "prep" and child.lower_ in {"to", "for", "on"}:
             heads = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
@@ -357,7 +361,9 @@ def _speech_acts(found: list[_Found], index: dict[int, _Found]) -> None:
     the addressee of a report as the target of what its speaker does by speaking."""
     for f in found:
         family = _family(f.coding)
-        contents = _content(f, index)
+        # 'agreed that ...', 'hopes that ...' state, they do not offer: only a demand or a
+        # threat takes a that-clause as what it is about
+        contents = _content(f, index, clauses=family in {"demand", "threaten"})
         if family and contents:
             object_control = any(c.dep_ in {"dobj", "dative"} for c in f.token.children)
             if family == "appeal" and not object_control and not f.targets:
@@ -410,13 +416,20 @@ def _reported(speech: _Found, contents: list[_Found]) -> None:
             break
 
 
-def _responses(found: list[_Found], rows: list[Event]) -> None:
+def _is_approach(noun: Token, coding: Coding | None) -> bool:
+    """A definite noun naming an approach: a message, request, proposal, appeal or offer
+    ('the request', 'the invitation'), an event noun coded 02 or 03."""
+    return noun.pos_ == "NOUN" and _definite(noun) and coding is not None and (
+        coding.role == "message" or coding.code[:2] in {"02", "03"})
+
+
+def _responses(found: list[_Found], rows: list[Event], analyser: "_Sentence") -> None:
     """'rejected the request': the target is whoever last made an approach to the rejecter
     (earlier in the sentence, else in an earlier row)."""
     for n, f in enumerate(found):
         if f.targets or not f.code or not f.sources:
             continue
-        if not any(c.dep_ == "dobj" and c.pos_ == "NOUN" and _definite(c)
+        if not any(c.dep_ == "dobj" and _is_approach(c, analyser.coding(c))
                    for c in f.token.children):
             continue
         approaches = [(g.sources, g.targets) for g in reversed(found[:n]) if g.code]
@@ -464,7 +477,7 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
             f.code = f.coding.code if f.coding else ""
             f.factuality = factuality_of(f.token)
         _speech_acts(found, {f.token.i: f for f in found})
-        _responses(found, rows)
+        _responses(found, rows, analyser)
         for f in found:
             if not (f.sources or f.targets):
                 continue
@@ -474,7 +487,7 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
                                                        source_type, len(rows))
             if reason and not f.code:
                 candidates += _candidates(f, sent.sentence_id, reason)
-            for code, source, target in [] if reason else f.extra:
+            for code, source, target in [] if f.absorbed else f.extra:
                 if dyadic(code, source, target):
                     made.append(_event(len(rows) + len(made), sent.sentence_id, f, code, source,
                                        target, f.factuality, attribution, source_type))

@@ -2,8 +2,11 @@
 
 Three kinds of tie, kept apart (the ``tie`` attribute of each edge):
 
-- ``event``: one directed edge per coded event, source actor -> target actor,
+- ``event``: one directed edge per coded event the text asserts, expects or holds
+  possible (factuality asserted, probable, possible), source actor -> target actor,
   carrying the CAMEO code, Goldstein score, factuality and event id;
+- ``unrealised``: the same for an event the text denies, or leaves open (negated,
+  underspecified: "did not meet", "urged to mediate"); shown, never counted as a tie;
 - ``affiliation``: person -> organisation -> state, read from the actors' roles
   and countries (:func:`affiliations`);
 - ``co_mention``: two actors named in the same sentence, a weaker tie, never
@@ -28,7 +31,13 @@ import networkx as nx
 import pandas as pd
 
 STRONG_TIES = ("event", "affiliation")
-RELATION_COLUMNS = ["source_actor", "target_actor", "relation", "weight", "event_ids"]
+#: Factuality values whose events tie two actors; the others ('negated', 'underspecified')
+#: make ``unrealised`` edges that add no degree, betweenness or brokerage.
+TIE_FACTUALITY = ("asserted", "probable", "possible")
+#: Factuality from strongest to weakest: a relation row takes the strongest of its events.
+FACTUALITY_ORDER = ("asserted", "probable", "possible", "underspecified", "negated")
+RELATION_COLUMNS = ["source_actor", "target_actor", "relation", "weight", "factuality",
+                    "event_ids"]
 
 
 def _text(value: object) -> str:
@@ -100,9 +109,11 @@ def build_network(actors: pd.DataFrame, *, events: pd.DataFrame,
         if not source or not target or source == target or not {source, target} <= set(graph):
             continue
         code = _text(row.get("cameo_code"))
-        graph.add_edge(source, target, tie="event", relation=f"event:{code or 'uncoded'}",
+        factuality = _text(row.get("factuality")) or "underspecified"
+        graph.add_edge(source, target, tie="event" if factuality in TIE_FACTUALITY else "unrealised",
+                       relation=f"event:{code or 'uncoded'}",
                        event_ids=_text(row["event_id"]), goldstein=row.get("goldstein"),
-                       factuality=_text(row.get("factuality")) or "underspecified",
+                       factuality=factuality,
                        sentence_ids=str(int(row["sentence_id"])), weight=1)
     for member, body in affiliations(actors, aliases=names_used(mentions)):
         graph.add_edge(member, body, tie="affiliation", relation="affiliation", event_ids="",
@@ -173,21 +184,38 @@ def tie_sentences(data: dict) -> list[int]:
     return [int(i) for i in data.get("sentence_ids", "").split(";") if i]
 
 
+def strongest(values) -> str:
+    """The strongest factuality among ``values`` ('' for none).
+
+    >>> strongest(["negated", "possible"]), strongest([])
+    ('possible', '')
+    """
+    ranked = [v for v in FACTUALITY_ORDER if v in set(values)]
+    return ranked[0] if ranked else ""
+
+
 def relations_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
     """relations.csv: one row per (source, target, relation), weight = events, 1 or sentences.
 
     ``relation`` is ``event:<CAMEO code>`` (``event:uncoded`` without a code),
-    ``affiliation`` or ``co_mention``; ``event_ids`` lists the events, ';'-joined.
+    ``affiliation`` or ``co_mention``; ``factuality`` is the strongest of the row's
+    events (asserted > probable > possible > underspecified > negated; '' for the other
+    relations), so a denied meeting reads ``negated``; ``event_ids`` lists the events,
+    ';'-joined.
     """
     rows: dict[tuple[str, str, str], dict] = {}
     for source, target, data in graph.edges(data=True):
         key = (source, target, data["relation"])
         row = rows.setdefault(key, {"source_actor": source, "target_actor": target,
-                                    "relation": data["relation"], "weight": 0, "ids": []})
+                                    "relation": data["relation"], "weight": 0, "ids": [],
+                                    "values": []})
         row["weight"] += data["weight"]
         if data["event_ids"]:
             row["ids"].append(data["event_ids"])
-    table = [{**{k: v for k, v in row.items() if k != "ids"},
+        if data.get("factuality"):
+            row["values"].append(data["factuality"])
+    table = [{**{k: v for k, v in row.items() if k not in {"ids", "values"}},
+              "factuality": strongest(row["values"]),
               "event_ids": ";".join(sorted(row["ids"], key=_event_number))}
              for _, row in sorted(rows.items())]
     return pd.DataFrame(table, columns=RELATION_COLUMNS)

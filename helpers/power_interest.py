@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from .stakeholder_data import rows_of
+from .network import TIE_FACTUALITY
 from .stakeholder_lexicon import rule_values
 
 QUADRANTS = ("Manage closely", "Keep satisfied", "Keep informed", "Monitor")
@@ -87,7 +88,10 @@ def components(profile: pd.DataFrame, measure: pd.DataFrame, statements: pd.Data
     actors = rows_of(profile, "actor_id", "name", "type", "role", "mentions")
     tie = {a: (d, b) for a, d, b in rows_of(measure, "actor_id", "degree", "betweenness")}
     engaged: dict[str, set] = {}
-    for event_id, source, target in rows_of(events, "event_id", "source_actor", "target_actor"):
+    for event_id, source, target, factuality in rows_of(events, "event_id", "source_actor",
+                                                        "target_actor", "factuality"):
+        if factuality not in TIE_FACTUALITY:
+            continue             # a denied or open event engages no one
         for actor in (source, target):
             if actor != "":
                 engaged.setdefault(actor, set()).add(event_id)
