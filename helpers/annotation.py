@@ -1,6 +1,8 @@
 """Entities of a document as mentions of actors: the spaCy pipeline with its fixes, and linking.
 
-The pipeline is the pinned model plus two components: ``entity_fixes`` (OntoNotes
+The pipeline is the pinned model plus three components: ``line_breaks`` (a line break
+starts a sentence before the parser runs, so a headline is never parsed into the next
+line), ``entity_fixes`` (OntoNotes
 span conventions by general rules: possessives split off, titles stripped, a
 country prefix of an organisation split off, labels corrected from the
 knowledge base, short names of persons found) and an EntityRuler built from

@@ -84,7 +84,8 @@ def _fills(phrase: Phrase, token: Token) -> bool:
     if phrase.head not in _words(token):
         return False
     modifiers = [_words(c) for c in token.children if c.dep_ in MODIFIER_DEPS]
-    return all(any(alternatives & words for words in modifiers) for alternatives in phrase.modifiers)
+    return all(any(alternatives & words for words in modifiers)
+               for alternatives in phrase.modifiers)
 
 
 def _slot_token(slot: Slot, candidates: Sequence[Token]) -> Token | None:
@@ -242,8 +243,9 @@ def _patterned(token: Token, pos: str, ctx: _Context, rows) -> Coding | None:
         return None
     pattern, used = best
     row = next(r for p, r in compiled if p is pattern)
-    return _coding(pattern.code, pattern.reverse, " ".join([_lemma(token)] + _object_words(token, used)),
-                   f"override line {row.line}", rows, row, used, pattern)
+    lemma = " ".join([_lemma(token)] + _object_words(token, used))
+    return _coding(pattern.code, pattern.reverse, lemma, f"override line {row.line}", rows, row,
+                   used, pattern)
 
 
 def code_verb(token: Token) -> Coding | None:

@@ -45,7 +45,8 @@ Rules and reasons: docs/annotation_guide_events.md.
 >>> doc = load_nlp()("Kenya invited Ethiopia.")
 >>> ms = [Mention("m1", 1, 0, 5, "Kenya", "GPE", "NAME", "kenya", "test"),
 ...       Mention("m2", 1, 14, 22, "Ethiopia", "GPE", "NAME", "ethiopia", "test")]
->>> [(e.source_actor, e.cameo_code, e.target_actor) for e in extract_events(doc, sentences(doc), ms)]
+>>> events = extract_events(doc, sentences(doc), ms)
+>>> [(e.source_actor, e.cameo_code, e.target_actor) for e in events]
 [('kenya', '036', 'ethiopia')]
 """
 from __future__ import annotations
@@ -57,7 +58,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from .cameo import goldstein, resource_rows
+from .cameo import goldstein, resource_rows, verb_lexicon
 from .event_args import (SUBJECTS, ActorIndex, actor_index, add, controller, is_passive,
                          phrase_actors, prep_actors, prep_actors_of, subject_actors)
 from .event_coding import Coding, code_noun, code_verb
@@ -146,7 +147,6 @@ def _verb_only(token: Token) -> Coding | None:
     """A verb the tagger called a noun ('... and mediate between'): a word that is never a noun."""
     if token.pos_ != "NOUN":
         return None
-    from .cameo import verb_lexicon
     rows = verb_lexicon().get((token.lower_, "VERB"), ())
     if not any(r.verb_only for r in rows):
         return None
@@ -184,9 +184,10 @@ class _Sentence:
     def verb(self, token: Token) -> _Found | None:
         if token.pos_ != "VERB" or token.dep_ in _NOT_TRIGGER:
             return None
-        if token.dep_ in {"advcl", "pcomp"} and not any(c.dep_ in SUBJECTS for c in token.children) \
-                and not (token.dep_ == "advcl" and token.tag_ == "VBG" and not any(
-                    c.dep_ in {"mark", "aux"} for c in token.children)):
+        subject = any(c.dep_ in SUBJECTS for c in token.children)
+        manner = token.dep_ == "advcl" and token.tag_ == "VBG" and not any(
+            c.dep_ in {"mark", "aux"} for c in token.children)     # '..., asserting that'
+        if token.dep_ in {"advcl", "pcomp"} and not subject and not manner:
             return None                  # 'to promote', 'by delivering': an aim or a means
         coding = self.coding(token)
         role = coding.role if coding else "event"

@@ -123,10 +123,11 @@ class Transformation:
 
 @dataclass
 class VerbDictionary:
-    """The parsed dictionary: synonym sets, verb entries by lemma, block patterns, transformations."""
+    """The parsed dictionary: synonym sets, verbs by lemma, block patterns, transformations."""
 
     synsets: dict[str, Slot] = field(default_factory=dict)
-    blocks: dict[int, tuple[str, str, str]] = field(default_factory=dict)   # line -> (name, code, reverse)
+    #: header line -> (name, code, reverse)
+    blocks: dict[int, tuple[str, str, str]] = field(default_factory=dict)
     patterns: dict[int, list[Pattern]] = field(default_factory=dict)
     verbs: dict[str, list[VerbEntry]] = field(default_factory=dict)
     transformations: list[Transformation] = field(default_factory=list)
@@ -157,7 +158,7 @@ def _strip_comment(line: str) -> str:
 
 
 def _code(text: str, where: str) -> tuple[str, str]:
-    """'042' -> ('042', ''); '042:043' -> ('042', '043'); ':173' -> ('', '173'); '---' -> ('', '')."""
+    """'042' -> ('042', ''); '042:043' -> ('042', '043'); ':173' -> ('', '173'); '---': ('', '')."""
     text = text.strip()
     main, _, reverse = text.rstrip("!").partition(":")     # one line flags its code with '!'
 
@@ -184,9 +185,9 @@ def plural(word: str) -> str:
 
 def _regular_forms(stem: str) -> set[str]:
     """-s, -ed and -ing forms of a regular verb, as PETRARCH generates them."""
-    forms = {plural(stem) if not stem.endswith("y") or stem[-2:-1] in "aeiou" else stem[:-1] + "ies"}
-    forms.add(stem + "d" if stem.endswith("e") else stem + "ed")
-    forms.add(stem[:-1] + "ing" if stem.endswith("e") and stem[-2:-1] not in "aeiou" else stem + "ing")
+    forms = {plural(stem), stem + "d" if stem.endswith("e") else stem + "ed"}
+    silent_e = stem.endswith("e") and stem[-2:-1] not in "aeiou"
+    forms.add(stem[:-1] + "ing" if silent_e else stem + "ing")
     return forms
 
 
