@@ -43,8 +43,10 @@ from .verb_dictionary import (Pattern, Phrase, PrepPhrase, Slot, VerbEntry, _Rea
 #: own event, and the dictionary's transformations say what the saying makes of it).
 AFTER_DEPS = {"dobj", "dative", "attr", "oprd", "acomp", "prt", "advmod", "xcomp", "npadvmod",
               "neg"}
-#: Dependents whose words fill the slots before the verb.
-BEFORE_DEPS = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass"}
+#: Dependents whose words fill the slots before the verb: its subject. Not its auxiliaries:
+#: the dictionary's two patterns on 'will' ('- WILL * [036]': "will host" as an intent to
+#: meet) read the future as another act, where the collection reads it as factuality.
+BEFORE_DEPS = {"nsubj", "nsubjpass", "csubj"}
 #: Roots of what a light verb and its object noun code that make the noun an event of its
 #: own: meetings, protests, coercion (detention), assaults, fights. 'make peace' (050),
 #: 'take part' (030) or 'pay dollars' (061) make no event nouns of 'peace', 'part', 'dollars'.
@@ -111,7 +113,7 @@ def context(token: Token) -> _Context:
     for child in token.children:
         dep = child.dep_
         if dep in BEFORE_DEPS:
-            before += _with_conj(child) if dep != "aux" else [child]
+            before += _with_conj(child)
         elif dep in AFTER_DEPS:
             after += _with_conj(child) if dep in {"dobj", "dative", "attr", "oprd"} else [child]
             if dep in {"dobj", "attr", "oprd"}:

@@ -61,6 +61,7 @@ from spacy.tokens import Doc, Span, Token
 from .cameo import goldstein, resource_rows, verb_lexicon
 from .event_args import (SUBJECTS, ActorIndex, actor_index, add, controller, is_passive,
                          phrase_actors, prep_actors, prep_actors_of, subject_actors)
+from .crossdoc import SYMMETRIC_CODES
 from .event_coding import Coding, code_noun, code_verb
 from .factuality import clause_verb, factuality_of, governed_by_modal
 from .records import Candidate, Event, Mention
@@ -100,7 +101,6 @@ class _Found:
     targets: list[str]
     code: str = ""
     factuality: str = ""
-    absorbed: bool = False          # replaced by the speech act that governs it
     note: str = ""
     extra: list[tuple[str, str, str]] = field(default_factory=list)   # (code, source, target)
 
@@ -328,9 +328,16 @@ class _Sentence:
 
 
 def _pairs(found: _Found) -> list[tuple[str, str]]:
-    """One (source, target) pair per row; reciprocal predicates pair coordinated actors."""
+    """One (source, target) pair per row; reciprocal predicates pair coordinated actors.
+
+    Reciprocal: the override row or the dictionary's paired code says so, or the code is
+    one whose two sides play the same part (consult, sign an agreement, cooperate
+    materially: :data:`helpers.crossdoc.SYMMETRIC_CODES`, "Kenya and Rwanda will expand
+    trade").
+    """
     sources, targets = found.sources, found.targets
-    reciprocal = found.coding is not None and found.coding.reciprocal
+    reciprocal = found.coding is not None and found.coding.reciprocal \
+        or found.code.startswith(SYMMETRIC_CODES)
     if reciprocal and not targets and len(sources) > 1:
         return [(s, o) for s in sources for o in sources if o != s]
     if reciprocal and not sources and len(targets) > 1:
@@ -376,8 +383,6 @@ def _speech_acts(found: list[_Found], index: dict[int, _Found]) -> None:
                 f.code, content = composed[0] if composed else ("030", contents[0])
                 if not f.targets:
                     f.targets = [t for t in content.targets if t not in f.sources]
-                if family == "intent" and not object_control:
-                    content.absorbed = bool(composed)
         if is_reporting_verb(f.token):
             for content in _content(f, index):
                 if set(content.sources) & set(f.sources) and not content.targets \
@@ -483,12 +488,12 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
             if not (f.sources or f.targets):
                 continue
             attribution, source_type = event_attribution(f.token, span, own)
-            reason = "" if f.absorbed else _not_an_event(f)
-            made = [] if reason or f.absorbed else _rows(f, sent.sentence_id, attribution,
-                                                       source_type, len(rows))
+            reason = _not_an_event(f)
+            made = [] if reason else _rows(f, sent.sentence_id, attribution, source_type,
+                                           len(rows))
             if reason and not f.code:
                 candidates += _candidates(f, sent.sentence_id, reason)
-            for code, source, target in [] if f.absorbed else f.extra:
+            for code, source, target in f.extra:
                 if dyadic(code, source, target):
                     made.append(_event(len(rows) + len(made), sent.sentence_id, f, code, source,
                                        target, f.factuality, attribution, source_type))
