@@ -73,6 +73,9 @@ from .verb_dictionary import verb_dictionary
 DEFAULT_TARGET_PREPS = ("with", "to", "between", "against", "on")
 #: Verbs in these relations are not events of their own (modifiers, reduced relatives).
 _NOT_TRIGGER = {"amod", "acomp", "compound", "prep", "acl", "aux", "auxpass", "agent", "case"}
+#: Roots of acts that judge what they are about (praise, criticise, reject): praising
+#: "Pakistan's hospitality" is praising Pakistan.
+_EVALUATIVE_ROOTS = ("05", "11", "12")
 #: Prepositions of a verb's object (a thing) whose objects are the verb's targets too.
 _OBJECT_PREPS = ("with", "to", "against", "on")
 #: Prepositions whose object event noun takes the governing verb's subject as its source.
@@ -236,10 +239,12 @@ class _Sentence:
         for child in verb.children:
             if child.dep_ != "dobj" or phrase_actors(child, index):
                 continue
-            # a thing as object: its prepositions ('pledged cooperation with Japan'); an
-            # event noun the pattern used: its possessor ('welcomed his visit': its visitor)
+            # a thing as object: its prepositions ('pledged cooperation with Japan'); the
+            # possessor of what is judged ('hails Pakistan's hospitality') or of an event
+            # noun the pattern used ('welcomed his visit': its visitor)
             add(targets, prep_actors(child, [p for p in preps if p in _OBJECT_PREPS], index))
-            if child.i in used and self.event_noun(child) is not None:
+            evaluates = coding is not None and coding.code[:2] in _EVALUATIVE_ROOTS
+            if evaluates or child.i in used and self.event_noun(child) is not None:
                 add(targets, [a for c in child.children if c.dep_ == "poss"
                               for a in phrase_actors(c, index)])
         if coding is not None and "from" in coding.target_preps:

@@ -66,6 +66,13 @@ def _rows(events):
     ("Delane criticised the opposition during his visit to Orsk.",
      {"Delane": "delane", "his": "delane", "Orsk": "orsk", "the opposition": "opposition"},
      [("criticised", "111", "delane", "opposition"), ("visit", "042", "delane", "orsk")]),
+    # praising what an actor has is praising that actor
+    ("Jaishankar hails Pakistan's hospitality.", {"Jaishankar": "jaishankar",
+                                                   "Pakistan": "pakistan"},
+     [("hails", "051", "jaishankar", "pakistan")]),
+    # codes whose sides play the same part pair coordinated subjects
+    ("Kenya and Rwanda will expand trade.", {"Kenya": "kenya", "Rwanda": "rwanda"},
+     [("expand", "060", "kenya", "rwanda"), ("expand", "060", "rwanda", "kenya")]),
     # reported speech: what the speaker does by speaking
     ("Delane said Norvela can mediate between Orsk and Tarvia.",
      {"Delane": "delane", "Norvela": "norvela", "Orsk": "orsk", "Tarvia": "tarvia"},
@@ -104,6 +111,12 @@ def test_who_did_what_to_whom(text, actors, expected):
     # imposing taxes is no sanction
     ("Kenya imposed taxes on Tarvia.", {"Kenya": "kenya", "Tarvia": "tarvia"},
      [("imposed", "163", "kenya", "tarvia")]),
+    # the possessor of what is reinforced is no target (no judging verb)
+    ("Kenya reinforced Uganda's stance.", {"Kenya": "kenya", "Uganda": "uganda"},
+     [("reinforced", "", "kenya", "uganda")]),
+    # 'will host' is hosting (the future is factuality), not an intent to meet
+    ("Kenya will host Uganda's president.", {"Kenya": "kenya", "Uganda": "uganda"},
+     [("host", "036", "kenya", "uganda")]),
     # the object of 'sign' is the act the verb codes: no second row for the noun
     ("Chile and Argentina signed an agreement.", {"Chile": "chile", "Argentina": "argentina"},
      [("agreement", "057", "chile", "argentina")]),
