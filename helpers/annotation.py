@@ -15,9 +15,11 @@ the knowledge-base aliases that only adds names the model missed.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -205,9 +207,14 @@ def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break, before the parser runs, so that a headline,
     a dateline or a paragraph is never parsed into the next one ('... hold bilateral
     talks\\nPresident X arrived': 'X' is no object of 'hold')."""
-    for token in doc[:-1]:
-        if "\n" in token.text_with_ws:
-            doc[token.i + 1].is_sent_start = True
+    text = doc.text
+    if "\n" not in text or len(doc) < 2:
+        return doc
+    starts = doc.to_array("IDX")
+    for match in re.finditer(r"\n", text):
+        i = int(np.searchsorted(starts, match.start(), side="right"))   # the token after it
+        if 0 < i < len(doc):
+            doc[i].is_sent_start = True
     return doc
 
 

@@ -155,15 +155,31 @@ def _prep_matches(phrase: PrepPhrase, ctx: _Context, used: set[int]) -> bool:
     return False
 
 
-def _best(patterns: Iterable[Pattern], ctx: _Context) -> tuple[Pattern, frozenset[int]] | None:
-    best: tuple[Pattern, frozenset[int]] | None = None
+def _ranked(patterns: Sequence[Pattern]) -> list[Pattern]:
+    """Patterns from the most specific down; among equals, in file order."""
+    return sorted(patterns, key=lambda p: (-p.specificity, p.line))
+
+
+def _best(patterns: Sequence[Pattern], ctx: _Context) -> tuple[Pattern, frozenset[int]] | None:
+    """The most specific matching pattern (the first in file order among equals) and the
+    tokens it uses, None when none matches."""
+    words = {w for t in ctx.before + ctx.after for w in _words(t)}
+    words |= {w for _, objects, _ in ctx.preps for t in objects for w in _words(t)}
+    preps = {prep for prep, _, _ in ctx.preps}
     for pattern in patterns:
-        if best is not None and pattern.specificity <= best[0].specificity:
+        heads, needed = pattern.needs
+        if any(not h & words for h in heads) or any(not n & preps for n in needed):
             continue
         used = match(pattern, ctx)
         if used is not None:
-            best = (pattern, used)
-    return best
+            return pattern, used
+    return None
+
+
+@lru_cache(maxsize=None)
+def block_patterns(block: int) -> tuple[Pattern, ...]:
+    """The dictionary's patterns of a block, most specific first."""
+    return tuple(_ranked(verb_dictionary().patterns.get(block, [])))
 
 
 @lru_cache(maxsize=None)
@@ -180,7 +196,8 @@ def override_patterns() -> dict[tuple[str, str], tuple[tuple[Pattern, LexiconEnt
                 reader.add_pattern(f"- {entry.pattern} [{entry.cameo_code or '---'}]", entry.line)
                 for pattern in reader.d.patterns.get(1, []):
                     compiled.setdefault(key, []).append((pattern, entry))
-    return {k: tuple(v) for k, v in compiled.items()}
+    return {k: tuple(sorted(v, key=lambda pe: (-pe[0].specificity, pe[0].line)))
+            for k, v in compiled.items()}
 
 
 def _lemma(token: Token) -> str:
@@ -240,7 +257,7 @@ def _object_words(token: Token, used: frozenset[int]) -> list[str]:
 def _patterned(token: Token, pos: str, ctx: _Context, rows) -> Coding | None:
     """The override table's best matching patterned row, None if none matches."""
     compiled = override_patterns().get((_lemma(token), pos), ())
-    best = _best((p for p, _ in compiled), ctx)
+    best = _best([p for p, _ in compiled], ctx)
     if best is None:
         return None
     pattern, used = best
@@ -272,7 +289,7 @@ def code_verb(token: Token) -> Coding | None:
         if not _multiword(entry, token):
             continue
         lemma = " ".join([entry.lemma, *entry.particles])
-        best = _best(d.patterns.get(entry.block, ()), ctx)
+        best = _best(block_patterns(entry.block), ctx)
         if best is not None:
             pattern, used = best
             return _coding(pattern.code, pattern.reverse,
@@ -322,7 +339,10 @@ def code_noun(token: Token) -> Coding | None:
     its object in the dictionary ("hold a summit", "stage an attack"). A role noun
     ("minister", "envoy") is never an event noun.
     """
-    if _lemma(token) in role_nouns() or token.lower_ in role_nouns():
+    lemma = _lemma(token)
+    if lemma in role_nouns() or token.lower_ in role_nouns() or not (
+            (lemma, "NOUN") in verb_lexicon() or lemma in light_nouns()
+            or token.lower_ in light_nouns()):
         return None
     ctx = context(token)
     rows = _rows(token, "NOUN")

@@ -319,6 +319,8 @@ class _Sentence:
         return None
 
     def analyse(self, token: Token) -> _Found | None:
+        if token.pos_ not in {"VERB", "NOUN"}:
+            return None
         coding = _verb_only(token)
         if coding is not None:
             targets = prep_actors(token, _target_preps(coding), self.index)
@@ -486,7 +488,8 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
         found = [f for f in (analyser.analyse(t) for t in span) if f is not None]
         for f in found:
             f.code = f.coding.code if f.coding else ""
-            f.factuality = factuality_of(f.token)
+            if f.sources or f.targets:          # no actor, no row: no factuality needed
+                f.factuality = factuality_of(f.token)
         _speech_acts(found, {f.token.i: f for f in found})
         _responses(found, rows, analyser)
         for f in found:

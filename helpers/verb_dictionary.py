@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -77,7 +77,15 @@ class Pattern:
     line: int
     verb: str = ""      # the verb its note says it was written for ('# HOLD'), '' if none
 
-    @property
+    @cached_property
+    def needs(self) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
+        """The head words each slot may take and the prepositions each phrase needs: a
+        pattern whose words are not all around the verb cannot match (a quick test)."""
+        slots = list(self.before) + list(self.after) + [o for p in self.preps for o in p.objects]
+        return (tuple(frozenset(phrase.head for phrase in slot) for slot in slots),
+                tuple(p.preps for p in self.preps))
+
+    @cached_property
     def specificity(self) -> int:
         """How much context the pattern asks for: one point per slot, preposition and modifier.
 
