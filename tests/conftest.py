@@ -1,14 +1,9 @@
-"""Shared fixtures: the test articles and a parsed-document cache."""
+"""Shared fixtures."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
-from helpers.config import ROOT
-
-ARTICLES = ROOT / "tests" / "articles"
-GOLD = ROOT / "tests" / "gold"
 
 
 @pytest.fixture

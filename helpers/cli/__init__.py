@@ -1,0 +1,6 @@
+"""The command lines: the notebook runner (``runner``), the Dask corpus run
+(``distributed``), the benchmarks (``bench``, ``corpus_bench``) and the development set's
+text check and evaluation (``devset``, ``dev_eval``: ``make devcheck``, ``make eval``).
+
+Layer: the top; may import every other subpackage.
+"""

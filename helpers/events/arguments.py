@@ -1,0 +1,154 @@
+"""Arguments of a predicate: which actors a phrase names, who controls an infinitive.
+
+Works on the dependency parse and an index from token to the actor ids of the
+mentions covering it (several for a mention such as "both leaders").
+
+>>> from helpers.nlp.model import get_nlp
+>>> doc = get_nlp()("Kenya and Ethiopia met.")
+>>> index = {0: ["kenya"], 2: ["ethiopia"]}
+>>> phrase_actors(doc[0], index)
+['kenya', 'ethiopia']
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Sequence
+
+from spacy.tokens import Doc, Token
+
+from helpers.files.records import Mention
+
+_RELATIVE = {"who", "whom", "which", "that"}
+#: Prepositions of an addressee who controls the infinitive ('called on X to V').
+_ADDRESSEE = {"on", "upon", "to"}
+SUBJECTS = {"nsubj", "csubj"}
+
+ActorIndex = dict[int, list[str]]
+
+
+def actor_index(doc: Doc, mentions: Sequence[Mention]) -> ActorIndex:
+    """Token index -> actor ids of the mentions covering that token (several for 'both leaders').
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> actor_index(get_nlp()("Hi Iraq"), [Mention("m1", 1, 3, 7, "Iraq", "GPE", "NAME", "iraq", "t")])
+    {1: ['iraq']}
+    """
+    index: ActorIndex = defaultdict(list)
+    for mention in mentions:
+        if not mention.actor_id:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        for token in span if span is not None else ():
+            if mention.actor_id not in index[token.i]:
+                index[token.i].append(mention.actor_id)
+    return dict(index)
+
+
+def add(found: list[str], more: Sequence[str]) -> list[str]:
+    found.extend(a for a in more if a not in found)
+    return found
+
+
+def phrase_actors(token: Token, index: ActorIndex, *, depth: int = 0) -> list[str]:
+    """The actors a noun phrase headed by ``token`` refers to, with its coordinated phrases.
+
+    An apposition
+    ("Speaker, Mohammad Ghalibaf,") or a national modifier ("the Kenyan
+    government") stands in when the head itself names no actor; an appositive
+    noun ("a Lebanese surgeon") and a relative pronoun refer to the phrase they
+    modify; a dateline place ("NAIROBI, ...") is never the actor.
+    """
+    if depth > 6:
+        return []
+    found = [] if _dateline(token) else list(index.get(token.i, ()))
+    if not found and token.dep_ == "appos":
+        found = list(index.get(token.head.i, ()))
+    if not found and token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
+        found = phrase_actors(token.head.head, index, depth=depth + 1)
+    for dep in ("appos", "compound", "amod", "nmod"):
+        if found:
+            break
+        for child in token.children:
+            if child.dep_ == dep and not _bracketed(child):
+                add(found, phrase_actors(child, index, depth=depth + 1) if dep == "appos"
+                     else index.get(child.i, ()))
+    for child in token.children:
+        if child.dep_ == "conj":
+            add(found, phrase_actors(child, index, depth=depth + 1))
+    return found
+
+
+def subject_actors(token: Token, index: ActorIndex) -> list[str]:
+    """The actors of a subject phrase; its possessor stands in when it names none ("its army
+    attacked", "Russia's forces advanced": the state acts through them).
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("Kenya's army attacked.")
+    >>> subject_actors(doc[2], {0: ["kenya"]})
+    ['kenya']
+    """
+    found = phrase_actors(token, index)
+    if not found:
+        for child in token.children:
+            if child.dep_ == "poss":
+                add(found, phrase_actors(child, index))
+    return found
+
+
+def _bracketed(token: Token) -> bool:
+    """True for a phrase in brackets ('(Fixture Wire)'): an outlet or an aside, not an actor."""
+    left = token.left_edge.i
+    return left > 0 and token.doc[left - 1].text == "("
+
+
+def _dateline(token: Token) -> bool:
+    """True for a dateline place ('NAIROBI, March 4 --'): capitals at the start of a sentence."""
+    return token.is_upper and len(token) > 2 and token.i == token.sent.start
+
+
+def prep_actors_of(prep: Token, preps: Sequence[str], index: ActorIndex) -> list[str]:
+    """The actors of a preposition's objects when it is one of ``preps``."""
+    if prep.dep_ not in {"prep", "dative"} or prep.lower_ not in preps:
+        return []
+    found: list[str] = []
+    for obj in prep.children:
+        if obj.dep_ == "pobj":
+            add(found, phrase_actors(obj, index))
+    return found
+
+
+def prep_actors(token: Token, preps: Sequence[str], index: ActorIndex) -> list[str]:
+    found: list[str] = []
+    for prep in token.children:
+        add(found, prep_actors_of(prep, preps, index))
+    return found
+
+
+def is_passive(verb: Token) -> bool:
+    return any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children)
+
+
+def controller(verb: Token, index: ActorIndex, *, depth: int = 0) -> list[str]:
+    """The actors of a verb's logical subject, inherited through xcomp and conj when it has none.
+
+    Object control ("urged X to V", "called on X to V") gives X; subject control and raising
+    ("X is expected to V", "X agreed to V") give the governor's subject.
+    """
+    found: list[str] = []
+    for child in verb.children:
+        if child.dep_ in SUBJECTS or child.dep_ == "nsubjpass":
+            add(found, phrase_actors(child, index))
+    if found or depth > 6 or verb.head is verb:
+        return found
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
+        if objects:
+            return phrase_actors(objects[0], index)
+        addressed = [o for c in head.children if c.dep_ == "prep" and c.lower_ in _ADDRESSEE
+                     for o in c.children if o.dep_ == "pobj"]
+        if addressed:                    # 'called on X to V', 'appealed to X to V'
+            return phrase_actors(addressed[0], index)
+    if verb.dep_ in {"xcomp", "conj"}:
+        return controller(head, index, depth=depth + 1)
+    return found

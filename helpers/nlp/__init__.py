@@ -1,0 +1,7 @@
+"""The language layer: the one spaCy pipeline of the collection (``model``), sentences
+(``text``), the knowledge base (``kb``), the components the pipeline adds (``entities``),
+linking names to actors (``linking``), coreference (``coref``) and the mentions and actor
+table of an article (``mentions``).
+
+Layer: may import ``helpers.files`` and ``helpers.config``.
+"""

@@ -1,0 +1,167 @@
+"""Coreference of actors by rules: pronouns, pairs, groups and definite nominals.
+
+Each rule reads the named mentions already linked (:func:`helpers.nlp.linking.link_names`)
+and what the rules resolved before it, in one pass over the tokens:
+
+1. he/him/his/she/her -> a person: first one named earlier in the same sentence (the
+   subject first; never the subject of the pronoun's own clause for "him"/"her"), else
+   the subject (else the last person) of the nearest earlier sentence naming a person.
+   A subject pronoun in what someone reports is that speaker ("Delane said that Ost called
+   him, but that he refused": Delane); across sentences the main clause's subject comes
+   before a reported one ("X said Y did not come. 'No,' he said": X).
+   "its" -> the state, organisation or group last named as a subject in the same
+   sentence, else in the sentence before.
+2. they/them/their -> the actors of the last plural mention (coordinated names of any
+   number, "Chile, Peru and Bolivia", or a resolved plural nominal) of the same or the
+   previous two sentences; left unresolved otherwise.
+3. "both leaders", "both sides", "the two leaders", and definite plurals of role nouns
+   ("the ministers", "the sides", "the heads of state") -> the last group of persons
+   (coordinated, else the two persons named last); "both governments", "the two rival
+   powers" -> the same with states; "sides" and "parties" take whichever group was named
+   last. A definite plural without "two"/"both" looks back three sentences at most.
+   Actors in the subject of the nominal's own clause are skipped.
+4. demonym + role noun ("Iraqi leaders", "senior Iranian officials", "a Kenyan official")
+   -> a group actor ``<demonym>_<plural>`` (iraqi_leaders); "the French government" -> the state.
+5. "the (Iraqi) politician", "the surgeon" -> the last person with that country and that
+   word in a role (not as part of a longer role: a "Prime Minister" is not "the
+   minister"), else the last person of that country, else the main subject of the
+   sentence before when the text gives that person no role; not when a name follows.
+   "his Pakistani counterpart" -> the last person of that country but the owner.
+
+>>> from helpers.nlp.model import get_nlp
+>>> from helpers.nlp.linking import link_names
+>>> doc = get_nlp()("Ammar al-Hakim met Iraqi leaders. He left.")
+>>> [(r[2], r[5]) for r in resolve(doc, link_names(doc))]
+[('Iraqi leaders', 'iraqi_leaders'), ('He', 'ammar_al_hakim')]
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from helpers.nlp.kb import load_kb
+from helpers.nlp.linking import LinkedName, person_role
+from helpers.nlp.nominals import definite_plural, plural_nominal, role_nominal
+from helpers.nlp.references import (Ref, clause_subjects, coordinated, is_main_subject,
+                                    is_subject, role_nouns, speaker_of)
+
+MASCULINE = {"he", "him", "his", "himself"}
+FEMININE = {"she", "her", "hers", "herself"}
+PLURAL = {"they", "them", "their", "themselves"}
+NEUTER = {"its"}
+
+
+def _pronoun(tok, history: list[Ref], gender: dict[str, str]) -> tuple[str, ...]:
+    """Rule 1: the person a singular personal pronoun refers to."""
+    wanted = "m" if tok.lower_ in MASCULINE else "f"
+    persons = [r for r in history if r.type == "person" and len(r.actors) == 1
+               and gender.get(r.actors[0], wanted) == wanted]
+    sent = tok.sent.start_char
+    same = [r for r in persons if r.sent == sent]
+    if tok.dep_ in {"dobj", "pobj", "dative"} and tok.lower_ in {"him", "her"}:
+        blocked = clause_subjects(tok)
+        doc = tok.doc
+        same = [r for r in same if not {t.i for t in doc.char_span(r.start, r.end, alignment_mode="expand")}
+                & blocked]
+    if same:
+        speaker = speaker_of(tok)
+        doc = tok.doc
+        spoken = [r for r in same if speaker and {t.i for t in doc.char_span(
+            r.start, r.end, alignment_mode="expand")} & speaker]
+        if spoken and tok.lower_ in {"he", "she"}:
+            return spoken[-1].actors      # a pronoun subject in what X says is X
+        return max(same, key=lambda r: (r.subject, r.start)).actors
+    earlier = [r for r in persons if r.sent < sent]
+    if not earlier:
+        return ()
+    last_sent = [r for r in earlier if r.sent == earlier[-1].sent]
+    return max(last_sent, key=lambda r: (r.subject, r.main, r.start)).actors
+
+
+def _neuter(tok, history: list[Ref]) -> tuple[str, str]:
+    """Rule 1b: 'its' -> (actor, type) of the state, organisation or group last named as a
+    subject in the same sentence, else in the sentence before ('Tanzania denied that its
+    army attacked': Tanzania)."""
+    bodies = [r for r in history if r.type in {"state", "organization", "group"}
+              and len(r.actors) == 1 and r.subject]
+    sent = tok.sent.start_char
+    same = [r for r in bodies if r.sent == sent]
+    if same:
+        return same[-1].actors[0], same[-1].type
+    earlier = [r for r in bodies if r.sent < sent]
+    if earlier and earlier[-1].sent == max(r.sent for r in history if r.sent < sent):
+        return earlier[-1].actors[0], earlier[-1].type
+    return ()
+
+
+def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
+    """Nominal and pronoun mentions of actors as rows ``(start, end, text, label, kind, actor_id, method)``.
+
+    ``names`` are the linked named mentions of ``doc``, in text order. Each rule's
+    result is remembered, so later pronouns can refer back to a resolved one.
+    """
+    kb, nouns, text = load_kb(), role_nouns(), doc.text
+    gender = {a: kb.actors[a].gender for a in kb.actors if kb.actors[a].gender}
+    countries: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    history: list[Ref] = []
+    pairs: list[Ref] = []
+    rows: list[tuple] = []
+    pending = list(names)
+    groups = coordinated(doc, names)
+    consumed: set[int] = set()
+    sent_starts = [sent.start_char for sent in doc.sents]
+
+    def remember(start, end, actors, kind, tok, subject=False):
+        ref = Ref(start, end, tuple(actors), kind, tok.sent.start_char, subject,
+                  subject and is_main_subject(tok))
+        history.append(ref)
+        if len(actors) > 1:
+            pairs.append(ref)
+
+    def emit(start, end, label, kind, actors, method):
+        for actor in actors:
+            rows.append((start, end, text[start:end], label, kind, actor, method))
+
+    for tok in doc:
+        while pending and pending[0].start <= tok.idx:
+            name = pending.pop(0)
+            span = doc.char_span(name.start, name.end, alignment_mode="expand")
+            kind = "state" if name.type == "state" else name.type
+            if name.actor_id and kind in {"person", "state", "organization", "group"}:
+                remember(name.start, name.end, [name.actor_id], kind, span.root, is_subject(span.root))
+                if kind == "person" and name.actor_id not in kb.actors:
+                    found_roles, country = person_role(span, kb=kb)
+                    roles[name.actor_id] = (roles.get(name.actor_id, "") + " "
+                                            + "; ".join(found_roles).lower())
+                    countries.setdefault(name.actor_id, country)
+                group = groups.get(name.start)
+                if group is not None:
+                    pairs.append(group)
+        lower = tok.lower_
+        if tok.tag_ in {"PRP", "PRP$"} and (lower in MASCULINE or lower in FEMININE):
+            actors = _pronoun(tok, history, gender)
+            if actors:
+                emit(tok.idx, tok.idx + len(tok), "PERSON", "PRONOUN", actors, "coref:pronoun")
+                remember(tok.idx, tok.idx + len(tok), actors, "person", tok, is_subject(tok))
+        elif tok.tag_ == "PRP$" and lower in NEUTER:
+            actors = _neuter(tok, history)
+            if actors:
+                emit(tok.idx, tok.idx + len(tok), "GPE" if actors[1] == "state" else "ORG",
+                     "PRONOUN", actors[:1], "coref:its")
+        elif tok.tag_ in {"PRP", "PRP$"} and lower in PLURAL:
+            window = sent_starts[max(bisect_right(sent_starts, tok.idx) - 3, 0)]
+            recent = [r for r in pairs if r.sent >= window and r.start < tok.idx]
+            if recent:
+                emit(tok.idx, tok.idx + len(tok), "PERSON" if recent[-1].type == "person" else "GPE",
+                     "PRONOUN", recent[-1].actors, "coref:plural_pronoun")
+        elif lower in {"both", "two"} and tok.head.i > tok.i and tok.head.lower_ in nouns:
+            consumed |= plural_nominal(tok, history, pairs, emit, remember)
+        elif lower == "the" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ != "two" \
+                and definite_plural(tok, names):
+            since = sent_starts[max(bisect_right(sent_starts, tok.idx) - 3, 0)]
+            consumed |= plural_nominal(tok, history, pairs, emit, remember, since)
+        elif lower in nouns and tok.pos_ == "NOUN" and tok.i not in consumed:
+            role_nominal(tok, names, countries, roles, history, emit, remember)
+    return rows

@@ -1,0 +1,226 @@
+"""Linking named mentions to actors: knowledge base, short names, demonyms, capitals, roles.
+
+Rules, in the order tried for each name (the annotation guide says why):
+
+- PERSON: a KB alias; else a short name (one word such as "Hakim") links to the most
+  recent preceding person of the document whose name has that part, then to the KB
+  surname; else a new id made from the name.
+- GPE: a KB state or city; a capital used for its government (subject, possessor,
+  "between/with/against ...", or coordinated with one of those) links to its state.
+  A capital in a dateline or after "in/to/from/visit" stays the city.
+- NORP: a demonym links to its state; another NORP becomes a group.
+- ORG: a KB alias; a generic institution ("Parliament") links to ``<state>_<name>``
+  of the state last named in its sentence or before; else a new id.
+
+>>> from helpers.nlp.model import get_nlp
+>>> doc = get_nlp()("Ammar al-Hakim met Iranian officials. Hakim left.")
+>>> [(l.text, l.actor_id) for l in link_names(doc)]
+[('Ammar al-Hakim', 'ammar_al_hakim'), ('Iranian', 'iran'), ('Hakim', 'ammar_al_hakim')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from helpers.nlp.entities import NAME_LABELS, institution_names
+from helpers.nlp.kb import KB, load_kb, lookup, name_parts, slug, surname_candidates
+
+GOVERNMENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+GOVERNMENT_PREPS = {"between", "with", "against", "toward", "towards", "and"}
+_ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group",
+                 "LOC": "place", "FAC": "place"}
+
+
+@dataclass(frozen=True)
+class LinkedName:
+    """A named mention with the actor it refers to."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    actor_id: str
+    method: str
+    type: str = ""
+
+
+def _kb_id(kb: KB, text: str) -> str:
+    """A KB look-up that also tries an all-caps name in title case ("NAIROBI")."""
+    found = lookup(kb, text)
+    if not found and text.isupper() and len(text) > 3:
+        found = lookup(kb, text.title())
+    return found
+
+
+def is_government_use(span: Span) -> bool:
+    """Whether a capital names its government ("Tehran said", "between Tehran and Washington").
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> is_government_use(get_nlp()("He flew to Tehran.")[3:4])
+    False
+    """
+    doc = span.doc
+    if span.text.isupper() and (span.start == 0 or "\n" in doc[span.start - 1].text_with_ws):
+        return False  # dateline
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in GOVERNMENT_DEPS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in GOVERNMENT_PREPS
+
+
+def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
+    """Link every named entity of a processed ``doc`` (in text order) to an actor id."""
+    kb = kb or load_kb()
+    methods = doc.user_data.get("entity_methods", {})
+    persons: list[tuple[str, str]] = []       # (actor_id, full name) in text order
+    states: list[tuple[int, str]] = []        # (offset, state id) in text order
+    acronyms: dict[str, str] = {}             # "WFP" -> the actor of "World Food Programme (WFP)"
+    linked: list[LinkedName] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        text, label = ent.text, ent.label_
+        found = "kb_ruler" if ent.ent_id_ else methods.get((ent.start_char, ent.end_char), "model")
+        actor_id, how = _kb_id(kb, text), "kb"
+        kb_type = kb.actors[actor_id].type if actor_id else ""
+        if not actor_id and text in acronyms:
+            actor_id, how = acronyms[text], "acronym"
+            kb_type = kb.actors[actor_id].type if actor_id in kb.actors else ""
+        if how == "acronym":
+            pass
+        elif label == "PERSON" and kb_type != "person":
+            actor_id, how = _link_person(kb, text, persons)
+            persons.append((actor_id, text))
+        elif label == "PERSON":
+            persons.append((actor_id, text))
+        elif kb_type == "city" and kb.actors[actor_id].capital_of and is_government_use(ent):
+            actor_id, how = kb.actors[actor_id].capital_of, "capital_as_government"
+        elif not actor_id and label == "ORG" and text.removeprefix("the ") in institution_names():
+            state = states[-1][1] if states else ""   # the state named last before it
+            actor_id, how = (f"{state}_{slug(text)}", "institution") if state else (slug(text), "new")
+        elif not actor_id and label in _ACTOR_LABELS:
+            actor_id, how = slug(text.removeprefix("the ").removeprefix("The ")), "new"
+        if actor_id and actor_id in kb.actors and kb.actors[actor_id].type == "state":
+            states.append((ent.start_char, actor_id))
+        if actor_id and label != "PERSON" and (acronym := defined_acronym(ent)):
+            acronyms.setdefault(acronym, actor_id)
+        kind = kb.actors[actor_id].type if actor_id in kb.actors else _ACTOR_LABELS.get(label, "")
+        if how == "new" and label == "GPE":
+            kind = "city"
+        linked.append(LinkedName(ent.start_char, ent.end_char, text, label, actor_id,
+                                 f"{found}/{how}" if actor_id else found, kind))
+    return linked
+
+
+def defined_acronym(ent: Span) -> str:
+    """The acronym a name defines in brackets right after it ("World Food Programme (WFP)"),
+    or ''. It must be in capitals and start with the name's first letter.
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("The World Food Programme (WFP) said so. WFP left.")
+    >>> defined_acronym(doc.ents[0]), defined_acronym(doc.ents[-1])
+    ('WFP', '')
+    """
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
+        return ""
+    acronym = doc[ent.end + 1].text
+    first = next((t.text for t in ent if t.lower_ != "the"), "")
+    if not (2 <= len(acronym.replace(".", "")) <= 8 and acronym.replace(".", "").isalpha()
+            and acronym.isupper() and first[:1].upper() == acronym[:1]):
+        return ""
+    return acronym
+
+
+def _link_person(kb: KB, text: str, persons: list[tuple[str, str]]) -> tuple[str, str]:
+    """A person not named by a KB alias: earlier full name (or its last words, "Al Nuaimi"
+    after "Khalid bin Hamad Al Nuaimi"), then KB surname, then a new id."""
+    words = text.split()
+    if len(words) > 1:
+        for actor_id, name in reversed(persons):
+            full = name.split()
+            if len(full) > len(words) and full[-len(words):] == words:
+                return actor_id, "short_name"
+    if " " not in text.strip():
+        for actor_id, name in reversed(persons):
+            if " " in name and text in name_parts(name):
+                return actor_id, "short_name"
+        candidates = surname_candidates(kb, text)
+        if candidates:
+            return candidates[0], "kb_surname"
+    return slug(text), "new"
+
+
+_ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}
+_SKIP_CHILD = {"relcl", "acl", "det", "punct", "cc", "conj", "appos"}
+_SKIP_INNER = {"relcl", "acl", "punct", "appos"}
+
+
+def _join(tokens: list) -> str:
+    """Tokens back into text, as written (with their own spacing)."""
+    return "".join(t.text_with_ws for t in tokens).strip(" ,")
+
+
+def _phrase(head, *, top: bool = True) -> list:
+    """A noun phrase without relative clauses, determiners, coordination, appositions,
+    nor (at its top) a possessor ("Iran’s", "his")."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ not in (_SKIP_CHILD | {"poss"} if top else _SKIP_INNER):
+            tokens += _phrase(child, top=False)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _is_title_head(tok) -> bool:
+    return tok.pos_ in {"NOUN", "PROPN"} and tok.ent_type_ in {"", "ORG"}
+
+
+def role_tokens(span: Span) -> list[list]:
+    """The titles and appositions around a person's name, as lists of tokens.
+
+    Three places: words before the name in its noun phrase ("Iraqi politician Ammar
+    al-Hakim"), an apposition after it ("Hakim, head of ..."), and the noun the name is
+    in apposition to ("Iran’s Speaker of Parliament, Mohammad Bagher Ghalibaf").
+    """
+    root = span.root
+    roles: list[list] = []
+    before = [t for t in _phrase(root) if t.i < span.start]
+    if before:
+        roles.append(before)
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and _is_title_head(child):
+            roles.append(_phrase(child))
+    if root.dep_ == "appos" and root.head.i < span.start and _is_title_head(root.head):
+        roles.append(_phrase(root.head))
+    return [tokens for tokens in roles if any(t.text[0].isalpha() for t in tokens)]
+
+
+def person_role(span: Span, *, kb: KB | None = None) -> tuple[tuple[str, ...], str]:
+    """The roles (titles and appositions, as written) and the country (ISO alpha-3) the
+    text gives a person.
+
+    The country comes from the first demonym or state named in a role or its possessor,
+    in the role's own sentence ("... and Qatar. Algerian Foreign Minister X": Algeria).
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("Kenyan Foreign Minister Grace Wanjiru spoke.")
+    >>> person_role(doc[3:5])
+    (('Kenyan Foreign Minister',), 'KEN')
+    """
+    kb = kb or load_kb()
+    roles, country = [], ""
+    doc = span.doc
+    for tokens in role_tokens(span):
+        roles.append(_join(tokens))
+        first, last = tokens[0].i, tokens[-1].i
+        for ent in doc.ents:
+            if not country and first - 3 <= ent.start and ent.end <= last + 1 \
+                    and ent.sent.start == tokens[0].sent.start \
+                    and "\n" not in doc.text[ent.start_char:tokens[0].idx]:
+                found = lookup(kb, ent.text)
+                if found and kb.actors[found].type == "state":
+                    country = kb.actors[found].country
+    return tuple(dict.fromkeys(r for r in roles if r)), country

@@ -1,0 +1,111 @@
+"""Mentions of actors in a parsed article (names, nominals, pronouns) and its actor table.
+
+Names are linked to actors (:mod:`helpers.nlp.linking`), then nominals and pronouns
+are resolved to them (:mod:`helpers.nlp.coref`).
+
+>>> from helpers.nlp.model import get_nlp
+>>> from helpers.nlp.text import sentences
+>>> doc = get_nlp()("Ammar al-Hakim arrived. He spoke.")
+>>> [(m.text, m.kind, m.actor_id) for m in find_mentions(doc, sentences(doc))]
+[('Ammar al-Hakim', 'NAME', 'ammar_al_hakim'), ('He', 'PRONOUN', 'ammar_al_hakim')]
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from helpers.files.records import Actor, Mention, Sentence
+from helpers.nlp.coref import resolve
+from helpers.nlp.kb import load_kb, slug
+from helpers.nlp.linking import link_names, person_role
+
+
+def sentence_index(sents: list[Sentence]):
+    """A function from a character offset to its sentence id (the nearest one before it)."""
+    starts = [s.start for s in sents]
+    return lambda offset: sents[max(bisect_right(starts, offset) - 1, 0)].sentence_id if sents else 0
+
+
+def number_mentions(rows: list[tuple], sents: list[Sentence]) -> list[Mention]:
+    """Sort ``(start, end, text, label, kind, actor_id, method)`` rows and number them m1, m2, ..."""
+    sentence_of = sentence_index(sents)
+    rows = sorted(set(rows), key=lambda r: (r[0], r[1], r[5], r[4]))
+    return [Mention(f"m{i}", sentence_of(r[0]), r[0], r[1], r[2], r[3], r[4], r[5], r[6])
+            for i, r in enumerate(rows, start=1)]
+
+
+def find_mentions(doc: Doc, sents: list[Sentence]) -> list[Mention]:
+    """Every mention of an actor in a ``doc`` made by :func:`helpers.nlp.model.get_nlp`:
+    names, nominals, pronouns.
+
+    Sorted by (start, end, actor_id) and numbered m1.. in that order. A mention of two
+    actors ("both leaders") is one row per actor.
+    """
+    names = link_names(doc)
+    rows = [(n.start, n.end, n.text, n.label, "NAME", n.actor_id, n.method) for n in names]
+    rows += resolve(doc, names)
+    return number_mentions(rows, sents)
+
+
+def _new_actor(actor_id: str, names: list[Mention], nominals: list[Mention]) -> tuple[str, str, str]:
+    """Name, type and country of an actor the KB does not know, from its mentions."""
+    kb = load_kb()
+    if names:
+        # the longest name, written as in running text rather than in a capitals dateline
+        best = max(names, key=lambda m: (len(m.text.split()), not m.text.isupper(), -m.start))
+        label = best.label
+        kind = {"PERSON": "person", "ORG": "organization", "NORP": "group", "LOC": "place",
+                "FAC": "place", "GPE": "city"}.get(label, "")
+        state = actor_id.split("_")[0] if label == "ORG" else ""
+        country = next((a.country for sid, a in kb.actors.items()
+                        if a.type == "state" and actor_id.startswith(sid + "_")), "") if state else ""
+        name = "the " + best.text[4:] if best.text.startswith("The ") else best.text
+        return name, kind, country
+    text = nominals[0].text
+    demonym = next((w for w in kb.by_demonym if w in text.split()), "")
+    country = kb.actors[kb.by_demonym[demonym]].country if demonym else ""
+    plural = actor_id[len(slug(demonym)) + 1:] if demonym else actor_id
+    return f"{demonym} {plural}".strip(), "group", country
+
+
+def build_actors(mentions: list[Mention], doc: Doc) -> list[Actor]:
+    """One row per actor the mentions refer to, sorted by actor id.
+
+    Name, type, country, Wikidata and CAMEO code come from the KB when it knows the
+    actor; otherwise from the mentions (the longest name; the type from its label; the
+    country from a demonym or state in a title). Roles are the titles and appositions
+    the text gives (KB roles are not copied: the row says what this text says).
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> from helpers.nlp.text import sentences
+    >>> doc = get_nlp()("Kenyan Foreign Minister Grace Wanjiru spoke.")
+    >>> actors = build_actors(find_mentions(doc, sentences(doc)), doc)
+    >>> [a.role for a in actors if a.actor_id == "grace_wanjiru"]
+    ['Kenyan Foreign Minister']
+    """
+    kb = load_kb()
+    by_actor: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.actor_id:
+            by_actor.setdefault(mention.actor_id, []).append(mention)
+    actors = []
+    for actor_id in sorted(by_actor):
+        found = by_actor[actor_id]
+        names = [m for m in found if m.kind == "NAME"]
+        roles, country = [], ""
+        for m in names:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if m.label == "PERSON" and span is not None:
+                found_roles, role_country = person_role(span, kb=kb)
+                roles += [r for r in found_roles if r not in roles]
+                country = country or role_country
+        if actor_id in kb.actors:
+            a = kb.actors[actor_id]
+            actors.append(Actor(actor_id, a.name, a.type, a.country, "; ".join(roles),
+                                a.wikidata, a.cameo_code, len(found)))
+            continue
+        name, kind, own_country = _new_actor(actor_id, names, [m for m in found if m.kind != "NAME"])
+        actors.append(Actor(actor_id, name, kind, country or own_country, "; ".join(roles), "", "",
+                            len(found)))
+    return actors

@@ -1,0 +1,62 @@
+"""The collection's spaCy pipeline: one factory, built once per process, never changed after.
+
+:func:`get_nlp` loads the model named by one setting
+(:func:`helpers.config.spacy_model_name`) and adds every component the collection
+uses (``line_breaks`` before the parser, ``entity_fixes`` and the knowledge-base
+EntityRuler ``kb_ruler`` after the entity recogniser, see
+:mod:`helpers.nlp.entities`) before anyone sees it. Every caller, tests included,
+gets the pipeline from here, so what a caller gets never depends on what ran before.
+
+>>> get_nlp() is get_nlp()
+True
+>>> get_nlp().pipe_names[-2:]
+['entity_fixes', 'kb_ruler']
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from helpers.config import SPACY_MODEL_ENV, spacy_model_name
+from helpers.nlp.entities import ENTITY_FIXES, LINE_BREAKS, ruler_patterns
+
+#: The components the collection adds to the model, in pipeline order.
+ADDED_PIPES = (LINE_BREAKS, ENTITY_FIXES, "kb_ruler")
+
+
+class ModelNotInstalledError(RuntimeError):
+    """The configured spaCy pipeline is not installed."""
+
+
+def load_model(name: str) -> Language:
+    """A fresh copy of the installed spaCy model ``name`` as shipped, without the collection's
+    components (for a baseline such as the benchmark's raw ``nlp.pipe``; not cached).
+
+    Raises :class:`ModelNotInstalledError` naming the setting when it is not installed.
+    """
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelNotInstalledError(
+            f"spaCy pipeline {name!r} is not installed. Install the pinned requirements "
+            f"(make venv) or set {SPACY_MODEL_ENV} to an installed pipeline such as "
+            f"'en_core_web_sm'.") from exc
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The collection's pipeline: the configured model with :data:`ADDED_PIPES` (line breaks
+    before the parser, the entity components after ``ner``).
+
+    Built on the first call; every later call returns the same object, which nothing
+    changes after it is built.
+    """
+    nlp = load_model(spacy_model_name())
+    nlp.add_pipe(LINE_BREAKS, before="parser")
+    nlp.add_pipe(ENTITY_FIXES, after="ner")
+    ruler = nlp.add_pipe("entity_ruler", name="kb_ruler", after=ENTITY_FIXES,
+                         config={"overwrite_ents": False})
+    ruler.add_patterns(ruler_patterns())
+    return nlp

@@ -1,0 +1,124 @@
+"""Composing the stages: parse an article once, then annotate it stage by stage.
+
+``analyse`` is what notebooks 02 to 04 call; ``analyse_many`` streams many
+articles through ``nlp.pipe`` for corpora and benchmarks.
+
+Stages, in order (each a subpackage, each tested on its own):
+
+1. ``nlp.mentions``: named, nominal and pronoun mentions linked to actors; the actor table;
+2. ``events.extraction``: who did what to whom, with a CAMEO code, factuality and sourcing
+   (coded predicates only; the uncoded ones are kept as candidates for the lexicon);
+3. ``temporal.tagger``: temporal expressions normalised to TIMEX3 against the document
+   creation time;
+4. ``temporal.anchoring``: each event anchored to an interval, with how it was obtained.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from spacy.tokens import Doc
+
+from helpers.events.extraction import analyse_events
+from helpers.files.articles import CorpusError, Document, load_document
+from helpers.files.records import Actor, Candidate, Event, Mention, Sentence, Timex
+from helpers.nlp.mentions import build_actors, find_mentions
+from helpers.nlp.model import get_nlp
+from helpers.nlp.text import sentences
+from helpers.temporal.anchoring import anchor_events
+from helpers.temporal.tagger import tag_timexes
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the annotation layers found in one article."""
+
+    document: Document
+    doc: Doc
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    actors: list[Actor]
+    timexes: list[Timex]
+    events: list[Event]
+    candidates: list[Candidate] = field(default_factory=list)   # predicates left uncoded
+    predicates: list[Event] = field(default_factory=list)       # every predicate with an actor
+
+    @property
+    def doc_id(self) -> str:
+        return self.document.doc_id
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+
+def parse(document: Document) -> Doc:
+    """Parse an article's text with the collection's spaCy pipeline."""
+    return get_nlp()(document.text)
+
+
+def annotate_parsed(document: Document, doc: Doc) -> Analysis:
+    """Run every annotation stage over an already parsed article."""
+    sents = sentences(doc)
+    mentions = find_mentions(doc, sents)
+    actors = build_actors(mentions, doc)
+    layer = analyse_events(doc, sents, mentions)
+    timexes = tag_timexes(doc, sents, document.meta)
+    anchored = anchor_events(layer.events, timexes, doc, sents, document.meta)
+    return Analysis(document=document, doc=doc, sentences=sents, mentions=mentions,
+                    actors=actors, timexes=timexes, events=anchored,
+                    candidates=layer.candidates, predicates=layer.predicates)
+
+
+def analyse(document: Document) -> Analysis:
+    """Parse and annotate one article.
+
+    >>> from helpers.files.articles import load_document
+    >>> analyse(load_document("000_a1f3d825a8827267")).sentences[0].sentence_id
+    1
+    """
+    return annotate_parsed(document, parse(document))
+
+
+def analyse_many(documents: Iterable[Document], *, batch_size: int = 64) -> Iterator[Analysis]:
+    """Annotate articles one at a time as ``nlp.pipe`` parses them in batches (streaming)."""
+    pairs = ((document.text, document) for document in documents)
+    for doc, document in get_nlp().pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield annotate_parsed(document, doc)
+
+
+def _loaded(paths: Iterable[str], failed: dict[str, str]) -> Iterator[Document]:
+    """Load articles one at a time; a file the loader rejects goes to ``failed`` with its message."""
+    for path in map(Path, paths):
+        try:
+            yield load_document(path.stem, seeds_dir=path.parent)
+        except CorpusError as exc:
+            failed[path.stem] = str(exc)
+
+
+def analyse_files(paths: Sequence[str], failed: dict[str, str], *,
+                  batch_size: int = 64) -> Iterator[Analysis]:
+    """Annotate the article files at ``paths``, in order, skipping and recording the bad ones.
+
+    Yields one :class:`Analysis` per article that could be used. A file the loader
+    rejects (empty, binary, not UTF-8, broken metadata) is recorded in ``failed`` as
+    ``{doc_id: the loader's message}``. The articles are streamed through
+    :func:`analyse_many`; if an article breaks the stream, those not yet yielded are
+    annotated one by one, and an article whose annotation raises is recorded as
+    ``{doc_id: "ErrorType: message"}``. Nothing is raised for one bad article.
+    """
+    yielded: set[str] = set()
+    try:
+        for analysis in analyse_many(_loaded(paths, failed), batch_size=batch_size):
+            yielded.add(analysis.doc_id)
+            yield analysis
+    except Exception:                                   # noqa: BLE001 - recovered below
+        rest = [p for p in paths if Path(p).stem not in yielded and Path(p).stem not in failed]
+        for document in _loaded(rest, failed):
+            try:
+                analysis = analyse(document)
+            except Exception as exc:                    # noqa: BLE001 - reported per article
+                failed[document.doc_id] = f"{type(exc).__name__}: {exc}"
+                continue
+            yield analysis

@@ -1,0 +1,114 @@
+"""Showing results to a reader: tables, escaped text, figures saved deterministically.
+
+Article text is untrusted: everything shown as HTML goes through
+:func:`html.escape` (pandas and displaCy escape too), so markup in an article
+is shown, never executed.
+
+>>> escape_text("<script>x</script>")
+'&lt;script&gt;x&lt;/script&gt;'
+"""
+from __future__ import annotations
+
+import html
+from io import BytesIO
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import Image
+from matplotlib.figure import Figure
+
+from helpers.config import FIGURES_DIR, relative
+from helpers.files.articles import Metadata
+from helpers.files.contract import LIST_COLUMNS, as_written
+from helpers.stakeholders.analysis import LIST_COLUMNS as ANALYSIS_LIST_COLUMNS
+from helpers.stakeholders.analysis import SPACED_LIST_COLUMNS
+
+#: The list columns of the tables notebooks show, joined as the contract files write them.
+SHOWN_JOINED = frozenset().union(*LIST_COLUMNS.values(), ANALYSIS_LIST_COLUMNS)
+
+
+def escape_text(text: str) -> str:
+    """HTML-escape article text (quotes included)."""
+    return html.escape(text, quote=True)
+
+
+def metadata_table(meta: Metadata) -> pd.DataFrame:
+    """The metadata as a two-column table, with what is missing and assumed spelled out."""
+    rows = [("doc_id", meta.doc_id), ("outlet", meta.outlet), ("url", meta.url),
+            ("title", meta.title), ("language", meta.language), ("published", meta.published),
+            ("published_window", " to ".join(meta.published_window)
+             if meta.published_window else None),
+            ("dct", meta.dct), ("week_start", meta.week_start),
+            ("dct_evidence", meta.dct_evidence),
+            ("missing fields", ", ".join(meta.missing) or "none"),
+            ("assumptions", "; ".join(meta.assumptions) or "none")]
+    return pd.DataFrame([(k, "(not given)" if v is None else v) for k, v in rows],
+                        columns=["field", "value"]).set_index("field")
+
+
+def dct_statement(meta: Metadata) -> str:
+    """One plain sentence on the date relative expressions are anchored to, or why none is.
+
+    >>> from helpers.files.articles import parse_metadata
+    >>> dct_statement(parse_metadata({}, doc_id="x", name="x.meta.json")).split(":")[0]
+    'No document creation time (DCT)'
+    """
+    if meta.dct is None:
+        return ("No document creation time (DCT): " + "; ".join(meta.assumptions) + ".")
+    window = " to ".join(meta.published_window) if meta.published_window else meta.dct
+    return (f"Document creation time (DCT): {meta.dct} (publication window {window}); "
+            f"weeks start on {meta.week_start}.")
+
+
+def figure_image(fig: Figure):
+    """The figure as an inline PNG image for a notebook, with no timestamp in its bytes.
+
+    For figures made without pyplot, which notebooks do not display on their own.
+    """
+    buffer = BytesIO()
+    fig.savefig(buffer, format="png", dpi=100, metadata={"Software": None},
+                bbox_inches="tight")
+    return Image(data=buffer.getvalue(), format="png")
+
+
+def save_figure(fig: Figure, name: str, *, figures_dir: Path = FIGURES_DIR) -> str:
+    """Save ``fig`` as ``figures/<name>.png`` with no timestamp or version in the file.
+
+    Returns the path relative to the project root, for printing.
+    """
+    figures_dir.mkdir(parents=True, exist_ok=True)
+    path = figures_dir / f"{name}.png"
+    fig.savefig(path, dpi=100, metadata={"Software": None}, bbox_inches="tight")
+    return relative(path)
+
+
+class Table:
+    """A table shown in full: long text cells left-aligned and wrapped, HTML escaped, the
+    cells of list columns (:data:`SHOWN_JOINED`) ``;``-joined as the contract files write them
+    (shortest paths ``; ``-joined).
+
+    Unlike a pandas Styler it carries no random ids, so its output is the same on every run.
+
+    >>> "&lt;b&gt;" in Table(pd.DataFrame({"text": ["<b>"]}))._repr_html_()
+    True
+    """
+
+    def __init__(self, frame: pd.DataFrame, *, index: bool = False) -> None:
+        self.frame = as_written(as_written(frame, SHOWN_JOINED), SPACED_LIST_COLUMNS,
+                                separator="; ")
+        self.index = index
+
+    def _repr_html_(self) -> str:
+        body = self.frame.to_html(index=self.index, escape=True, na_rep="", border=0,
+                                  float_format=lambda x: f"{x:.3f}")
+        return ('<div class="nb-table" style="text-align:left">'
+                + body.replace("<td>", '<td style="text-align:left; white-space:pre-wrap">')
+                + "</div>")
+
+    def __repr__(self) -> str:
+        return self.frame.to_string(index=self.index, max_colwidth=80)
+
+
+def wide_text(frame: pd.DataFrame, *, index: bool = False) -> Table:
+    """Show ``frame`` in full with its long text columns readable (see :class:`Table`)."""
+    return Table(frame, index=index)

@@ -1,0 +1,1 @@
+"""The tests, one package per subpackage of helpers."""

@@ -1,0 +1,150 @@
+"""Coreference rules, one behaviour each (see helpers/coref.py and docs/annotation_guide.md)."""
+import re
+
+import pytest
+
+from helpers.events.extraction import extract_events
+from helpers.nlp.coref import role_nouns
+from helpers.nlp.mentions import find_mentions
+from helpers.nlp.model import get_nlp
+from helpers.nlp.text import sentences
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+def resolved(nlp, text, phrase, *, occurrence=0):
+    """The actor ids the non-name mention starting at the n-th ``phrase`` resolves to."""
+    doc = nlp(text)
+    at = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)][occurrence]
+    return sorted(m.actor_id for m in find_mentions(doc, sentences(doc))
+                  if m.start == at and m.text == phrase and m.kind != "NAME")
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # he/his -> the subject of the same sentence
+    ("Ammar al-Hakim carried the message during his visit.", "his", ["ammar_al_hakim"]),
+    # "him" is never the subject of its own clause: the subject of the sentence before
+    ("Ammar al-Hakim began a visit. Mohammad Bagher Ghalibaf invited him.", "him", ["ammar_al_hakim"]),
+    # "He" opening a sentence -> the subject of the last sentence naming a person
+    ("Insiders said Ammar al-Hakim might travel. He could visit Cairo.", "He", ["ammar_al_hakim"]),
+    # "her" -> a person not known to be male
+    ("Health Minister Rania Haddad opened a clinic, her ministry said.", "her", ["rania_haddad"]),
+    # no person before: unresolved, nothing emitted
+    ("He left early.", "He", []),
+])
+def test_singular_pronouns(nlp, text, phrase, expected):
+    assert resolved(nlp, text, phrase) == expected
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("Ghalibaf met Ammar al-Hakim. Both leaders agreed.",
+     "Both leaders", ["ammar_al_hakim", "mohammad_bagher_ghalibaf"]),
+    ("Mohammad Bagher Ghalibaf and Ammar al-Hakim met. Both leaders agreed. They also stressed calm.",
+     "They", ["ammar_al_hakim", "mohammad_bagher_ghalibaf"]),
+    ("Mohammad Bagher Ghalibaf invited Ammar al-Hakim. Then both sides talked.",
+     "both sides", ["ammar_al_hakim", "mohammad_bagher_ghalibaf"]),
+    ("Iraq wants calm between Iran and the United States. Iraq stays between the two rival powers.",
+     "the two rival powers", ["iran", "united_states"]),
+    ("Kenyan and Ethiopian envoys met. The U.S. State Department urged both governments to talk.",
+     "both governments", ["ethiopia", "kenya"]),
+    ("It rained. They stayed home.", "They", []),
+])
+def test_plural_mentions_refer_to_pairs(nlp, text, phrase, expected):
+    assert resolved(nlp, text, phrase) == expected
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("The appeal urged Iraqi leaders to act.", "Iraqi leaders", ["iraqi_leaders"]),
+    ("He carried a message from senior Iranian officials.", "senior Iranian officials",
+     ["iranian_officials"]),
+    ("According to a senior Kenyan official, talks resume.", "a senior Kenyan official",
+     ["kenyan_officials"]),
+    ("Claire Dubois criticised the French government.", "the French government", ["france"]),
+    ("He met Iraqi politician Ammar al-Hakim.", "Iraqi politician", []),
+])
+def test_demonym_nominals(nlp, text, phrase, expected):
+    assert resolved(nlp, text, phrase) == expected
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("Dr. Hassan al-Hakim, a Lebanese surgeon, spoke. The surgeon smiled.", "The surgeon",
+     ["hassan_al_hakim"]),
+    ("Iraqi politician Ammar al-Hakim met Grace Wanjiru. The Iraqi politician left.",
+     "The Iraqi politician", ["ammar_al_hakim"]),
+    ("The surgeon smiled.", "The surgeon", []),
+    ("The mayor of Lyon, Claire Dubois, spoke.", "The mayor", []),
+])
+def test_definite_nominals(nlp, text, phrase, expected):
+    assert resolved(nlp, text, phrase) == expected
+
+
+def test_possessive_government_is_the_state_of_its_owner(nlp):
+    text = "Ethiopian envoy Dawit Bekele arrived. Bekele said his government wanted trade."
+    assert resolved(nlp, text, "his government") == ["ethiopia"]
+
+
+def test_role_nouns_know_singular_and_plural():
+    assert role_nouns()["leader"] == ("leaders", "person")
+    assert role_nouns()["authorities"] == ("authorities", "person")
+
+
+@pytest.mark.parametrize("text, phrase, occurrence, expected", [
+    # the speaker of a quote is the main subject before it, not the subject it reports
+    ('Information Minister Omar Delane said Prime Minister Karl Ost did not meet the rebel '
+     'leader. "No such meeting took place," he said.', "he", 0, ["omar_delane"]),
+    ('Karl Ost said Omar Delane did not meet the rebel leader. "No such meeting took place," '
+     'he said.', "he", 0, ["karl_ost"]),
+    # a subject pronoun in what someone reports is that speaker; 'him' is never the
+    # subject of its own clause
+    ("Omar Delane said that Karl Ost had called him three times, but that he had rejected "
+     "the request.", "him", 0, ["omar_delane"]),
+    ("Omar Delane said that Karl Ost had called him three times, but that he had rejected "
+     "the request.", "he", 0, ["omar_delane"]),
+    ("Karl Ost called Omar Delane, and he refused.", "he", 0, ["karl_ost"]),
+    # 'the minister': a Prime Minister is not 'the minister'; a named minister is
+    ("Omar Delane met Prime Minister Karl Ost on Monday. The minister later criticised the "
+     "opposition.", "The minister", 0, ["omar_delane"]),
+    ("Omar Delane met Foreign Minister Karl Ost on Monday. The minister later criticised the "
+     "opposition.", "The minister", 0, ["karl_ost"]),
+])
+def test_who_said_and_did_what(nlp, text, phrase, occurrence, expected):
+    assert resolved(nlp, text, phrase, occurrence=occurrence) == expected
+
+
+def test_they_are_every_coordinated_actor(nlp):
+    text = "Chile, Peru and Bolivia met in Lima. They agreed to reopen the border."
+    assert resolved(nlp, text, "They") == ["bolivia", "chile", "peru"]
+
+
+def test_they_are_the_pair_when_two_are_coordinated(nlp):
+    text = "Peru and Bolivia met Chile in Lima. They agreed to reopen the border."
+    assert resolved(nlp, text, "They") == ["bolivia", "peru"]
+
+
+def test_no_pair_of_two_of_three_coordinated_actors(nlp):
+    text = "Chile, Peru and Bolivia met in Lima. They agreed to reopen the border."
+    doc = nlp(text)
+    sents = sentences(doc)
+    rows = {(e.source_actor, e.target_actor) for e in extract_events(
+        doc, sents, find_mentions(doc, sents)) if e.sentence_id == 2}
+    assert rows == {(a, b) for a in ("chile", "peru", "bolivia")
+                    for b in ("chile", "peru", "bolivia") if a != b}
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("Kenya met Uganda in Nairobi. The two sides agreed to reopen the border.",
+     "The two sides", ["kenya", "uganda"]),
+    ("Omar Delane met Karl Ost in Lima. The ministers agreed to reopen the border.",
+     "The ministers", ["karl_ost", "omar_delane"]),
+    # a definite plural naming its own actors is not an earlier group
+    ("Omar Delane met Karl Ost in Lima. The ministers of Chile and Peru left.",
+     "The ministers", []),
+    ("Ethiopian envoy Dawit Bekele met Kenyan Foreign Minister Grace Wanjiru. "
+     "Later his Kenyan counterpart left.", "Kenyan counterpart", ["grace_wanjiru"]),
+    ("Tanzania denied that its army attacked Uganda.", "its", ["tanzania"]),
+])
+def test_plural_nominals_counterparts_and_its(nlp, text, phrase, expected):
+    assert resolved(nlp, text, phrase) == expected
