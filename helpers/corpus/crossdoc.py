@@ -180,7 +180,7 @@ def event_refs(group: pd.DataFrame) -> str:
     >>> event_refs(pd.DataFrame({"doc_id": ["b", "a", "a"], "event_id": ["e2", "e10", "e9"]}))
     'a:e9;a:e10;b:e2'
     """
-    pairs = sorted(zip(group["doc_id"], group["event_id"]), key=lambda p: (p[0], _number(p[1])))
+    pairs = sorted(zip(group["doc_id"], group["event_id"]), key=lambda p: (p[0], id_order(p[1])))
     return ";".join(f"{d}:{e}" for d, e in pairs)
 
 
@@ -196,7 +196,7 @@ def _ties(events: pd.DataFrame) -> pd.DataFrame:
     pairs = pairs[(pairs["source"] != "") & (pairs["target"] != "")
                   & (pairs["source"] != pairs["target"])]
     if "factuality" in pairs.columns:
-        pairs = pairs[pairs["factuality"].map(_cell).isin(TIE_FACTUALITY + ("",))]
+        pairs = pairs[pairs["factuality"].map(text_of).isin(TIE_FACTUALITY + ("",))]
     ends = [sorted(p) for p in zip(pairs["source"], pairs["target"])]
     return pd.DataFrame({"doc_id": pairs["doc_id"].tolist(), "a": [e[0] for e in ends],
                          "b": [e[1] for e in ends]}).sort_values(["doc_id", "a", "b"])

@@ -120,6 +120,7 @@ class VerbDictionary:
     def code_of(self, verb: str) -> str:
         """The code of a verb used alone (its own code or its block's), '' when it has none.
 
+        >>> from helpers.events.dictionary import verb_dictionary
         >>> verb_dictionary().code_of("ATTACK")
         '190'
         """
