@@ -1,12 +1,13 @@
 """The components the collection adds to the spaCy model, and the span conventions they apply.
 
-``entity_fixes`` applies the OntoNotes span conventions by general rules (possessives
+``line_breaks`` starts a sentence after every line break before the parser runs, so a
+headline or a dateline is never parsed into the next line. ``entity_fixes`` applies the OntoNotes span conventions by general rules (possessives
 split off, titles stripped, a state or demonym split off a state body, labels corrected
 from the knowledge base, short names of persons found) and the document-level rules of
 :mod:`helpers.nlp.entity_rules` and :mod:`helpers.nlp.entity_labels`; the knowledge-base
 EntityRuler ``kb_ruler`` (:func:`ruler_patterns`) adds names the model missed; ``kb_extend``
 replaces the model's fragments of a longer known name and sets each name's leading "the".
-:func:`helpers.nlp.model.get_nlp` puts all three in the pipeline.
+:func:`helpers.nlp.model.get_nlp` puts all four in the pipeline.
 
 >>> from helpers.nlp.model import get_nlp
 >>> doc = get_nlp()("Iraq’s National Wisdom Movement met.")
@@ -15,8 +16,10 @@ replaces the model's fragments of a longer known name and sets each name's leadi
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -34,6 +37,8 @@ NAME_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
 #: The names under which the pipeline holds :class:`EntityFixes`, the knowledge-base
 #: EntityRuler and :class:`KBExtend`.
 ENTITY_FIXES, KB_RULER, KB_EXTEND = "entity_fixes", "kb_ruler", "kb_extend"
+#: The name of the component :func:`line_breaks`.
+LINE_BREAKS = "line_breaks"
 _POSSESSIVE = {"’s", "'s", "’", "'"}
 #: Determiners that never belong to a name ("a Fixture University" is the name "Fixture University").
 _INDEFINITE = {"a", "an"}
@@ -266,3 +271,19 @@ def ruler_patterns() -> list[dict]:
                 for form in _variants(alias)]
     patterns += [{"label": "NORP", "pattern": d, "id": a} for d, a in sorted(kb.by_demonym.items())]
     return patterns
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser runs, so that a headline,
+    a dateline or a paragraph is never parsed into the next one ('... hold bilateral
+    talks\\nPresident X arrived': 'X' is no object of 'hold')."""
+    text = doc.text
+    if "\n" not in text or len(doc) < 2:
+        return doc
+    starts = doc.to_array("IDX")
+    for match in re.finditer(r"\n", text):
+        i = int(np.searchsorted(starts, match.start(), side="right"))   # the token after it
+        if 0 < i < len(doc):
+            doc[i].is_sent_start = True
+    return doc

@@ -2,8 +2,9 @@
 
 :func:`get_nlp` loads the model named by one setting
 (:func:`helpers.config.spacy_model_name`) and adds every component the collection
-uses (``entity_fixes``, the knowledge-base EntityRuler ``kb_ruler`` and
-``kb_extend``, see :mod:`helpers.nlp.entities`) before anyone sees it. Every caller, tests included,
+uses (``line_breaks`` before the parser; ``entity_fixes``, the knowledge-base
+EntityRuler ``kb_ruler`` and ``kb_extend`` after the entity recogniser, see
+:mod:`helpers.nlp.entities`) before anyone sees it. Every caller, tests included,
 gets the pipeline from here, so what a caller gets never depends on what ran before.
 
 >>> get_nlp() is get_nlp()
@@ -19,10 +20,10 @@ import spacy
 from spacy.language import Language
 
 from helpers.config import SPACY_MODEL_ENV, spacy_model_name
-from helpers.nlp.entities import ENTITY_FIXES, KB_EXTEND, KB_RULER, ruler_patterns
+from helpers.nlp.entities import ENTITY_FIXES, KB_EXTEND, KB_RULER, LINE_BREAKS, ruler_patterns
 
 #: The components the collection adds to the model, in pipeline order.
-ADDED_PIPES = (ENTITY_FIXES, KB_RULER, KB_EXTEND)
+ADDED_PIPES = (LINE_BREAKS, ENTITY_FIXES, KB_RULER, KB_EXTEND)
 
 
 class ModelNotInstalledError(RuntimeError):
@@ -52,6 +53,7 @@ def get_nlp() -> Language:
     changes after it is built.
     """
     nlp = load_model(spacy_model_name())
+    nlp.add_pipe(LINE_BREAKS, before="parser")
     # the patterns are parsed before the fixes join the pipeline (by the model alone)
     ruler = nlp.add_pipe("entity_ruler", name=KB_RULER, after="ner", config={"overwrite_ents": False})
     ruler.add_patterns(ruler_patterns())

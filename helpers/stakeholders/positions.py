@@ -2,7 +2,8 @@
 
 A *position statement* is either
 
-- a ``verb`` statement: an asserted, probable or negated event whose source is
+- a ``verb`` statement: an asserted, probable or negated predicate (an event, or a
+  predicate the CAMEO dictionary does not code, "fear") whose source is
   the actor and whose lemma is a stance verb (urge, want, aim, stress, fear,
   agree, view, ...), read from the trigger to the end of the sentence (a stance
   the actor is only urged to take, "urged leaders to support", is not theirs);
@@ -119,13 +120,13 @@ def positions(tables: Tables) -> pd.DataFrame:
     ``concepts`` is a tuple of :class:`Coded` (empty when the statement cues no concept).
     """
     ends = dict(zip(tables.sentences["sentence_id"], tables.sentences["end"]))
-    sourcing = _sourcing(tables.events)
+    sourcing = _sourcing(tables.stance_rows)
     verbs, nouns = stance_words("verb"), stance_words("noun")
     rows = []
     for (source, sentence_id, end, lemma, trigger, factuality, attribution, source_type,
-         event_id) in rows_of(tables.events, "source_actor", "sentence_id", "end", "lemma",
+         event_id) in rows_of(tables.stance_rows, "source_actor", "sentence_id", "end", "lemma",
                               "trigger", "factuality", "attribution", "source_type", "event_id"):
-        polarity = verbs.get(lemma.lower())
+        polarity = verbs.get(lemma.lower().split(" ")[0])
         if (not source or polarity is None or sentence_id not in ends
                 or factuality not in STANCE_FACTUALITY):
             continue

@@ -31,6 +31,14 @@ class Tables:
     mentions: pd.DataFrame
     actors: pd.DataFrame
     events: pd.DataFrame
+    #: every predicate with an actor argument, coded or not (event-shaped rows); the
+    #: events themselves when absent (tables read back from the contract files)
+    predicates: pd.DataFrame | None = None
+
+    @property
+    def stance_rows(self) -> pd.DataFrame:
+        """The rows position statements are read from: the predicates, else the events."""
+        return self.predicates if self.predicates is not None else self.events
 
 
 def normalise(name: str, rows: Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame:
@@ -71,8 +79,10 @@ def rows_of(table: pd.DataFrame, *columns: str) -> list[tuple]:
 def make_tables(doc_id: str, text: str, *, sentences: Iterable[Mapping] | pd.DataFrame = (),
                 mentions: Iterable[Mapping] | pd.DataFrame = (),
                 actors: Iterable[Mapping] | pd.DataFrame = (),
-                events: Iterable[Mapping] | pd.DataFrame = ()) -> Tables:
+                events: Iterable[Mapping] | pd.DataFrame = (),
+                predicates: Iterable[Mapping] | pd.DataFrame | None = None) -> Tables:
     """:class:`Tables` from rows or DataFrames with contract columns (missing ones left empty)."""
     return Tables(doc_id=doc_id, text=text, sentences=normalise("sentences", sentences),
                   mentions=normalise("entities", mentions), actors=normalise("actors", actors),
-                  events=normalise("events", events))
+                  events=normalise("events", events),
+                  predicates=None if predicates is None else normalise("events", predicates))
