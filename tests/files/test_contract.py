@@ -24,7 +24,7 @@ def test_offsets_that_do_not_match_the_text_are_refused(tmp_path):
 
 def test_missing_columns_are_named():
     with pytest.raises(ContractError,
-                       match=r"relations.csv: missing columns \['weight', 'factuality', 'event_ids'\]"):
+                       match=r"relations.csv: missing columns \['weight', 'event_ids', 'factuality'\]"):
         to_frame("relations", [{"source_actor": "a", "target_actor": "b", "relation": "x"}])
 
 
