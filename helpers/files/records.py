@@ -58,7 +58,7 @@ class Actor:
     wikidata: str       # QID or ''
     cameo_code: str     # CAMEO actor code or ''
     mentions: int
-    source: str = "article"   # kb, phoenix, country_data or article: where the row's identity came from
+    source: str = field(default="article", metadata=EXTRA)  # kb, phoenix, country_data or article (not a contract column)
 
 
 @dataclass(frozen=True)
