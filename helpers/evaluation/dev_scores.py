@@ -182,20 +182,21 @@ def statement_keys(rows: Iterable[dict], *, sentence_of=None, id_map: dict[str, 
                    ) -> set[tuple]:
     """``(sentence, actor, concept, agreement)`` of every claim, concepts compared in lower case.
 
-    Gold rows carry ``start``, ``concept`` and ``agreement`` (placed by ``sentence_of``);
-    system rows carry ``sentence_id`` and ``concepts``, the statement's coded concepts
-    (``(concept, agreement)`` pairs, :class:`helpers.stakeholders.positions.Coded`).
+    Gold rows carry ``start`` (placed by ``sentence_of``); system rows carry
+    ``sentence_id`` (one row per statement, as in statements.csv). System actor ids are
+    translated through ``id_map``, in the actor column and where a concept is an actor
+    (praise or criticism of a person or a state).
+
+    >>> sorted(statement_keys([{"sentence_id": 2, "actor_id": "a", "concept": "b",
+    ...                         "agreement": -1}], id_map={"a": "x", "b": "y"}))
+    [(2, 'x', 'y', -1)]
     """
     id_map = id_map or {}
     keys = set()
     for r in rows:
-        actor = id_map.get(r["actor_id"], r["actor_id"])
-        if "concepts" in r:
-            keys |= {(int(r["sentence_id"]), actor, c.strip().lower(), int(a))
-                     for c, a in r["concepts"]}
-        else:
-            keys.add((sentence_of(int(r["start"])), actor, r["concept"].strip().lower(),
-                      int(r["agreement"])))
+        sentence = int(r["sentence_id"]) if "sentence_id" in r else sentence_of(int(r["start"]))
+        keys.add((sentence, id_map.get(r["actor_id"], r["actor_id"]),
+                  id_map.get(r["concept"], r["concept"]).strip().lower(), int(r["agreement"])))
     return keys
 
 
