@@ -200,19 +200,32 @@ def statement_keys(rows: Iterable[dict], *, sentence_of=None, id_map: dict[str, 
     return keys
 
 
+def combined_stance(stances: Iterable[str]) -> str:
+    """The stance of one gold actor that several system actors stand for (an actor the linker
+    split): their stances taken together, as if their statements were one actor's.
+
+    >>> combined_stance(["support", "not_stated"]), combined_stance(["support", "oppose"])
+    ('support', 'mixed')
+    """
+    stated = set(stances) - {"not_stated"}
+    if not stated:
+        return "not_stated"
+    return stated.pop() if len(stated) == 1 else "mixed"
+
+
 def stance_hits(gold: pd.DataFrame, system: dict[str, str], id_map: dict[str, str]) -> tuple[int, int]:
     """(right, total) gold stances toward the central initiative.
 
-    ``system`` maps system actor ids to their stance; a gold actor no system actor
-    stands for counts as ``not_stated`` on the system side.
+    ``system`` maps system actor ids to their stance; the system actors that stand for
+    one gold actor are taken together (:func:`combined_stance`), and a gold actor no
+    system actor stands for counts as ``not_stated`` on the system side.
     """
-    by_gold: dict[str, set[str]] = defaultdict(set)
+    by_gold: dict[str, list[str]] = defaultdict(list)
     for actor, stance in system.items():
-        by_gold[id_map.get(actor, actor)].add(stance)
+        by_gold[id_map.get(actor, actor)].append(stance)
     right = 0
     for r in gold.itertuples(index=False):
-        found = by_gold.get(r.actor_id) or {"not_stated"}
-        right += found == {r.stance}
+        right += combined_stance(by_gold.get(r.actor_id, ())) == r.stance
     return right, len(gold)
 
 

@@ -75,9 +75,12 @@ def issue_code(head: Token) -> str:
 
 def _complement(head: Token) -> Token | None:
     """The complement a container noun hands over to: its of/for phrase, its clause, or the
-    noun before it ("the ceasefire proposal")."""
+    noun before it ("the ceasefire proposal") or an adjective that is a variant of a concept
+    ("the cooperative relationship")."""
     for child in head.children:
         if child.dep_ == "compound" and child.pos_ == "NOUN":
+            return child
+        if child.dep_ == "amod" and child.lower_ in concept_variants():
             return child
         if child.dep_ in {"acl", "ccomp", "relcl"} and child.pos_ in {"VERB", "AUX"} and any(
                 c.lower_ == "that" for c in child.children if c.dep_ == "mark") or (
@@ -124,19 +127,17 @@ def verb_concept(verb: Token, index: ActorIndex | None = None, *, depth: int = 0
     if not objects and is_passive(verb):
         objects = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in {"into", "to"}
                    for o in c.children if o.dep_ == "pobj" and not index.get(o.i)]
-    if objects and lemma not in LIGHT_VERBS:
-        found = concept_of(objects[0], index, depth=depth + 1)
+    found = next((f for f in (concept_of(o, index, depth=depth + 1) for o in objects) if f),
+                 None)
+    if found and lemma not in LIGHT_VERBS:
         against = stance_words("verb").get(lemma, 1) < 0 and depth > 0
-        return (found[0], -found[1]) if found and against else found
+        return (found[0], -found[1]) if against else found
     if lemma in PASS_VERBS and depth < 4:
         aim = _aim(verb)
         return concept_of(aim, index, depth=depth + 1) if aim is not None else None
     if lemma not in LIGHT_VERBS:
-        return named(lemma)
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ == "NOUN":
-            return concept_of(child, index, depth=depth + 1)
-    return None
+        return named(verb.lower_ if verb.lower_ in concept_variants() else lemma)
+    return found
 
 
 def concept_of(head: Token, index: ActorIndex, *, depth: int = 0) -> tuple[str, int] | None:

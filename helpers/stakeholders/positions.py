@@ -26,6 +26,7 @@ import pandas as pd
 
 from helpers.events.arguments import actor_index
 from helpers.stakeholders.concepts import named
+from helpers.stakeholders.lexicon import stance_words
 from helpers.stakeholders.statements import doc_statements
 from helpers.stakeholders.tables import Tables, parsed, rows_of, span_mentions
 
@@ -141,12 +142,13 @@ def discourse_networks(matrix: pd.DataFrame) -> pd.DataFrame:
 def event_statements(tables: Tables) -> pd.DataFrame:
     """Coded events as (sentence, actor, concept, agreement) of their participants, the
     concept named by the trigger ("met" -> meeting); agreement -1 when the event is
-    negated or conflictual (a negative Goldstein score)."""
-    rows = []
+    negated or conflictual (a negative Goldstein score). A reporting verb ("said") names
+    no concept."""
+    rows, reporting = [], stance_words("report")
     for sentence_id, lemma, code, goldstein, source, target, factuality in rows_of(
             tables.events, "sentence_id", "lemma", "cameo_code", "goldstein", "source_actor",
             "target_actor", "factuality"):
-        if not code or factuality == "underspecified":
+        if not code or factuality == "underspecified" or lemma.lower() in reporting:
             continue
         concept, _ = named(lemma)
         sign = -1 if factuality == "negated" or (goldstein == goldstein and goldstein < 0) else 1

@@ -35,9 +35,10 @@ from helpers.stakeholders.lexicon import stance_words
 
 #: Factuality values that make a statement the actor's own.
 KEPT_FACTUALITY = ("asserted", "probable", "possible", "negated")
-#: Prepositions whose object is what a cue is about.
-OBJECT_PREPS = {"for", "on", "to", "against", "over", "about", "in", "with", "toward",
-                "towards", "of"}
+#: Prepositions whose object is what a cue is about ("in" and "with" only after a noun:
+#: "interest in", not "offer support in areas").
+OBJECT_PREPS = {"for", "on", "to", "against", "over", "about", "toward", "towards", "of"}
+NOUN_PREPS = OBJECT_PREPS | {"in", "with"}
 #: Prepositions whose object holds a stance noun ("commitment from the parties").
 HOLDER_PREPS = {"from", "among", "by"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -180,10 +181,13 @@ def _objects(cue: Token, index: ActorIndex) -> list[Token]:
         elif child.dep_ == "acl" and cue.pos_ == "NOUN" and child.pos_ == "VERB":
             found.append(child)
     for child in children:
-        if child.dep_ == "prep" and child.lower_ in OBJECT_PREPS and cue.pos_ != "ADJ" \
-                and not person:
+        preps = NOUN_PREPS if cue.pos_ == "NOUN" else OBJECT_PREPS
+        if child.dep_ == "prep" and child.lower_ in preps and cue.pos_ != "ADJ" and not person:
             found += [c for c in child.children if c.dep_ in {"pobj", "pcomp"}
                       and (not index.get(c.i) or child.lower_ == "against")]
+    if not found and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
+                                                 for c in children):
+        found += [c for c in cue.head.children if c.dep_ == "dobj"]
     if cue.pos_ == "ADJ":
         if cue.dep_ == "amod":
             found.append(cue.head)
@@ -205,6 +209,13 @@ def _concepts_of(target: Token, index: ActorIndex, *, depth: int = 0) -> list[tu
     return out
 
 
+def embedded(cue: Token) -> bool:
+    """True for a cue verb that is the complement of another cue verb ("I want Japan and
+    Indonesia to advance cooperation"): the governor's statement holds it, with its object."""
+    return (cue.pos_ == "VERB" and cue.dep_ in {"xcomp", "ccomp"}
+            and cue.head.pos_ == "VERB" and cue_polarity(cue.head) is not None)
+
+
 def statement_factuality(cue: Token) -> str:
     """The factuality of a statement: as for events, but a cue under "must" or "should" is
     the speaker's demand, asserted ("must be fully upheld")."""
@@ -218,10 +229,12 @@ def statement_factuality(cue: Token) -> str:
     return factuality_of(cue)
 
 
-def cue_statements(cue: Token, index: ActorIndex, speaking: list[str]) -> list[dict]:
-    """Every (actor, concept, agreement, factuality) a cue gives, before sourcing."""
+def cue_statements(cue: Token, index: ActorIndex, speaking: list[str],
+                   sentence: Span | None = None) -> list[dict]:
+    """Every (actor, concept, agreement, factuality) a cue gives, before sourcing; objects
+    outside ``sentence`` (a parse running over a sentence break) are left out."""
     polarity = cue_polarity(cue)
-    if polarity is None:
+    if polarity is None or embedded(cue):
         return []
     factuality = statement_factuality(cue)
     if factuality not in KEPT_FACTUALITY:
@@ -229,12 +242,16 @@ def cue_statements(cue: Token, index: ActorIndex, speaking: list[str]) -> list[d
     sign = -1 if negated(cue) else 1
     actors = holders(cue, index, speaking)
     rows = []
+    clause_polarity = stance_words("verb_clause").get(cue.lemma_.lower(), polarity)
     for target in _objects(cue, index):
+        if sentence is not None and not sentence.start <= target.i < sentence.end:
+            continue
+        own = clause_polarity if target.dep_ == "ccomp" else polarity
         for concept, concept_polarity in _concepts_of(target, index):
             for actor in actors:
                 if actor != concept:
                     rows.append({"actor_id": actor, "concept": concept,
-                                 "agreement": polarity * concept_polarity * sign,
+                                 "agreement": own * concept_polarity * sign,
                                  "cue": cue.text, "start": cue.idx,
                                  "end": cue.idx + len(cue.text), "factuality": factuality})
     return rows
@@ -252,6 +269,6 @@ def doc_statements(doc: Doc, sentences: list[tuple[int, int, int]], index: Actor
         speaking = own[n] or (quoted_speaker(own, n) if any(t.text in QUOTES for t in span)
                               else [])
         for token in span:
-            for row in cue_statements(token, index, speaking):
+            for row in cue_statements(token, index, speaking, span):
                 rows.append({"sentence_id": sentence_id, **row})
     return rows

@@ -119,3 +119,11 @@ def test_stance_hits_count_an_actor_the_system_lacks_as_not_stated():
                          "stance": ["support", "not_stated", "oppose"]})
     assert dev_scores.stance_hits(gold, {"ken": "support", "rwa": "support"},
                                   {"ken": "kenya", "rwa": "rwanda"}) == (2, 3)
+
+
+def test_stance_hits_take_the_system_actors_of_one_gold_actor_together():
+    gold = pd.DataFrame({"actor_id": ["kenya", "uganda"], "stance": ["support", "mixed"]})
+    system = {"ken": "support", "kenya_2": "not_stated", "uga": "support", "uga_2": "oppose"}
+    id_map = {"ken": "kenya", "kenya_2": "kenya", "uga": "uganda", "uga_2": "uganda"}
+    assert dev_scores.stance_hits(gold, system, id_map) == (2, 2)
+    assert dev_scores.stance_hits(gold, {"ken": "oppose", "kenya_2": "not_stated"}, id_map) == (0, 2)
