@@ -6,7 +6,7 @@ each other:
 
 - ``runner``, ``distributed``: the documented command lines, thin entry modules;
 - ``cli``: the command lines (notebook runner, Dask corpus run, benchmarks);
-- ``views`` | ``evaluation``: what the notebooks display | scores against a gold standard;
+- ``views`` | ``evaluation``: what the notebooks display | agreement with expected annotations, accuracy on the development set;
 - ``corpus``: many articles: cross-document merge, Dask runs, corpus tables;
 - ``pipeline``: one article through every stage, and its contract files;
 - ``stakeholders``: network, positions, power-interest grid of one article's annotations;

@@ -31,10 +31,11 @@ CORPUS_DIR: Path = OUTPUT_ROOT / "data" / "corpus"
 NOTEBOOKS_DIR: Path = ROOT / "notebooks"
 RESOURCES_DIR: Path = Path(__file__).resolve().parent / "resources"
 
-#: The hand-annotated gold standard (``<doc_id>.<layer>.csv``) and the invented test
-#: articles. No module reads them by itself: the tests, the benchmark and the evaluation
-#: a notebook shows pass these paths to the functions that read them.
-GOLD_DIR: Path = ROOT / "tests" / "gold"
+#: The expected annotations of the seed and of the invented test articles
+#: (``<doc_id>.<layer>.csv``): regression checks written with the code, not gold, and
+#: the invented test articles. No module reads them by itself: the tests, the benchmark and
+#: the agreement a notebook shows pass these paths to the functions that read them.
+EXPECTED_DIR: Path = ROOT / "tests" / "expected"
 FIXTURES_DIR: Path = ROOT / "tests" / "articles"
 #: The development set of real articles: manifest, gold (committed) and texts (git-ignored).
 DEV_DIR: Path = ROOT / "data" / "dev"

@@ -153,7 +153,7 @@ def score_document(row: dict, tally: Tally, raw_nlp, report: list[str], *,
     report += [f"- name {kind}: {text[s:e]!r} {label} [{s}:{e}]"
                for kind, items in (("missed", g_names - s_names), ("spurious", s_names - g_names))
                for s, e, label in sorted(items)]
-    report += [f"- timex {r.error}: gold {r.gold} / system {r.system}"
+    report += [f"- timex {r.error}: gold {r.reference} / system {r.system}"
                for r in timex_errors(gold_tx, analysis.timexes).itertuples()]
     report += [f"- link: {text[i[1]:i[2]]!r} [{i[1]}:{i[2]}] gold {gold_link[i]} / system "
                f"{system_link.get(i, '(none)')} (its mentions mostly gold "

@@ -1,4 +1,4 @@
-"""The hand-annotated events and sourcing (``<gold_dir>/<doc_id>.events.csv``, ``.sourcing.csv``)
+"""The hand-annotated events and sourcing (``<reference_dir>/<doc_id>.events.csv``, ``.sourcing.csv``)
 and the scores of the system against them.
 
 Events are compared as tuples ``(sentence_id, source_actor, CAMEO root, target_actor)``
@@ -6,8 +6,8 @@ Events are compared as tuples ``(sentence_id, source_actor, CAMEO root, target_a
 ``(start, end)``; factuality per trigger span; sourcing per sentence. The scheme
 is docs/annotation_guide_events.md.
 
->>> gold = frame([Event("e1", 2, "met", 0, 3, "meet", "040", 1.0, "a", "b", "asserted", "", "none")])
->>> evaluate_events(gold, gold).tuples.f1
+>>> reference = frame([Event("e1", 2, "met", 0, 3, "meet", "040", 1.0, "a", "b", "asserted", "", "none")])
+>>> evaluate_events(reference, reference).tuples.f1
 1.0
 """
 from __future__ import annotations
@@ -26,23 +26,23 @@ _STRINGS = {"cameo_code": str, "source_actor": str, "target_actor": str, "trigge
             "attribution": str, "source_type": str, "factuality": str}
 
 
-def _read(doc_id: str, kind: str, gold_dir: Path) -> pd.DataFrame:
-    path = Path(gold_dir) / f"{doc_id}.{kind}.csv"
+def _read(doc_id: str, kind: str, reference_dir: Path) -> pd.DataFrame:
+    path = Path(reference_dir) / f"{doc_id}.{kind}.csv"
     if not path.is_file():
-        raise FileNotFoundError(f"no {kind} gold for {doc_id!r}: {path.name} is missing")
+        raise FileNotFoundError(f"no {kind} reference for {doc_id!r}: {path.name} is missing")
     return pd.read_csv(path, dtype=_STRINGS, keep_default_na=False, encoding="utf-8")
 
 
-def read_gold_events(doc_id: str, *, gold_dir: Path) -> pd.DataFrame:
-    """The gold events of a document in ``gold_dir``, codes as strings, empty cells as '';
+def read_reference_events(doc_id: str, *, reference_dir: Path) -> pd.DataFrame:
+    """The reference events of a document in ``reference_dir``, codes as strings, empty cells as '';
     raise FileNotFoundError naming the file when absent."""
-    return _read(doc_id, "events", gold_dir)
+    return _read(doc_id, "events", reference_dir)
 
 
-def read_gold_sourcing(doc_id: str, *, gold_dir: Path) -> pd.DataFrame:
-    """The gold attribution cue and source type of every sentence of a document in
-    ``gold_dir``; raise FileNotFoundError naming the file when absent."""
-    return _read(doc_id, "sourcing", gold_dir)
+def read_reference_sourcing(doc_id: str, *, reference_dir: Path) -> pd.DataFrame:
+    """The reference attribution cue and source type of every sentence of a document in
+    ``reference_dir``; raise FileNotFoundError naming the file when absent."""
+    return _read(doc_id, "sourcing", reference_dir)
 
 
 def _table(rows: pd.DataFrame | Iterable) -> pd.DataFrame:
@@ -62,65 +62,65 @@ def event_tuples(rows: pd.DataFrame | Iterable) -> set[tuple]:
 
 @dataclass(frozen=True)
 class EventEvaluation:
-    """Scores of system events against gold, with every disagreement listed."""
+    """Scores of system events against reference, with every disagreement listed."""
 
     by_root: pd.DataFrame          # P/R/F1 of the tuples per CAMEO root, plus ALL
     tuples: Scores
     triggers: Scores               # trigger spans (start, end)
-    code_accuracy: float           # full CAMEO code equal, over matched tuples
-    factuality_accuracy: float     # over trigger spans found by both
+    code_agreement: float           # full CAMEO code equal, over matched tuples
+    factuality_agreement: float     # over trigger spans found by both
     errors: pd.DataFrame           # missed / spurious tuples
     factuality_errors: pd.DataFrame
 
 
-def evaluate_events(gold: pd.DataFrame, events: pd.DataFrame | Iterable) -> EventEvaluation:
-    """Compare system events with gold events of one document.
+def evaluate_events(reference: pd.DataFrame, events: pd.DataFrame | Iterable) -> EventEvaluation:
+    """Compare system events with reference events of one document.
 
-    >>> gold = frame([Event("e1", 2, "met", 0, 3, "meet", "040", 1.0, "a", "b", "asserted", "",
+    >>> reference = frame([Event("e1", 2, "met", 0, 3, "meet", "040", 1.0, "a", "b", "asserted", "",
     ...                     "none")])
-    >>> evaluate_events(gold, gold).factuality_accuracy
+    >>> evaluate_events(reference, reference).factuality_agreement
     1.0
     """
     system = _table(events)
-    gold_t, system_t = event_tuples(gold), event_tuples(system)
+    reference_t, system_t = event_tuples(reference), event_tuples(system)
     key = (lambda item: item[2] or "uncoded")
     spans = lambda t: {(int(r.start), int(r.end)) for r in t.itertuples(index=False)}  # noqa: E731
-    gold_codes = {(int(r.sentence_id), r.source_actor, root(r.cameo_code), r.target_actor):
-                  r.cameo_code for r in gold.itertuples(index=False)}
+    reference_codes = {(int(r.sentence_id), r.source_actor, root(r.cameo_code), r.target_actor):
+                  r.cameo_code for r in reference.itertuples(index=False)}
     system_codes = {(int(r.sentence_id), r.source_actor, root(r.cameo_code), r.target_actor):
                     r.cameo_code for r in system.itertuples(index=False)}
-    matched = gold_t & system_t
-    same_code = sum(gold_codes[k] == system_codes[k] for k in matched)
-    gold_fact = {(int(r.start), int(r.end)): (r.trigger, r.factuality)
-                 for r in gold.itertuples(index=False)}
+    matched = reference_t & system_t
+    same_code = sum(reference_codes[k] == system_codes[k] for k in matched)
+    reference_fact = {(int(r.start), int(r.end)): (r.trigger, r.factuality)
+                 for r in reference.itertuples(index=False)}
     system_fact = {(int(r.start), int(r.end)): r.factuality for r in system.itertuples(index=False)}
-    both = sorted(set(gold_fact) & set(system_fact))
-    wrong = [{"start": s, "end": e, "trigger": gold_fact[(s, e)][0], "gold": gold_fact[(s, e)][1],
+    both = sorted(set(reference_fact) & set(system_fact))
+    wrong = [{"start": s, "end": e, "trigger": reference_fact[(s, e)][0], "reference": reference_fact[(s, e)][1],
               "system": system_fact[(s, e)]} for s, e in both
-             if gold_fact[(s, e)][1] != system_fact[(s, e)]]
+             if reference_fact[(s, e)][1] != system_fact[(s, e)]]
     return EventEvaluation(
-        by_root=scores_by(gold_t, system_t, key=key), tuples=scores(gold_t, system_t),
-        triggers=scores(spans(gold), spans(system)),
-        code_accuracy=round(same_code / len(matched), 3) if matched else 0.0,
-        factuality_accuracy=round(1 - len(wrong) / len(both), 3) if both else 0.0,
-        errors=errors(gold_t, system_t),
-        factuality_errors=pd.DataFrame(wrong, columns=["start", "end", "trigger", "gold", "system"]))
+        by_root=scores_by(reference_t, system_t, key=key), tuples=scores(reference_t, system_t),
+        triggers=scores(spans(reference), spans(system)),
+        code_agreement=round(same_code / len(matched), 3) if matched else 0.0,
+        factuality_agreement=round(1 - len(wrong) / len(both), 3) if both else 0.0,
+        errors=errors(reference_t, system_t),
+        factuality_errors=pd.DataFrame(wrong, columns=["start", "end", "trigger", "reference", "system"]))
 
 
-def evaluate_sourcing(gold: pd.DataFrame, system: pd.DataFrame | Iterable[dict]) -> dict:
-    """Per-sentence accuracy of the source type and of the cue text, with the disagreements.
+def evaluate_sourcing(reference: pd.DataFrame, system: pd.DataFrame | Iterable[dict]) -> dict:
+    """Per-sentence agreement of the source type and of the cue text, with the disagreements.
 
     >>> g = pd.DataFrame({"sentence_id": [1], "attribution": ["Sources said"],
     ...                   "source_type": ["anonymous"]})
-    >>> evaluate_sourcing(g, g)["type_accuracy"]
+    >>> evaluate_sourcing(g, g)["type_agreement"]
     1.0
     """
     table = system if isinstance(system, pd.DataFrame) else pd.DataFrame(list(system))
-    merged = gold.merge(table[["sentence_id", "attribution", "source_type"]], on="sentence_id",
-                        how="left", suffixes=("_gold", "_system")).fillna("")
-    type_ok = merged.source_type_gold == merged.source_type_system
-    cue_ok = merged.attribution_gold == merged.attribution_system
+    merged = reference.merge(table[["sentence_id", "attribution", "source_type"]], on="sentence_id",
+                        how="left", suffixes=("_reference", "_system")).fillna("")
+    type_ok = merged.source_type_reference == merged.source_type_system
+    cue_ok = merged.attribution_reference == merged.attribution_system
     return {"sentences": len(merged),
-            "type_accuracy": round(float(type_ok.mean()), 3) if len(merged) else 0.0,
-            "cue_accuracy": round(float(cue_ok.mean()), 3) if len(merged) else 0.0,
+            "type_agreement": round(float(type_ok.mean()), 3) if len(merged) else 0.0,
+            "cue_agreement": round(float(cue_ok.mean()), 3) if len(merged) else 0.0,
             "errors": merged[~(type_ok & cue_ok)].reset_index(drop=True)}

@@ -106,19 +106,19 @@ GOLD_DOCS = ["000_a1f3d825a8827267", "t01_kenya_border", "t02_beirut_hakim", "t0
 
 
 def _pipeline_result(doc_id: str):
-    from helpers.config import FIXTURES_DIR, GOLD_DIR, SEEDS_DIR
+    from helpers.config import FIXTURES_DIR, EXPECTED_DIR, SEEDS_DIR
     from helpers.nlp.mentions import find_mentions
     from helpers.files.articles import load_document
-    from helpers.evaluation.events import (evaluate_events, evaluate_sourcing, read_gold_events,
-                                    read_gold_sourcing)
+    from helpers.evaluation.events import (evaluate_events, evaluate_sourcing, read_reference_events,
+                                    read_reference_sourcing)
     from helpers.events.sourcing import sourcing_table
 
     folder = FIXTURES_DIR if doc_id.startswith("t") else SEEDS_DIR
     doc = get_nlp()(load_document(doc_id, seeds_dir=folder).text)
     sents = sentences(doc)
     mentions = find_mentions(doc, sents)
-    return (evaluate_events(read_gold_events(doc_id, gold_dir=GOLD_DIR), extract_events(doc, sents, mentions)),
-            evaluate_sourcing(read_gold_sourcing(doc_id, gold_dir=GOLD_DIR), sourcing_table(doc, sents, mentions)))
+    return (evaluate_events(read_reference_events(doc_id, reference_dir=EXPECTED_DIR), extract_events(doc, sents, mentions)),
+            evaluate_sourcing(read_reference_sourcing(doc_id, reference_dir=EXPECTED_DIR), sourcing_table(doc, sents, mentions)))
 
 
 def test_seed_has_at_least_eight_correct_events():
@@ -127,8 +127,8 @@ def test_seed_has_at_least_eight_correct_events():
 
 
 @pytest.mark.parametrize("doc_id", GOLD_DOCS)
-def test_events_against_gold(doc_id):
+def test_events_against_expected(doc_id):
     events, sourcing = _pipeline_result(doc_id)
     assert events.tuples.f1 >= 0.8, events.errors
-    assert events.factuality_accuracy >= 0.9, events.factuality_errors
-    assert sourcing["type_accuracy"] >= 0.9, sourcing["errors"]
+    assert events.factuality_agreement >= 0.9, events.factuality_errors
+    assert sourcing["type_agreement"] >= 0.9, sourcing["errors"]

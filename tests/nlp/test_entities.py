@@ -1,9 +1,9 @@
-"""Entities: span conventions, linking of names, actors, gold files and their scores."""
+"""Entities: span conventions, linking of names, actors, expected files and their scores."""
 import pytest
 
 from helpers.config import FIXTURES_DIR as ARTICLES
-from helpers.config import GOLD_DIR, SEEDS_DIR
-from helpers.evaluation.entities import evaluate_entities, linking_accuracy, read_gold_entities
+from helpers.config import EXPECTED_DIR, SEEDS_DIR
+from helpers.evaluation.entities import evaluate_entities, linking_agreement, read_reference_entities
 from helpers.files.articles import load_document
 from helpers.nlp.mentions import build_actors, find_mentions
 from helpers.nlp.model import get_nlp
@@ -112,20 +112,20 @@ def test_mentions_keep_offsets_and_order(analysed, doc_id):
 
 
 @pytest.mark.parametrize("doc_id", DOC_IDS)
-def test_gold_rows_match_the_text(doc_id):
+def test_expected_rows_match_the_text(doc_id):
     text = load_document(doc_id, seeds_dir=SEEDS_DIR if doc_id == SEED else ARTICLES).text
-    gold = read_gold_entities(doc_id, gold_dir=GOLD_DIR)
-    assert all(text[r.start:r.end] == r.text for r in gold.itertuples())
+    expected = read_reference_entities(doc_id, reference_dir=EXPECTED_DIR)
+    assert all(text[r.start:r.end] == r.text for r in expected.itertuples())
 
 
 def test_seed_named_entity_f1_reaches_the_target(analysed):
-    table = evaluate_entities(read_gold_entities(SEED, gold_dir=GOLD_DIR), analysed[SEED][2])
+    table = evaluate_entities(read_reference_entities(SEED, reference_dir=EXPECTED_DIR), analysed[SEED][2])
     assert table.set_index("group").loc["ALL", "f1"] >= 0.95
 
 
 @pytest.mark.parametrize("doc_id", DOC_IDS)
 def test_every_named_person_is_linked_right(analysed, doc_id):
-    correct, total = linking_accuracy(read_gold_entities(doc_id, gold_dir=GOLD_DIR), analysed[doc_id][2], labels=("PERSON",))
+    correct, total = linking_agreement(read_reference_entities(doc_id, reference_dir=EXPECTED_DIR), analysed[doc_id][2], labels=("PERSON",))
     assert correct == total
 
 

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from helpers.config import FIXTURES_DIR as ARTICLES
-from helpers.config import GOLD_DIR, SEEDS_DIR
-from helpers.evaluation.timexes import evaluate_timexes, read_gold_timexes
+from helpers.config import EXPECTED_DIR, SEEDS_DIR
+from helpers.evaluation.timexes import evaluate_timexes, read_reference_timexes
 from helpers.files.articles import load_document
 from helpers.nlp.model import get_nlp
 from helpers.nlp.text import sentences
@@ -182,18 +182,18 @@ def _tag(nlp, doc_id):
     return document, tag_timexes(doc, sentences(doc), document.meta)
 
 
-# every test article has gold timexes but the robustness fixtures (rb_*), which
+# every test article has expected timexes but the robustness fixtures (rb_*), which
 # tests/test_robustness.py checks for contract and sanity instead
 GOLD_DOCS = [SEED] + sorted(p.stem for p in ARTICLES.glob("*.txt") if not p.stem.startswith("rb_"))
 
 
 @pytest.mark.parametrize("doc_id", GOLD_DOCS)
-def test_tagger_finds_every_gold_expression_with_its_value_and_interval(nlp, doc_id):
+def test_tagger_finds_every_expected_expression_with_its_value_and_interval(nlp, doc_id):
     _, system = _tag(nlp, doc_id)
-    gold = read_gold_timexes(doc_id, gold_dir=GOLD_DIR)
+    expected = read_reference_timexes(doc_id, reference_dir=EXPECTED_DIR)
     strip = lambda ts: [(t.start, t.end, t.text, t.type, t.value, t.earliest, t.latest)  # noqa: E731
                         for t in ts]
-    assert strip(system) == strip(gold)
+    assert strip(system) == strip(expected)
 
 
 @pytest.mark.parametrize("doc_id", GOLD_DOCS)
@@ -259,8 +259,8 @@ def test_clause_tense_reads_the_governing_verb_and_future_cues(nlp, sentence, ex
 
 def test_evaluation_counts_a_wrong_value_as_detected_but_not_correct():
     from helpers.files.records import Timex
-    gold = [Timex("t1", 1, 0, 9, "this week", "DATE", "2025-W37", "2025-09-06", "2025-09-12")]
+    expected = [Timex("t1", 1, 0, 9, "this week", "DATE", "2025-W37", "2025-09-06", "2025-09-12")]
     system = [Timex("t1", 1, 0, 9, "this week", "DATE", "2025-W36", "2025-09-01", "2025-09-07")]
-    scores = evaluate_timexes(gold, system).set_index("measure")
+    scores = evaluate_timexes(expected, system).set_index("measure")
     assert scores.loc["detection (exact span)", "f1"] == 1.0
-    assert scores.loc["value", "accuracy"] == 0.0
+    assert scores.loc["value", "agreement"] == 0.0
