@@ -94,13 +94,13 @@ def analyse_stakeholders(tables: Tables, *, with_sensitivity: bool = True) -> St
     ``with_sensitivity=False`` skips the weight-perturbation check (an empty table),
     which the contract files do not need and which costs most of the time.
     """
-    profile = profiles.profiles(tables)
+    statements = positions.positions(tables)
+    profile = profiles.profiles(tables, speaking=frozenset(statements["actor_id"]))
     kept = tables.actors[tables.actors["actor_id"].isin(profile["actor_id"])]
     graph = network.build_network(kept, events=tables.events, mentions=tables.mentions)
     measure = brokerage.measures(graph)
     claims = brokerage.bridge_claims(tables)
     checks = bridge_checks(graph, claims)
-    statements = positions.positions(tables)
     statements = statements[statements["actor_id"].isin(profile["actor_id"])].reset_index(drop=True)
     initiative, basis = positions.central_initiative(statements, tables)
     stance = positions.stances(basis, profile["actor_id"].tolist(), concept=initiative)

@@ -6,7 +6,8 @@ The rules of docs/dev_set.md §4.4, in order, for the head of an object phrase:
    actor id; a role noun the actor layer left unlinked ("the leaders", "officials",
    ``coref_role_nouns.csv``) names no concept;
 2. a *container* noun ("the issue of X", "reports that X", "the proposal for X") hands
-   over to its complement;
+   over to its complement; an *empty* one ("the importance of X", "efforts to X") names
+   nothing without one;
 3. a phrase of the object listed in the Phoenix issue dictionary
    (:mod:`helpers.stakeholders.issues`) gives that issue's upper-case code
    ("the continuation of sanctions" -> ``SANCTIONS``);
@@ -156,11 +157,11 @@ def concept_of(head: Token, index: ActorIndex, *, depth: int = 0) -> tuple[str, 
     lemma = head.lower_ if head.tag_ in {"NN", "NNP"} else head.lemma_.lower()
     if head.lower_ in role_nouns() or lemma in role_nouns():
         return None
-    if lemma in stance_words("container") or lemma in stance_words("noun"):
+    empty = lemma in stance_words("empty")
+    if empty or lemma in stance_words("container") or lemma in stance_words("noun"):
         inner = _complement(head)
-        if inner is not None:
-            found = concept_of(inner, index, depth=depth + 1)
-            if found:
-                return found
+        found = concept_of(inner, index, depth=depth + 1) if inner is not None else None
+        if found or empty:
+            return found
     code = issue_code(head)
     return named(code) if code else named(lemma)

@@ -6,8 +6,9 @@
   -1); ``family`` groups concepts under the seed's seven families;
 - ``stakeholder_stances.csv``: the cues of a position (``verb``, ``noun``, ``adj``
   lemmas with their polarity), ``negation`` words, ``report`` verbs (their subject
-  speaks) and ``container`` nouns whose complement names the concept ("the issue of
-  X");
+  speaks), ``container`` nouns whose complement names the concept ("the issue of
+  X") and ``empty`` ones that name nothing without it ("the importance of X"), and
+  ``verb_clause`` polarities of a cue before a that-clause ("warned that X would ...");
 - ``stakeholder_weights.csv``: the power-interest scoring rules (weights, sector and
   office scores, thresholds, the sensitivity step).
 

@@ -2,8 +2,8 @@
 
 An actor is a stakeholder of the article when at least one mention refers to it
 and its type is one that the scoring rules score (person, organization, group,
-state: the ``type`` rows of ``stakeholder_weights.csv``); a place named as a
-place (a city of type ``city``) is not.
+state: the ``type`` rows of ``stakeholder_weights.csv``), or when it takes a
+position in the text; a place named as a place (a city of type ``city``) is not.
 
 Stances toward the central initiative are read in :mod:`helpers.stakeholders.positions`.
 
@@ -41,9 +41,12 @@ def actor_sentences(tables: Tables) -> dict[str, list[int]]:
     return {actor: sorted(ids) for actor, ids in sorted(found.items())}
 
 
-def profiles(tables: Tables) -> pd.DataFrame:
+def profiles(tables: Tables, *, speaking: frozenset[str] = frozenset()) -> pd.DataFrame:
     """One row per mentioned actor, in order of first mention: name, type, country, role as
     the text gives it, mention count, first mention (offset and sentence) and sentence ids.
+
+    An actor of ``speaking`` (one that takes a position in the text) is a stakeholder
+    whatever type the actor layer gave it: what agrees, urges or rejects is no place.
     """
     own = _mentions_by_actor(tables.mentions)
     rows, types, seen = [], rule_values("type"), set()
@@ -53,7 +56,7 @@ def profiles(tables: Tables) -> pd.DataFrame:
             continue
         seen.add(actor_id)
         found = own.get(actor_id)
-        if not found or kind not in types:
+        if not found or (kind not in types and actor_id not in speaking):
             continue
         _, _, first_sentence = min(found, key=lambda m: (m[0], m[1]))
         rows.append({"actor_id": actor_id, "name": name or actor_id, "type": kind,

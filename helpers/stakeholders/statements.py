@@ -185,6 +185,10 @@ def _objects(cue: Token, index: ActorIndex) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ in preps and cue.pos_ != "ADJ" and not person:
             found += [c for c in child.children if c.dep_ in {"pobj", "pcomp"}
                       and (not index.get(c.i) or child.lower_ == "against")]
+    if not found and is_passive(cue) and cue.dep_ == "conj" and not any(
+            c.dep_ == "nsubjpass" for c in children):
+        found += [c for c in cue.head.children if c.dep_ in {"nsubj", "nsubjpass"}
+                  and not index.get(c.i)]
     if not found and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
                                                  for c in children):
         found += [c for c in cue.head.children if c.dep_ == "dobj"]

@@ -181,7 +181,7 @@ def draw_matrix(report: StakeholderReport, *, title: str = "", most: int = 12) -
                 va="center", fontsize=10, color="#333333")
         ax.set_axis_off()
     else:
-        ax.imshow(matrix.to_numpy(), cmap="bwr_r", vmin=-1.5, vmax=1.5, aspect="auto")
+        ax.imshow(matrix.to_numpy(), cmap="bwr_r", vmin=-2.2, vmax=2.2, aspect="auto")
         for (i, j), value in np.ndenumerate(matrix.to_numpy()):
             if value:
                 ax.text(j, i, f"{value:+d}", ha="center", va="center", fontsize=8)
