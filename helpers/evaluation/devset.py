@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.config import DEV_DIR, relative
-from helpers.files.articles import Document, Metadata, parse_metadata, read_text
+from helpers.files.articles import Document, Metadata, parse_metadata, read_text, with_text_dct
 from helpers.files.records import Timex
 
 MANIFEST: Path = DEV_DIR / "manifest.csv"
@@ -114,12 +114,15 @@ def metadata_of(row: dict) -> Metadata:
 
 
 def load_dev_document(row: dict, texts_dir: Path = TEXTS_DIR) -> Document:
-    """The article of a manifest row, as the notebooks would load it from ``seeds/``.
+    """The article of a manifest row, as the notebooks would load it from ``seeds/`` (a DCT the
+    text states is used when the row gives none).
 
     Raises :class:`helpers.files.articles.CorpusError` (text unreadable) naming the file.
     """
     path = Path(texts_dir) / f"{row['doc_id']}.txt"
-    return Document(doc_id=row["doc_id"], text=read_text(path), meta=metadata_of(row), path=path)
+    text = read_text(path)
+    return Document(doc_id=row["doc_id"], text=text, meta=with_text_dct(metadata_of(row), text),
+                    path=path)
 
 
 def has_gold(doc_id: str, kind: str, gold_dir: Path = GOLD_DIR) -> bool:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 
 from helpers.config import SEEDS_DIR, relative
+from helpers.files.dates import outlet_date_order, read_dct
 
 #: Largest article accepted, in characters. A news article is a few thousand
 #: characters; anything this large is almost certainly not one article.
@@ -24,7 +25,8 @@ MAX_CHARS = 1_000_000
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DEFAULT_WEEK_START = "monday"
 META_FIELDS = ("title", "outlet", "url", "language", "published", "published_window",
-               "dct", "week_start", "dct_evidence")
+               "dct", "week_start", "dct_evidence", "country", "date_order")
+
 
 
 class CorpusError(ValueError):
@@ -37,6 +39,10 @@ class Metadata:
 
     ``missing`` lists the fields the metadata file did not give, and
     ``assumptions`` says, in words, what the collection assumes instead.
+    ``country`` is the outlet's (ISO 3166 code) and ``date_order`` how it writes
+    numeric dates (DMY, MDY or YMD; from the country when not given, '' when
+    unknown). ``dct_source`` is ``metadata``, ``text`` (inferred from a dateline
+    or a "published" line, with ``dct_evidence`` quoting it) or None.
     """
 
     doc_id: str
@@ -49,6 +55,9 @@ class Metadata:
     dct: str | None = None
     week_start: str = DEFAULT_WEEK_START
     dct_evidence: str | None = None
+    country: str | None = None
+    date_order: str = ""
+    dct_source: str | None = None
     missing: tuple[str, ...] = ()
     assumptions: tuple[str, ...] = ()
 
@@ -131,7 +140,7 @@ def parse_metadata(data: object, *, doc_id: str, name: str) -> Metadata:
     if "doc_id" in data and data["doc_id"] != doc_id:
         raise CorpusError(f"{name}: doc_id {data['doc_id']!r} does not match the file name "
                           f"({doc_id!r})")
-    for key in ("title", "outlet", "url", "language", "dct_evidence"):
+    for key in ("title", "outlet", "url", "language", "dct_evidence", "country", "date_order"):
         if data.get(key) is not None and not isinstance(data[key], str):
             raise CorpusError(f"{name}: {key} must be a string or null, got {data[key]!r}")
     published = data.get("published")
@@ -172,6 +181,7 @@ def parse_metadata(data: object, *, doc_id: str, name: str) -> Metadata:
         raise CorpusError(f"{name}: week_start must be a weekday name such as 'monday' or "
                           f"'saturday', got {week_start!r}")
     missing = tuple(key for key in META_FIELDS if data.get(key) is None)
+    country, order = _country_and_order(data, name=name, assumptions=assumptions)
     if dct is None:
         assumptions.append("no dct: relative dates ('this week', 'on Sunday') are left "
                            "unresolved rather than anchored to an invented date")
@@ -180,9 +190,40 @@ def parse_metadata(data: object, *, doc_id: str, name: str) -> Metadata:
     return Metadata(
         doc_id=doc_id, title=data.get("title"), outlet=data.get("outlet"), url=data.get("url"),
         language=data.get("language"), published=published, published_window=window, dct=dct,
-        week_start=week_start.lower(), dct_evidence=data.get("dct_evidence"),
-        missing=missing, assumptions=tuple(assumptions),
+        week_start=week_start.lower(), dct_evidence=data.get("dct_evidence"), country=country,
+        date_order=order, dct_source="metadata" if dct else None, missing=missing,
+        assumptions=tuple(assumptions),
     )
+
+
+def _country_and_order(data: dict, *, name: str, assumptions: list[str]) -> tuple[str | None, str]:
+    """The outlet's country and date order (``helpers.files.dates.outlet_date_order``), with
+    what was assumed added to ``assumptions``; a bad value is a :class:`CorpusError`."""
+    try:
+        country, order, assumed = outlet_date_order(data.get("country"), data.get("date_order"),
+                                                    data.get("url"))
+    except ValueError as exc:
+        raise CorpusError(f"{name}: {exc}") from None
+    assumptions.extend([assumed] * bool(assumed))
+    return country, order
+
+
+def with_text_dct(meta: Metadata, text: str) -> Metadata:
+    """``meta``, or with the DCT the text states (a dateline, a "published" line) when it has
+    none: marked ``dct_source="text"``, the evidence in ``dct_evidence``, the window that day.
+
+    >>> meta = with_text_dct(parse_metadata({}, doc_id="x", name="x"), "ROME, 2 May 2025 - Talks.")
+    >>> meta.dct, meta.dct_source, meta.dct_evidence
+    ('2025-05-02', 'text', "dateline 'ROME, 2 May 2025 -'")
+    """
+    found = None if meta.dct else read_dct(text, meta.url, meta.date_order)
+    if found is None:
+        return meta
+    day, evidence = found[0].isoformat(), found[1]
+    kept = tuple(a for a in meta.assumptions if not a.startswith("no dct"))
+    return replace(meta, dct=day, published_window=(day, day), dct_evidence=evidence,
+                   dct_source="text",
+                   assumptions=kept + (f"dct inferred from the article's text: {evidence}",))
 
 
 def read_metadata(path: Path, *, doc_id: str) -> Metadata:
@@ -205,12 +246,16 @@ def read_metadata(path: Path, *, doc_id: str) -> Metadata:
 
 
 def load_document(doc_id: str, *, seeds_dir: Path = SEEDS_DIR) -> Document:
-    """Load ``<doc_id>.txt`` and ``<doc_id>.meta.json`` from ``seeds_dir``."""
+    """Load ``<doc_id>.txt`` and ``<doc_id>.meta.json`` from ``seeds_dir``.
+
+    Without a DCT in the metadata, one stated by the text itself (a dateline, a
+    "published" line) is used and marked as inferred (:func:`with_text_dct`).
+    """
     seeds_dir = Path(seeds_dir)
     text_path = seeds_dir / f"{doc_id}.txt"
     text = read_text(text_path)
     meta = read_metadata(seeds_dir / f"{doc_id}.meta.json", doc_id=doc_id)
-    return Document(doc_id=doc_id, text=text, meta=meta, path=text_path)
+    return Document(doc_id=doc_id, text=text, meta=with_text_dct(meta, text), path=text_path)
 
 
 def list_doc_ids(seeds_dir: Path = SEEDS_DIR) -> list[str]:

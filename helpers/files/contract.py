@@ -46,26 +46,28 @@ def to_frame(name: str, rows: Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame:
     return frame[columns].reset_index(drop=True)
 
 
-def cell_text(value: object) -> object:
+def cell_text(value: object, separator: str = LIST_SEPARATOR) -> object:
     """A cell as the contract file holds it: a tuple or list ``;``-joined, anything else as is.
 
     >>> cell_text((3, 7)), cell_text(()), cell_text("x")
     ('3;7', '', 'x')
     """
     if isinstance(value, (tuple, list)):
-        return LIST_SEPARATOR.join(str(item) for item in value)
+        return separator.join(str(item) for item in value)
     return value
 
 
-def as_written(frame: pd.DataFrame, lists: Iterable[str]) -> pd.DataFrame:
-    """``frame`` with the cells of its list columns named in ``lists`` ``;``-joined, as a
-    contract file writes them.
+def as_written(frame: pd.DataFrame, lists: Iterable[str], *,
+               separator: str = LIST_SEPARATOR) -> pd.DataFrame:
+    """``frame`` with the cells of its list columns named in ``lists`` joined by ``separator``
+    (``;``, as a contract file writes them).
 
     >>> as_written(pd.DataFrame({"ids": [(1, 2)], "key": [(1, "a")]}), ["ids"]).values.tolist()
     [['1;2', (1, 'a')]]
     """
     joined = [c for c in frame.columns if c in set(lists)]
-    return frame.assign(**{c: frame[c].map(cell_text) for c in joined}) if joined else frame
+    return frame.assign(**{c: frame[c].map(lambda v: cell_text(v, separator))
+                           for c in joined}) if joined else frame
 
 
 def _parse_list(text: str, item: type) -> tuple:

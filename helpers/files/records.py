@@ -74,6 +74,8 @@ class Timex:
     earliest: str       # ISO date or '' when unbounded / unresolved
     latest: str
     rule: str = field(default="", metadata=EXTRA)   # which rule produced the value
+    mod: str = field(default="", metadata=EXTRA)    # TIMEX3 mod: START, MID, END, APPROX, ...
+    note: str = field(default="", metadata=EXTRA)   # an ambiguous or inconsistent date, said
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ from helpers.stakeholders.tables import Tables, rows_of
 
 #: The list columns of the analysis's own tables (tuples; ``;``-joined only when shown).
 LIST_COLUMNS = frozenset({"sentence_ids", "appears_in"})
+#: List columns shown ``; ``-joined: the bridge checks' shortest paths (``a > x > b; a > y > b``).
+SPACED_LIST_COLUMNS = frozenset({"paths"})
 CHECK_COLUMNS = ["sentence_id", "broker", "a", "b", "direct_tie", "paths", "path_ties",
                  "via_broker", "via_affiliates", "verdict", "reason", "co_mention_verdict",
                  "co_mention_reason"]

@@ -27,6 +27,17 @@ from helpers.stakeholders.lexicon import variant_pattern
 from helpers.stakeholders.tables import Tables, rows_of
 
 BETWEEN = re.compile(r"\s+between\s+", re.IGNORECASE)
+
+
+class Chain(tuple):
+    """A path of actor ids through the network, shown as ``a > x > b``.
+
+    >>> str(Chain(("a", "x", "b")))
+    'a > x > b'
+    """
+
+    def __str__(self) -> str:
+        return " > ".join(self)
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 
 
@@ -107,10 +118,11 @@ def bridge_check(graph: nx.MultiDiGraph, *, broker: str, between: tuple[str, str
     missing from the article's network, or no path at all between the two).
     ``ties`` chooses the tie kinds (add ``co_mention`` for the weaker reading);
     co-mentions only in ``exclude_sentences`` (the claims' own sentences) are not ties.
+    ``paths`` holds the shortest paths as :class:`Chain` tuples (empty when untested).
     """
     a, b = between
     name = {n: graph.nodes[n].get("name") or n for n in graph.nodes}
-    result = {"broker": broker, "a": a, "b": b, "direct_tie": False, "paths": "",
+    result = {"broker": broker, "a": a, "b": b, "direct_tie": False, "paths": (),
               "path_ties": "", "via_broker": 0.0, "via_affiliates": 0.0}
     tied = tie_graph(graph, ties=ties, exclude_sentences=exclude_sentences)
     missing = [n for n in (broker, a, b) if n not in tied]
@@ -124,7 +136,7 @@ def bridge_check(graph: nx.MultiDiGraph, *, broker: str, between: tuple[str, str
     side = affiliates(graph, broker) - {a, b}
     via = sum(broker in p[1:-1] for p in paths) / len(paths)
     via_side = sum(bool(side & set(p[1:-1])) for p in paths) / len(paths)
-    result.update(direct_tie=tied.has_edge(a, b), paths="; ".join(" > ".join(p) for p in paths),
+    result.update(direct_tie=tied.has_edge(a, b), paths=tuple(Chain(p) for p in paths),
                   path_ties=", ".join(_path_ties(graph, paths, ties, exclude_sentences)),
                   via_broker=round(via, 3), via_affiliates=round(via_side, 3))
     if result["direct_tie"]:

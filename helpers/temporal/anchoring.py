@@ -30,8 +30,8 @@ from spacy.tokens import Doc, Token
 
 from helpers.files.articles import Metadata
 from helpers.files.records import Event, Sentence, Timex
-from helpers.temporal.tagger import clause_tense, is_finite, verb_tense
-from helpers.temporal.rules import words
+from helpers.temporal.context import clause_tense, is_finite, verb_tense
+from helpers.temporal.lexicon import words
 
 OPEN_AFTER = {"from", "since", "starting"}     # "from 2026-01-01": no end
 OPEN_BEFORE = {"until", "till", "by", "before"}  # "by January 3": no start

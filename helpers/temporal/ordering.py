@@ -19,7 +19,7 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from helpers.files.records import Event, Timex
-from helpers.temporal.rules import words
+from helpers.temporal.lexicon import words
 from helpers.temporal.tagger import DAY
 
 AFTER_DCT = ("tense:future", "factuality:probable", "factuality:possible")

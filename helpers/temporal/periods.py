@@ -141,3 +141,91 @@ def weekday_date(weekday: int, ref: dt.date, *, relation: str, tense: str | None
         first = week_bounds(ref, week_start=week_start)[0]
         return first + relativedelta(weeks=1 if relation == "next" else 0, weekday=named(+1))
     return ref + relativedelta(weekday=named(+1 if tense == "future" else -1))
+
+
+#: Months of each meteorological season of the northern hemisphere (winter runs into the next year).
+SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def season_bounds(year: int, season: str) -> Interval:
+    """First and last day of a season (``SP``, ``SU``, ``FA``, ``WI``) of ``year``.
+
+    Winter ``year`` runs from December of ``year`` to the end of February after it.
+
+    >>> season_bounds(2025, "WI")
+    (datetime.date(2025, 12, 1), datetime.date(2026, 2, 28))
+    """
+    first, last = SEASONS[season]
+    return month_bounds(year, first)[0], month_bounds(year + (last < first), last)[1]
+
+
+def season_of(day: dt.date) -> tuple[int, str]:
+    """(year, season) holding ``day``; January and February belong to the previous year's winter.
+
+    >>> season_of(dt.date(2026, 1, 15))
+    (2025, 'WI')
+    """
+    for name, (first, last) in SEASONS.items():
+        if first <= day.month <= last:
+            return day.year, name
+    return day.year - (day.month <= 2), "WI"
+
+
+def shift_season(year: int, season: str, steps: int) -> tuple[int, str]:
+    """The season ``steps`` seasons after (negative: before) ``season`` of ``year``.
+
+    >>> shift_season(2025, "WI", 1)
+    (2026, 'SP')
+    """
+    names = list(SEASONS)
+    index = year * 4 + names.index(season) + steps
+    return index // 4, names[index % 4]
+
+
+def quarter_bounds(year: int, quarter: int) -> Interval:
+    """First and last day of calendar quarter ``quarter`` (1-4) of ``year``.
+
+    >>> quarter_bounds(2025, 4)
+    (datetime.date(2025, 10, 1), datetime.date(2025, 12, 31))
+    """
+    if not 1 <= quarter <= 4:
+        raise ValueError(f"a quarter is 1 to 4, got {quarter!r}")
+    return month_bounds(year, 3 * quarter - 2)[0], month_bounds(year, 3 * quarter)[1]
+
+
+def weekend(ref: dt.date, relation: str, *, tense: str | None = None) -> Interval:
+    """The Saturday and Sunday meant by "this", "last", "next" or "the" weekend, said on ``ref``.
+
+    "this weekend" is the weekend holding ``ref`` or, on a weekday, the coming one;
+    "last" the one before that, "next" the one after; "the weekend" (no relation) is
+    the latest one on or before ``ref`` in the past tense, the coming one in the
+    future tense, and otherwise the nearer one (Monday to Wednesday: the one just past).
+
+    >>> weekend(dt.date(2025, 9, 10), "this")
+    (datetime.date(2025, 9, 13), datetime.date(2025, 9, 14))
+    """
+    saturday = ref + dt.timedelta(days=(5 - ref.weekday()) % 7 - 7 * (ref.weekday() == 6))
+    looks_back = tense == "past" or (tense is None and ref.weekday() < 3)
+    if relation in ("last", "past") or (relation == "" and looks_back and ref.weekday() < 5):
+        saturday -= dt.timedelta(days=7)
+    elif relation == "next":
+        saturday += dt.timedelta(days=7)
+    return saturday, saturday + dt.timedelta(days=1)
+
+
+#: Parts of a decade (years from its start), of a year (months) and of a month (days).
+DECADE_PARTS = {"START": (0, 3), "MID": (4, 6), "END": (7, 9)}
+YEAR_PARTS = {"START": (1, 4), "MID": (5, 8), "END": (9, 12), "FIRST": (1, 1), "LAST": (12, 12),
+              "MIDDLE": (6, 7)}
+MONTH_PARTS = {"START": (1, 10), "MID": (11, 20), "END": (21, 31)}
+
+
+def year_part(year: int, part: str) -> Interval:
+    """The months of ``year`` a part names: START (January-April), MID, END, FIRST or LAST month.
+
+    >>> year_part(2025, "LAST")
+    (datetime.date(2025, 12, 1), datetime.date(2025, 12, 31))
+    """
+    first, last = YEAR_PARTS[part]
+    return month_bounds(year, first)[0], month_bounds(year, last)[1]
+

@@ -8,9 +8,13 @@ resolved against the document creation time (DCT) and the uncertainty of the
 DCT (``published_window``) is carried into the interval: ``earliest`` is
 computed from the window's first day and ``latest`` from its last.
 
+Numeric dates ("12/05/2024") are read in the outlet's ``date_order``; where it
+is unknown and both readings are days, the interval spans both and the
+``note`` says the date is ambiguous.
+
 >>> normalize("earlier this week", dct=dt.date(2025, 9, 7), week_start="saturday",
 ...           window=(dt.date(2025, 9, 6), dt.date(2025, 9, 9)))
-Normalized(type='DATE', value='2025-W37', earliest='2025-09-06', latest='2025-09-09', rule='this_period')
+Normalized(type='DATE', value='2025-W37', earliest='2025-09-06', latest='2025-09-09', rule='this_period', mod='', note='')
 """
 from __future__ import annotations
 
@@ -19,133 +23,100 @@ import re
 import datetime as dt
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from helpers.files.articles import Metadata
 from helpers.files.records import Sentence, Timex
-from helpers.temporal.rules import CONTEXT, RULES, Rule, words
+from helpers.temporal.context import clause_tense, counts_something, modifies_a_noun, names_a_thing
+from helpers.temporal.lexicon import Ctx, full, words
+from helpers.temporal.rules import CONTEXT, RULES, Rule
+from helpers.temporal.rules import match as match_rule
 
 MODEL_LABELS = ("DATE", "TIME")
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 DAY = re.compile(r"\d{4}-\d\d-\d\d")
+#: Words between two expressions that coordinate them ("Tuesday or Wednesday", "Thursday, Friday").
+COORDINATION = re.compile(r"\s*(?:,|,?\s+(?:and|or|and/or)|\s+to)\s+(?:(?:on|in)\s+)?", re.I)
+YEAR_CONTEXT = re.compile(rf"(?i:\b(?:{'|'.join(words()['year_context'])})\s+)$")
 
 
 class Normalized(NamedTuple):
-    """A TIMEX3 type, value and interval (ISO dates, '' where unbounded), and the rule used."""
+    """A TIMEX3 type, value and interval (ISO dates, '' where unbounded), the rule used, the
+    TIMEX3 ``mod`` (START, MID, END or '') and a note for the reader ('' when none)."""
 
     type: str
     value: str
     earliest: str
     latest: str
     rule: str
-
-
-def match_rule(expression: str) -> tuple[Rule, dict]:
-    """The first rule whose pattern is the whole ``expression``, with its groups.
-
-    >>> match_rule("Nov. 11")[0].name
-    'month_day'
-    """
-    text = expression.strip()
-    for rule in RULES:
-        found = rule.pattern.fullmatch(text)
-        if found and rule.valid(found.groupdict()):
-            return rule, found.groupdict()
-    raise ValueError(f"not a temporal expression the rules cover: {expression!r}")
+    mod: str = ""
+    note: str = ""
 
 
 def resolve(rule: Rule, groups: dict, *, dct: dt.date | None, week_start: str = "monday",
             tense: str | None = None, anchor: dt.date | None = None,
             window: tuple[dt.date, dt.date] | None = None,
-            anchor_window: tuple[dt.date, dt.date] | None = None) -> Normalized:
+            anchor_window: tuple[dt.date, dt.date] | None = None,
+            date_order: str = "") -> Normalized:
     """Apply ``rule`` to its ``groups``: the value from the DCT (or, for "a day earlier", the
-    anchor), the bounds from the first and last day of the DCT's (or the anchor's) window."""
+    anchor), the bounds from the first and last day of the DCT's (or the anchor's) window.
+
+    Raises ValueError when the groups name no real date (a 31 April, a range that ends
+    before it starts)."""
     tense = tense if tense in ("past", "future") else None
     ref, bounds = (anchor, anchor_window) if rule.relative == "anchor" else (dct, window)
-    kind, value, earliest, latest = rule.handler(groups, ref, tense, week_start)
+    context = Ctx(week_start, date_order, match_rule)
+    kind, value, earliest, latest, mod, note = full(rule.handler(groups, ref, tense, context))
     if rule.relative != "none" and ref is not None:
         first, last = bounds or (ref, ref)
-        earliest = rule.handler(groups, first, tense, week_start)[2]
-        latest = rule.handler(groups, last, tense, week_start)[3]
+        earliest = rule.handler(groups, first, tense, context)[2]
+        latest = rule.handler(groups, last, tense, context)[3]
     iso = lambda day: day.isoformat() if day else ""  # noqa: E731
-    return Normalized(kind, value, iso(earliest), iso(latest), rule.name)
+    return Normalized(kind, value, iso(earliest), iso(latest), rule.name, mod, note)
 
 
 def normalize(expression: str, *, dct: dt.date | None, week_start: str = "monday",
               tense: str | None = None, anchor: dt.date | None = None,
               window: tuple[dt.date, dt.date] | None = None,
-              anchor_window: tuple[dt.date, dt.date] | None = None) -> Normalized:
+              anchor_window: tuple[dt.date, dt.date] | None = None,
+              date_order: str = "") -> Normalized:
     """Normalise one temporal expression to a TIMEX3 type, value and interval.
 
     ``tense`` ('past', 'future', 'present' or None) picks the year of a date
     named without one; ``anchor`` is the time last mentioned, for "a day
     earlier"; ``window`` the DCT's uncertainty (defaults to the DCT alone) and
-    ``anchor_window`` the anchor's.
+    ``anchor_window`` the anchor's; ``date_order`` ('DMY', 'MDY' or '' when
+    unknown) how a numeric date is read.
     Without a DCT a relative expression stays unresolved ('XXXX-XX-XX').
+    Raises ValueError for an expression no rule covers.
 
     >>> normalize("November 11", dct=dt.date(2025, 9, 7), tense="future").value
     '2025-11-11'
     >>> normalize("yesterday", dct=None).value
     'XXXX-XX-XX'
+    >>> normalize("12/05/2024", dct=None).note.split(":")[0]
+    'ambiguous'
     """
     rule, groups = match_rule(expression)
     return resolve(rule, groups, dct=dct, week_start=week_start, tense=tense, anchor=anchor,
-                   window=window, anchor_window=anchor_window)
+                   window=window, anchor_window=anchor_window, date_order=date_order)
 
 
-def is_finite(token: Token) -> bool:
-    return token.tag_ in FINITE_TAGS or token.dep_ == "ROOT" or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in token.children)
-
-
-def verb_tense(verb: Token) -> str:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in FUTURE_AUX for a in auxes):
-        return "future"
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
-        return "past"
-    return "present"
-
-
-def clause_tense(doc: Doc, start: int, end: int) -> str | None:
-    """Tense that governs the span ``start:end``: 'past', 'future', 'present' or None.
-
-    Walks from the span up the parse. A future cue on the way ("ahead of",
-    "upcoming", "is expected to", "will") makes it 'future'; otherwise the first
-    finite verb decides, unless the span hangs on a noun ("the elections on
-    November 11"), whose time the verb does not tell (None).
-    """
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    cues = words()["future_cue"]
-    token, through_noun = span.root, False
-    for _ in range(len(doc)):
-        if not span.start <= token.i < span.end:
-            if token.lower_ in cues or any(c.lower_ in cues and c.dep_ in ("amod", "aux", "advmod")
-                                           for c in token.children):
-                return "future"
-            if token.pos_ in ("VERB", "AUX") and is_finite(token):
-                return None if through_noun else verb_tense(token)
-            through_noun = through_noun or token.pos_ in ("NOUN", "PROPN")
-        if token.head is token:
-            break
-        token = token.head
-    return None
-
-
-def counts_something(doc: Doc, start: int, end: int) -> bool:
-    """True when the span is a number counting a noun ("2019 votes"), not a year or month."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and span.root.dep_ == "nummod"
+def resolvable(rule: Rule, groups: dict) -> bool:
+    """True when ``rule`` gives a value for ``groups`` (without a DCT): a range that ends before
+    it starts, or a day that does not exist, is not an expression."""
+    try:
+        resolve(rule, groups, dct=None)
+    except (ValueError, KeyError):
+        return False
+    return True
 
 
 def candidates(text: str, model_spans: list[tuple[int, int]]) -> list[tuple[int, int, Rule, dict]]:
     """Non-overlapping rule matches in ``text``, longest first, then in rule order.
 
     A match that needs context (a bare year or month) is kept after a
-    preposition or where a model span covers it.
+    preposition (a year also after a determiner: "the 2018 accord") or where a
+    model span covers it.
     """
     found = []
     for order, rule in enumerate(RULES):
@@ -154,8 +125,14 @@ def candidates(text: str, model_spans: list[tuple[int, int]]) -> list[tuple[int,
             if not rule.valid(groups):
                 continue
             start, end = match.span()
+            if groups.get("prep"):         # "from"/"between" make the range, outside the span
+                start = match.start() + len(re.match(r"\w+\s+", text[start:]).group(0))
+            before = text[max(0, start - 16):start]
+            if not resolvable(rule, groups):
+                continue           # a longer shape that is no date leaves room for its parts
             if rule.needs_context(groups) and not (
-                    CONTEXT.search(text[max(0, start - 16):start])
+                    CONTEXT.search(before)
+                    or (rule.name == "year" and YEAR_CONTEXT.search(before))
                     or any(s < end and start < e for s, e in model_spans)):
                 continue
             found.append((start - end, start, order, end, rule, groups))
@@ -169,6 +146,13 @@ def candidates(text: str, model_spans: list[tuple[int, int]]) -> list[tuple[int,
 def tag_timexes(doc: Doc, sents: list[Sentence], meta: Metadata) -> list[Timex]:
     """Every temporal expression of a parsed article, normalised, ids t1.. in text order.
 
+    Expressions coordinated with the one before ("on Tuesday or Wednesday") share its
+    tense; numeric dates are read in the outlet's ``Metadata.date_order``. Until a
+    day is named, the time last mentioned ("the day before", "at 3 p.m.") is the DCT.
+    A day is one day throughout the article: a bare weekday named again is the day
+    it was first resolved to, and a month and day without a year take the year the
+    article states for that day elsewhere ("May 5" beside "May 5, 2017").
+
     >>> from helpers.files.articles import parse_metadata
     >>> from helpers.nlp.model import get_nlp
     >>> from helpers.nlp.text import sentences
@@ -180,26 +164,67 @@ def tag_timexes(doc: Doc, sents: list[Sentence], meta: Metadata) -> list[Timex]:
     model = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in MODEL_LABELS]
     starts = [s.start for s in sents]
     timexes: list[Timex] = []
-    anchor: dt.date | None = None
-    anchor_window: tuple[dt.date, dt.date] | None = None
-    for start, end, rule, groups in candidates(doc.text, model):
+    anchor, anchor_window = meta.dct_date, meta.window_dates
+    previous: tuple[int, str | None] = (-1, None)       # end and tense of the last expression
+    found = candidates(doc.text, model)
+    stated = stated_days(found)
+    weekdays: dict[str, Normalized] = {}
+    for start, end, rule, groups in found:
         if rule.needs_context(groups) and counts_something(doc, start, end):
             continue
+        if rule.name == "set_adverb" and names_a_thing(doc, start, end):
+            continue
+        if rule.name == "ref_word" and modifies_a_noun(doc, start, end):
+            continue
+        coordinated = previous[0] >= 0 and COORDINATION.fullmatch(doc.text[previous[0]:start])
+        tense = previous[1] if coordinated else clause_tense(doc, start, end)
         try:
             norm = resolve(rule, groups, dct=meta.dct_date, week_start=meta.week_start,
-                           tense=clause_tense(doc, start, end), anchor=anchor,
-                           window=meta.window_dates, anchor_window=anchor_window)
+                           tense=tense, anchor=anchor, window=meta.window_dates,
+                           anchor_window=anchor_window, date_order=meta.date_order)
         except (ValueError, KeyError):
             continue
+        norm = same_day_again(norm, rule, groups, stated, weekdays)
+        previous = (end, tense)
         index = bisect.bisect_right(starts, start) - 1
         sentence_id = sents[index].sentence_id if index >= 0 else 0
         timexes.append(Timex(f"t{len(timexes) + 1}", sentence_id, start, end,
                              doc.text[start:end], *norm))
-        if norm.type == "DATE" and DAY.fullmatch(norm.value) and norm.earliest and norm.latest:
-            anchor = dt.date.fromisoformat(norm.value)
+        if DAY.fullmatch(norm.value[:10]) and "/" not in norm.value and norm.earliest \
+                and norm.latest:
+            anchor = dt.date.fromisoformat(norm.value[:10])
             anchor_window = (dt.date.fromisoformat(norm.earliest),
                              dt.date.fromisoformat(norm.latest))
     return timexes
+
+
+def stated_days(found: list[tuple[int, int, Rule, dict]]) -> dict[tuple[int, int], int]:
+    """``{(month, day): year}`` of the dates an article writes with their year (one year each)."""
+    years: dict[tuple[int, int], set[int]] = {}
+    for _, _, rule, groups in found:
+        try:
+            value = resolve(rule, groups, dct=None).value     # without a DCT: stated years only
+        except (ValueError, KeyError):
+            continue
+        for day in map(dt.date.fromisoformat, re.findall(r"\d{4}-\d\d-\d\d", value)):
+            years.setdefault((day.month, day.day), set()).add(day.year)
+    return {key: min(ys) for key, ys in years.items() if len(ys) == 1}
+
+
+def same_day_again(norm: Normalized, rule: Rule, groups: dict,
+                   stated: dict[tuple[int, int], int],
+                   weekdays: dict[str, Normalized]) -> Normalized:
+    """``norm``, or the day the article already gave the same words (see :func:`tag_timexes`)."""
+    if rule.name == "weekday" and not groups.get("rel"):
+        return weekdays.setdefault(groups["wd"].lower(), norm)._replace(rule=norm.rule)
+    if rule.name in ("month_day", "day_month") and not groups.get("y") and not groups.get("rel") \
+            and DAY.fullmatch(norm.value):
+        day = dt.date.fromisoformat(norm.value)
+        year = stated.get((day.month, day.day))
+        if year and year != day.year:
+            day = day.replace(year=year).isoformat()
+            return norm._replace(value=day, earliest=day, latest=day)
+    return norm
 
 
 def model_comparison(doc: Doc, timexes: list[Timex]) -> list[dict]:

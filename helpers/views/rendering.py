@@ -21,6 +21,7 @@ from helpers.config import FIGURES_DIR, relative
 from helpers.files.articles import Metadata
 from helpers.files.contract import LIST_COLUMNS, as_written
 from helpers.stakeholders.analysis import LIST_COLUMNS as ANALYSIS_LIST_COLUMNS
+from helpers.stakeholders.analysis import SPACED_LIST_COLUMNS
 
 #: The list columns of the tables notebooks show, joined as the contract files write them.
 SHOWN_JOINED = frozenset().union(*LIST_COLUMNS.values(), ANALYSIS_LIST_COLUMNS)
@@ -31,14 +32,19 @@ def escape_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+#: How ``dct_source`` is shown: a DCT read from the text is marked as inferred.
+DCT_SOURCES = {"metadata": "metadata", "text": "inferred from the article's text"}
+
+
 def metadata_table(meta: Metadata) -> pd.DataFrame:
     """The metadata as a two-column table, with what is missing and assumed spelled out."""
     rows = [("doc_id", meta.doc_id), ("outlet", meta.outlet), ("url", meta.url),
             ("title", meta.title), ("language", meta.language), ("published", meta.published),
             ("published_window", " to ".join(meta.published_window)
              if meta.published_window else None),
-            ("dct", meta.dct), ("week_start", meta.week_start),
-            ("dct_evidence", meta.dct_evidence),
+            ("dct", meta.dct), ("dct_source", DCT_SOURCES.get(meta.dct_source, meta.dct_source)),
+            ("week_start", meta.week_start), ("dct_evidence", meta.dct_evidence),
+            ("country", meta.country), ("date_order", meta.date_order or "unknown"),
             ("missing fields", ", ".join(meta.missing) or "none"),
             ("assumptions", "; ".join(meta.assumptions) or "none")]
     return pd.DataFrame([(k, "(not given)" if v is None else v) for k, v in rows],
@@ -55,7 +61,9 @@ def dct_statement(meta: Metadata) -> str:
     if meta.dct is None:
         return ("No document creation time (DCT): " + "; ".join(meta.assumptions) + ".")
     window = " to ".join(meta.published_window) if meta.published_window else meta.dct
-    return (f"Document creation time (DCT): {meta.dct} (publication window {window}); "
+    inferred = (f", INFERRED from the article's text, not given by its metadata: "
+                f"{meta.dct_evidence}" if meta.dct_source == "text" else "")
+    return (f"Document creation time (DCT): {meta.dct} (publication window {window}){inferred}; "
             f"weeks start on {meta.week_start}.")
 
 
@@ -83,7 +91,8 @@ def save_figure(fig: Figure, name: str, *, figures_dir: Path = FIGURES_DIR) -> s
 
 class Table:
     """A table shown in full: long text cells left-aligned and wrapped, HTML escaped, the
-    cells of list columns (:data:`SHOWN_JOINED`) ``;``-joined as the contract files write them.
+    cells of list columns (:data:`SHOWN_JOINED`) ``;``-joined as the contract files write them
+    (shortest paths ``; ``-joined).
 
     Unlike a pandas Styler it carries no random ids, so its output is the same on every run.
 
@@ -92,7 +101,8 @@ class Table:
     """
 
     def __init__(self, frame: pd.DataFrame, *, index: bool = False) -> None:
-        self.frame = as_written(frame, SHOWN_JOINED)
+        self.frame = as_written(as_written(frame, SHOWN_JOINED), SPACED_LIST_COLUMNS,
+                                separator="; ")
         self.index = index
 
     def _repr_html_(self) -> str:

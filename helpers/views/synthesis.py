@@ -89,9 +89,8 @@ def _initiative(report: StakeholderReport) -> list[str]:
     return out
 
 
-def _named_paths(paths: str, names: dict[str, str]) -> str:
-    return "; ".join(" > ".join(names.get(n, n) for n in p.split(" > "))
-                     for p in paths.split("; ") if p)
+def _named_paths(paths: tuple[tuple[str, ...], ...], names: dict[str, str]) -> str:
+    return "; ".join(" > ".join(names.get(n, n) for n in path) for path in paths)
 
 
 def _claims(report: StakeholderReport) -> list[str]:

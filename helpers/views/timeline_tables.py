@@ -16,7 +16,8 @@ import pandas as pd
 from helpers.files.records import Event, Timex, frame
 from helpers.temporal.ordering import event_order
 
-TIMEX_COLUMNS = ["timex_id", "sentence_id", "text", "type", "value", "earliest", "latest", "rule"]
+TIMEX_COLUMNS = ["timex_id", "sentence_id", "text", "type", "value", "earliest", "latest", "mod",
+                 "rule", "note"]
 EVENT_COLUMNS = ["event_id", "sentence_id", "trigger", "source_actor", "target_actor",
                  "factuality", "attribution", "source_type", "timex_id", "earliest", "latest",
                  "anchoring"]

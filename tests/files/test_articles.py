@@ -30,7 +30,7 @@ def test_seed_metadata_is_validated_and_kept():
     meta = load_document(SEED).meta
     assert (meta.dct, meta.published_window, meta.week_start) == (
         "2025-09-07", ("2025-09-06", "2025-09-09"), "saturday")
-    assert meta.missing == ("title", "published")
+    assert meta.missing == ("title", "published", "country", "date_order")
 
 
 def test_crlf_line_ends_are_kept_so_offsets_match_the_file(seeds):

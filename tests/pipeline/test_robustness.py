@@ -57,12 +57,14 @@ PATHOLOGICAL = {
                     "<p>They will meet again &amp; sign next month.</p></body></html>"),
 }
 
+POINT = (r"(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?)?(?:T[\dX]{2}(?::\d\d)?|T(?:MO|AF|EV|NI|DT))?"
+         r"|(?:\d{4}|XXXX)-W(?:\d\d|XX)(?:-[1-7]|-WE)?"     # a week, a day of it, its weekend
+         r"|(?:\d{4}|XXXX)-(?:SP|SU|FA|WI|Q[1-4X])"         # a season, a quarter
+         r"|\d{3}")                                      # a decade: 199 for the 1990s
 TIMEX3_VALUE = re.compile(
-    r"(?:"
-    r"(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?)?(?:T[\dX]{2}(?::\d\d)?|T(?:MO|AF|EV|NI|DT))?"
-    r"|(?:\d{4}|XXXX)-W(?:\d\d|XX)(?:-[1-7])?"
-    r"|\d{3}"                                      # a decade: 199 for the 1990s
-    r"|P(?:[\dX]+(?:\.\d+)?[YMWDHS]|T[\dX]+(?:\.\d+)?[HMS]|[\dX]+DE|[\dX]+CE)"
+    rf"(?:(?:{POINT})(?:/(?:{POINT}))?"                 # a point, or a range of two
+    r"|P(?=[\dXT])(?:[\dX]+(?:\.\d+)?[YMWD])*(?:T(?:[\dX]+(?:\.\d+)?[HMS])+)?"
+    r"|P[\dX]+(?:DE|CE)"
     r"|PAST_REF|PRESENT_REF|FUTURE_REF"
     r")")
 ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")

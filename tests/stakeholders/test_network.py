@@ -148,7 +148,8 @@ def test_bridge_check_can_leave_out_the_claim_s_own_sentence():
     left_out = brokerage.bridge_check(graph, broker="x", between=("a", "b"),
                                       exclude_sentences=frozenset({2}))
     assert (kept["verdict"], left_out["verdict"]) == ("supported", "not testable")
-    assert kept["paths"] == "a > x > b" and kept["path_ties"] == "event (asserted)"
+    assert kept["paths"] == (("a", "x", "b"),) and kept["path_ties"] == "event (asserted)"
+    assert [str(path) for path in kept["paths"]] == ["a > x > b"]
 
 
 def test_bridge_check_of_an_actor_absent_from_the_network_is_not_testable():

@@ -139,13 +139,140 @@ TABLE = [
     ("Nov.\u00a011", "2025-09-07", {}, "DATE", "2025-11-11", "2025-11-11", "2025-11-11"),
 ]
 
+# Shapes of real articles (issue 13): ranges, numeric dates, a weekday with its date, decades,
+# clock times with their day, parts of days, periods of a year, vague and compound durations.
+SHAPES = [
+    # a range is one expression with the whole interval, both ends in one direction
+    ("May 3-5", "2025-04-20", {}, "DATE", "2025-05-03/2025-05-05", "2025-05-03", "2025-05-05"),
+    ("from April 1 to 3", "2025-04-20", {}, "DATE", "2025-04-01/2025-04-03", "2025-04-01", "2025-04-03"),
+    ("Sept 26-27", "2025-09-10", {}, "DATE", "2025-09-26/2025-09-27", "2025-09-26", "2025-09-27"),
+    ("between 12 and 14 June", "2025-06-01", {}, "DATE", "2025-06-12/2025-06-14", "2025-06-12", "2025-06-14"),
+    ("Dec. 30-Jan. 2", "2025-12-01", {"tense": "future"}, "DATE", "2025-12-30/2026-01-02", "2025-12-30", "2026-01-02"),
+    ("3-5 May 2024", None, {}, "DATE", "2024-05-03/2024-05-05", "2024-05-03", "2024-05-05"),
+    ("June 2 to June 4, 2019", None, {}, "DATE", "2019-06-02/2019-06-04", "2019-06-02", "2019-06-04"),
+    ("Friday, 2 May 2025 – Sunday, 4th May 2025", None, {}, "DATE", "2025-05-02/2025-05-04", "2025-05-02", "2025-05-04"),
+    ("from March to May 2025", None, {}, "DATE", "2025-03/2025-05", "2025-03-01", "2025-05-31"),
+    ("from 2001 to 2009", None, {}, "DATE", "2001/2009", "2001-01-01", "2009-12-31"),
+    ("2019-20", None, {}, "DATE", "2019/2020", "2019-01-01", "2020-12-31"),
+    ("from Monday to Wednesday", "2025-06-05", {"tense": "past"}, "DATE", "2025-06-02/2025-06-04", "2025-06-02", "2025-06-04"),
+    ("this weekend", "2025-09-10", {}, "DATE", "2025-W37-WE", "2025-09-13", "2025-09-14"),
+    ("last weekend", "2025-09-10", {}, "DATE", "2025-W36-WE", "2025-09-06", "2025-09-07"),
+    ("the weekend", "2025-09-15", {}, "DATE", "2025-W37-WE", "2025-09-13", "2025-09-14"),
+    ("the weekend", "2025-09-11", {"tense": "future"}, "DATE", "2025-W37-WE", "2025-09-13", "2025-09-14"),
+    ("next quarter", "2025-09-10", {}, "DATE", "2025-Q4", "2025-10-01", "2025-12-31"),
+    ("the first quarter of 2026", None, {}, "DATE", "2026-Q1", "2026-01-01", "2026-03-31"),
+    ("the end of 2025", None, {}, "DATE", "2025", "2025-12-01", "2025-12-31"),
+    ("early 2024", None, {}, "DATE", "2024", "2024-01-01", "2024-04-30"),
+    ("the end of the year", "2025-09-10", {}, "DATE", "2025", "2025-12-01", "2025-12-31"),
+    ("the end of this month", "2025-02-10", {}, "DATE", "2025-02", "2025-02-21", "2025-02-28"),
+    ("this summer", "2025-05-10", {}, "DATE", "2025-SU", "2025-06-01", "2025-08-31"),
+    ("last winter", "2025-05-10", {}, "DATE", "2024-WI", "2024-12-01", "2025-02-28"),
+    ("this winter", "2026-01-15", {}, "DATE", "2025-WI", "2025-12-01", "2026-02-28"),
+    ("the summer of 2019", None, {}, "DATE", "2019-SU", "2019-06-01", "2019-08-31"),
+    # numeric dates: a day, read by the outlet's date order; both readings when it is unknown
+    ("30/1/2024", None, {}, "DATE", "2024-01-30", "2024-01-30", "2024-01-30"),
+    ("15.03.2026", None, {}, "DATE", "2026-03-15", "2026-03-15", "2026-03-15"),
+    ("2024-05-12", None, {}, "DATE", "2024-05-12", "2024-05-12", "2024-05-12"),
+    ("2024/5/12", None, {}, "DATE", "2024-05-12", "2024-05-12", "2024-05-12"),
+    ("12/05/2024", None, {"date_order": "DMY"}, "DATE", "2024-05-12", "2024-05-12", "2024-05-12"),
+    ("12/05/2024", None, {"date_order": "MDY"}, "DATE", "2024-12-05", "2024-12-05", "2024-12-05"),
+    ("12/05/2024", None, {}, "DATE", "2024-05-12", "2024-05-12", "2024-12-05"),
+    ("1/30/2024", None, {"date_order": "DMY"}, "DATE", "2024-01-30", "2024-01-30", "2024-01-30"),
+    # a weekday with its date is one expression of that date
+    ("Thursday, March 13, 2025", None, {}, "DATE", "2025-03-13", "2025-03-13", "2025-03-13"),
+    ("Tuesday 30/1/2024", None, {}, "DATE", "2024-01-30", "2024-01-30", "2024-01-30"),
+    ("Thursday, March 13", "2025-06-01", {}, "DATE", "2025-03-13", "2025-03-13", "2025-03-13"),
+    ("Tuesday 4/3/2025", None, {}, "DATE", "2025-03-04", "2025-03-04", "2025-03-04"),
+    ("Friday evening (March 14)", "2025-03-20", {}, "TIME", "2025-03-14TEV", "2025-03-14", "2025-03-14"),
+    # a bare date whose direction the meaning decides ("thanked ... for its help of March 2")
+    ("March 2", "2025-02-20", {"tense": "past"}, "DATE", "2024-03-02", "2024-03-02", "2024-03-02"),
+    ("last April 16", "2025-04-22", {}, "DATE", "2025-04-16", "2025-04-16", "2025-04-16"),
+    ("March this year", "2025-09-10", {}, "DATE", "2025-03", "2025-03-01", "2025-03-31"),
+    # decades and their parts
+    ("the '90s", None, {}, "DATE", "199", "1990-01-01", "1999-12-31"),
+    ("the 70's", None, {}, "DATE", "197", "1970-01-01", "1979-12-31"),
+    ("the early 2000s", None, {}, "DATE", "200", "2000-01-01", "2003-12-31"),
+    ("the late 1990s", None, {}, "DATE", "199", "1997-01-01", "1999-12-31"),
+    ("the mid-1960s", None, {}, "DATE", "196", "1964-01-01", "1966-12-31"),
+    ("the '20s", "2025-06-01", {}, "DATE", "202", "2020-01-01", "2029-12-31"),
+    # clock times, with their day a TIME of that day; parts of a day
+    ("1500 hours on Thursday", "2025-06-03", {"tense": "future"}, "TIME", "2025-06-05T15:00", "2025-06-05", "2025-06-05"),
+    ("0600 hours", None, {}, "TIME", "XXXX-XX-XXT06:00", "", ""),
+    ("7 in the evening on Friday", "2025-06-03", {"tense": "future"}, "TIME", "2025-06-06T19:00", "2025-06-06", "2025-06-06"),
+    ("Monday at 9:15 a.m.", "2025-06-03", {"tense": "past"}, "TIME", "2025-06-02T09:15", "2025-06-02", "2025-06-02"),
+    ("around 11:45 p.m. Friday", "2025-06-08", {"tense": "past"}, "TIME", "2025-06-06T23:45", "2025-06-06", "2025-06-06"),
+    ("8:30 am local time on Sunday", "2025-06-08", {}, "TIME", "2025-06-08T08:30", "2025-06-08", "2025-06-08"),
+    ("3 p.m.", None, {"anchor": D("2025-06-02")}, "TIME", "2025-06-02T15:00", "2025-06-02", "2025-06-02"),
+    ("ten minutes to noon", None, {"anchor": D("2025-06-02")}, "TIME", "2025-06-02T11:50", "2025-06-02", "2025-06-02"),
+    ("a few minutes past 4pm", None, {}, "TIME", "XXXX-XX-XXT16:00", "", ""),
+    ("Tuesday night", "2025-06-04", {"tense": "past"}, "TIME", "2025-06-03TNI", "2025-06-03", "2025-06-03"),
+    ("later that day", "2025-06-03", {"anchor": D("2025-06-01")}, "DATE", "2025-06-01", "2025-06-01", "2025-06-01"),
+    ("earlier in the day", "2025-06-03", {"anchor": D("2025-05-30")}, "DATE", "2025-05-30", "2025-05-30", "2025-05-30"),
+    ("later that evening", None, {"anchor": D("2025-05-30")}, "TIME", "2025-05-30TEV", "2025-05-30", "2025-05-30"),
+    ("the same day", None, {"anchor": D("2025-05-30")}, "DATE", "2025-05-30", "2025-05-30", "2025-05-30"),
+    ("later that day", "2025-06-03", {}, "DATE", "XXXX-XX-XX", "", ""),    # no day named: none
+    ("the day before", None, {"anchor": D("2025-03-01")}, "DATE", "2025-02-28", "2025-02-28", "2025-02-28"),
+    ("earlier today", "2025-06-03", {}, "DATE", "2025-06-03", "2025-06-03", "2025-06-03"),
+    ("nowadays", "2025-06-03", {}, "DATE", "PRESENT_REF", "2025-06-03", "2025-06-03"),
+    ("so far", "2025-06-03", {}, "DATE", "PAST_REF", "", "2025-06-03"),
+    ("going forward", "2025-06-03", {}, "DATE", "FUTURE_REF", "2025-06-03", ""),
+    ("as soon as possible", "2025-06-03", {}, "DATE", "FUTURE_REF", "2025-06-03", ""),
+    # durations: all-day, approximate, compound, an unsaid number of units
+    ("all-day", None, {}, "DURATION", "P1D", "", ""),
+    ("nearly 40 years", None, {}, "DURATION", "P40Y", "", ""),
+    ("about three weeks", None, {}, "DURATION", "P3W", "", ""),
+    ("two years and seven months", None, {}, "DURATION", "P2Y7M", "", ""),
+    ("around 4 hours and 40 minutes", None, {}, "DURATION", "PT4H40M", "", ""),
+    ("one year, three months", None, {}, "DURATION", "P1Y3M", "", ""),
+]
+
 
 def test_the_table_has_at_least_sixty_expressions():
-    assert len(TABLE) >= 60
+    assert len(TABLE) >= 60 and len(TABLE + SHAPES) >= 170
 
 
-@pytest.mark.parametrize("expression,dct,options,kind,value,earliest,latest", TABLE,
-                         ids=[f"{row[0]}@{row[1]}" for row in TABLE])
+@pytest.mark.parametrize("expression,mod", [
+    ("the early 2000s", "START"), ("the mid-1960s", "MID"), ("the late 1990s", "END"),
+    ("the 1990s", ""), ("the end of 2025", "END"), ("early March", "START"),
+    ("nearly 40 years", "LESS_THAN"), ("about three weeks", "APPROX"), ("over two years", "MORE_THAN"),
+    ("two years", ""),
+])
+def test_modifiers_give_the_timex3_mod(expression, mod):
+    assert normalize(expression, dct=D("2025-06-01")).mod == mod
+
+
+def test_an_ambiguous_numeric_date_is_flagged_and_a_known_order_is_not():
+    unknown = normalize("12/05/2024", dct=None)
+    assert unknown.note.startswith("ambiguous: 12 May 2024 (day first) or 5 December 2024")
+    assert normalize("12/05/2024", dct=None, date_order="DMY").note == ""
+    assert normalize("30/1/2024", dct=None).note == ""        # one reading only: not ambiguous
+
+
+def test_a_weekday_that_disagrees_with_its_date_is_said():
+    got = normalize("Wednesday, March 13, 2025", dct=None)
+    assert (got.value, got.note) == ("2025-03-13", "the text says Wednesday, but 2025-03-13 "
+                                                   "is a Thursday")
+    assert normalize("Thursday, March 13, 2025", dct=None).note == ""
+
+
+@pytest.mark.parametrize("expression", [
+    "May 3 and 5",          # "and" makes a range only after "between"
+    "May 5-3",              # a range ends after it starts
+    "3/4",                  # a fraction, not a date
+    "31/04/2024",           # no such day in either order
+    "12.05/2024",           # separators must agree
+    "1500-2000",            # not years
+    "the 747s",
+    "fall",                 # a season word alone is a noun ("a fall in prices")
+    "the first",
+])
+def test_shapes_that_are_not_expressions_are_refused(expression):
+    with pytest.raises(ValueError, match="not a temporal expression|must end after"):
+        normalize(expression, dct=D("2025-06-01"))
+
+
+@pytest.mark.parametrize("expression,dct,options,kind,value,earliest,latest", TABLE + SHAPES,
+                         ids=[f"{row[0]}@{row[1]}" for row in TABLE + SHAPES])
 def test_normalize_gives_timeml_value_and_interval(expression, dct, options, kind, value,
                                                    earliest, latest):
     got = normalize(expression, dct=D(dct) if dct else None, **options)
@@ -264,3 +391,88 @@ def test_evaluation_counts_a_wrong_value_as_detected_but_not_correct():
     scores = evaluate_timexes(expected, system).set_index("measure")
     assert scores.loc["detection (exact span)", "f1"] == 1.0
     assert scores.loc["value", "agreement"] == 0.0
+
+
+def _tag_sentence(nlp, sentence, dct, **meta):
+    from helpers.files.articles import Metadata
+    doc = nlp(sentence)
+    found = tag_timexes(doc, sentences(doc), Metadata(doc_id="x", dct=dct, **meta))
+    return [(t.text, t.value) for t in found]
+
+
+# sentence, DCT, the expressions found with their values: what only the context decides
+IN_CONTEXT = [
+    # coordinated days share one direction
+    ("They said on Sunday they would meet again on Tuesday or Wednesday.", "2025-03-16",
+     [("Sunday", "2025-03-16"), ("Tuesday", "2025-03-18"), ("Wednesday", "2025-03-19")]),
+    ("Talks could resume on Thursday, Friday or Saturday.", "2025-03-16",
+     [("Thursday", "2025-03-20"), ("Friday", "2025-03-21"), ("Saturday", "2025-03-22")]),
+    # tense and meaning decide the direction of a bare date
+    ("Delane thanked Orsk for its help of March 2.", "2025-02-20", [("March 2", "2024-03-02")]),
+    ("The commission discussed the elections on November 11.", "2025-09-10",
+     [("November 11", "2025-11-11")]),
+    ("Lopez plans to return home on Thursday.", "2020-07-07", [("Thursday", "2020-07-09")]),
+    ("The minister is set to take office in October.", "2024-04-03", [("October", "2024-10")]),
+    # a clock time with its day; a part of a day with its weekday
+    ("Troops must leave the town by 1500 hours on Thursday.", "2025-06-03",
+     [("1500 hours on Thursday", "2025-06-05T15:00")]),
+    ("They will meet at 7 in the evening on Friday.", "2025-06-03",
+     [("7 in the evening on Friday", "2025-06-06T19:00")]),
+    ("Shelling resumed on Saturday night.", "2025-06-03", [("Saturday night", "2025-05-31TNI")]),
+    # the day last mentioned; until one is named, the DCT
+    ("The envoy arrived on Monday. Later that day he met the minister.", "2025-06-04",
+     [("Monday", "2025-06-02"), ("Later that day", "2025-06-02")]),
+    ("He held talks with the envoy, who had arrived the day before.", "2025-06-04",
+     [("the day before", "2025-06-03")]),
+    ("The convoy left on Tuesday. It reached the border at 3 p.m.", "2025-06-04",
+     [("Tuesday", "2025-06-03"), ("3 p.m.", "2025-06-03T15:00")]),
+    # a year as a modifier; numbers that count or name something are not years
+    ("Both sides signed the 2018 border accord.", "2025-06-04", [("2018", "2018")]),
+    ("Some 2019 protesters were detained.", "2025-06-04", []),
+    ("The council invoked Resolution 2231.", "2025-06-04", []),
+    ("Aid came on 1500 trucks.", "2025-06-04", []),
+    ("Workers logged 1500 hours of overtime.", "2025-06-04", [("1500 hours", "PT1500H")]),
+    # nouns that look like frequencies
+    ("The Vista, a monthly, reported the talks.", "2025-06-04", []),
+    ("Officials meet monthly.", "2025-06-04", [("monthly", "P1M")]),
+    # the same day named again is the same day
+    ("The summit opened on Saturday. Leaders hope Saturday will bring a deal.", "2025-06-04",
+     [("Saturday", "2025-05-31"), ("Saturday", "2025-05-31")]),
+    ("On May 5 the envoy left. The visit ran from May 5, 2017 to May 7, 2017.", "2017-10-16",
+     [("May 5", "2017-05-05"), ("May 5, 2017 to May 7, 2017", "2017-05-05/2017-05-07")]),
+    # a range leaves "from" and "between" outside its span
+    ("The fair runs from April 1 to 3.", "2025-03-20",
+     [("April 1 to 3", "2025-04-01/2025-04-03")]),
+    # not shared: coordination only joins expressions side by side
+    ("They met on Sunday and will meet again on Tuesday.", "2025-03-19",
+     [("Sunday", "2025-03-16"), ("Tuesday", "2025-03-25")]),
+    # not a reaction verb: the nearest occurrence
+    ("He announced elections on March 2.", "2025-02-20", [("March 2", "2025-03-02")]),
+    # "On Thursday, 13 people died": a weekday, then a count
+    ("On Thursday, 13 people died.", "2025-06-04", [("Thursday", "2025-05-29")]),
+    ("Many people in their 70s voted.", "2025-06-04", []),
+    ("The previously reached agreements hold.", "2025-06-04", []),
+    ("No talks have been held so far.", "2025-06-04", [("so far", "PAST_REF")]),
+    ("He went so far as to deny it.", "2025-06-04", []),
+    # a range that ends before it starts is no range: its days remain
+    ("It ran Monday, May 5, 2025 – Sunday, May 4, 2025.", "2025-06-04",
+     [("Monday, May 5, 2025", "2025-05-05"), ("Sunday, May 4, 2025", "2025-05-04")]),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,expected", IN_CONTEXT, ids=[r[0][:40] for r in IN_CONTEXT])
+def test_expressions_in_context(nlp, sentence, dct, expected):
+    assert _tag_sentence(nlp, sentence, dct) == expected
+
+
+@pytest.mark.parametrize("meta,value", [
+    ({"date_order": "MDY"}, "2024-12-05"),
+    ({"date_order": "DMY"}, "2024-05-12"),
+    ({}, "2024-05-12"),
+])
+def test_numeric_dates_follow_the_outlet_date_order(nlp, meta, value):
+    from helpers.files.articles import parse_metadata
+    doc = nlp("The accord was signed on 12/05/2024.")
+    parsed = parse_metadata({"dct": "2025-01-10", **meta}, doc_id="x", name="x.meta.json")
+    found = tag_timexes(doc, sentences(doc), parsed)
+    assert [(t.value, bool(t.note)) for t in found] == [(value, not meta)]
