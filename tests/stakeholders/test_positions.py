@@ -11,6 +11,7 @@ from helpers.stakeholders import positions, power_interest
 from helpers.stakeholders.analysis import analyse_stakeholders, write_outputs
 from helpers.stakeholders.issues import IssueDictionaryError, issue_matches, read_issue_book, words
 from helpers.stakeholders.lexicon import concept_families, concept_variants
+from helpers.stakeholders.tables import make_tables
 
 from tests.stakeholders.fixture import one_sentence, seed_tables
 
@@ -171,3 +172,39 @@ def test_statements_csv_follows_the_contract(tmp_path):
         "attribution", "event_id")
     assert len(table) and set(table["agreement"]) <= {1, -1}
     assert set(table["actor_id"]) <= set(report.profiles["actor_id"])
+
+
+def test_a_quotation_without_its_speaker_takes_the_speaker_of_the_sentence_before():
+    text = "Katz said in a statement. “Strict measures will be strengthened.”"
+    sentences = [{"sentence_id": 1, "start": 0, "end": 25, "text": text[:25]},
+                 {"sentence_id": 2, "start": 26, "end": len(text), "text": text[26:]}]
+    mentions = [{"mention_id": "m1", "sentence_id": 1, "start": 0, "end": 4, "text": "Katz",
+                 "actor_id": "katz"}]
+    table = positions.positions(make_tables("d", text, sentences=sentences, mentions=mentions))
+    assert table[["sentence_id", "actor_id", "concept", "agreement"]].values.tolist() == [
+        [2, "katz", "measure", 1]]
+    unquoted = text.replace("“", "").replace("”", "")
+    sentences[1] = {"sentence_id": 2, "start": 26, "end": len(unquoted), "text": unquoted[26:]}
+    assert positions.positions(make_tables("d", unquoted, sentences=sentences,
+                                           mentions=mentions)).empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya stressed the importance of trade.", [("kenya", "trade", 1)]),
+    ("Kenya stressed the importance.", []),
+    ("Kenya welcomed the report.", [("kenya", "report", 1)]),
+    ("Kenya hoped the talks would succeed.", [("kenya", "meeting", 1)]),
+])
+def test_an_empty_container_names_nothing_alone_a_full_one_names_itself(text, expected):
+    assert claims(text, [("Kenya", "kenya")]) == expected
+
+
+def test_an_actor_that_takes_a_position_is_a_stakeholder_whatever_its_type():
+    tables = one_sentence("Hemedti rejected the plan near Darfur.",
+                          [("Hemedti", "hemedti"), ("Darfur", "darfur")])
+    tables = make_tables("d", tables.text, sentences=tables.sentences, mentions=tables.mentions,
+                         actors=[{"actor_id": "hemedti", "name": "Hemedti", "type": "city"},
+                                 {"actor_id": "darfur", "name": "Darfur", "type": "city"}])
+    report = analyse_stakeholders(tables, with_sensitivity=False)
+    assert report.profiles["actor_id"].tolist() == ["hemedti"]
+    assert report.stances.set_index("actor_id").loc["hemedti", "stance"] == "oppose"
