@@ -74,10 +74,18 @@ def issue_code(head: Token) -> str:
     return found[0][2] if found else ""
 
 
-def _complement(head: Token) -> Token | None:
+def noun_lemma(head: Token) -> str:
+    """A noun's lemma in lower case (its form when singular: the lemmatiser mangles some)."""
+    return head.lower_ if head.tag_ in {"NN", "NNP"} else head.lemma_.lower()
+
+
+def complement(head: Token) -> Token | None:
     """The complement a container noun hands over to: its of/for phrase, its clause, or the
     noun before it ("the ceasefire proposal") or an adjective that is a variant of a concept
-    ("the cooperative relationship")."""
+    ("the cooperative relationship"); None for a noun that is no container or stance noun."""
+    lemma = noun_lemma(head)
+    if not any(lemma in stance_words(kind) for kind in ("container", "empty", "noun")):
+        return None
     for child in head.children:
         if child.dep_ == "compound" and child.pos_ == "NOUN":
             return child
@@ -154,12 +162,12 @@ def concept_of(head: Token, index: ActorIndex, *, depth: int = 0) -> tuple[str, 
     if (head.pos_ == "PRON" or head.is_punct or head.like_num or head.text.startswith("@")
             or head.ent_type_ in NO_CONCEPT_TYPES):
         return None
-    lemma = head.lower_ if head.tag_ in {"NN", "NNP"} else head.lemma_.lower()
+    lemma = noun_lemma(head)
     if head.lower_ in role_nouns() or lemma in role_nouns():
         return None
     empty = lemma in stance_words("empty")
     if empty or lemma in stance_words("container") or lemma in stance_words("noun"):
-        inner = _complement(head)
+        inner = complement(head)
         found = concept_of(inner, index, depth=depth + 1) if inner is not None else None
         if found or empty:
             return found

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from helpers.events.arguments import ActorIndex, controller, is_passive, phrase_actors
 from helpers.events.factuality import clause_verb, factuality_of
-from helpers.stakeholders.concepts import concept_of
+from helpers.stakeholders.concepts import complement, concept_of
 from helpers.stakeholders.lexicon import stance_words
 
 #: Factuality values that make a statement the actor's own.
@@ -90,12 +90,14 @@ def negated(token: Token) -> bool:
 
 
 def speakers(sentence: Span, index: ActorIndex) -> list[str]:
-    """The actors who speak in a sentence: subjects of its reporting verbs, or "according to X"."""
+    """The actors who speak in a sentence: subjects of its reporting verbs, the one quoted
+    ("AFP quoted the minister as saying": the minister), or "according to X"."""
     reporting, found = stance_words("report"), []
     for token in sentence:
         if token.pos_ == "VERB" and token.lemma_.lower() in reporting:
+            quoted = token.lemma_.lower() == "quote"
             for child in token.children:
-                if child.dep_ in _SUBJECT_DEPS:
+                if child.dep_ in ({"dobj"} if quoted else _SUBJECT_DEPS):
                     found += [a for a in phrase_actors(child, index) if a not in found]
         if token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < len(
                 token.doc) else False:
@@ -202,14 +204,18 @@ def _objects(cue: Token, index: ActorIndex) -> list[Token]:
 
 
 def _concepts_of(target: Token, index: ActorIndex, *, depth: int = 0) -> list[tuple[str, int]]:
-    """(concept, polarity) of one object token, and of its coordinated tokens."""
+    """(concept, polarity) of one object token, and of its coordinated tokens (and of those of
+    a container's complement: "claims of differences, involvement in drug trafficking and
+    monopoly of power")."""
     if depth > 4:
         return []
     found = concept_of(target, index)
     out = [found] if found else []
-    for child in target.children:
-        if child.dep_ == "conj" and child.pos_ == target.pos_:
-            out += _concepts_of(child, index, depth=depth + 1)
+    inner = complement(target) if target.pos_ == "NOUN" else None
+    for head in (target, inner) if inner is not None else (target,):
+        for child in head.children:
+            if child.dep_ == "conj" and child.pos_ == head.pos_:
+                out += [c for c in _concepts_of(child, index, depth=depth + 1) if c not in out]
     return out
 
 

@@ -12,6 +12,8 @@ from helpers.stakeholders.analysis import analyse_stakeholders, write_outputs
 from helpers.stakeholders.issues import IssueDictionaryError, issue_matches, read_issue_book, words
 from helpers.stakeholders.lexicon import concept_families, concept_variants
 from helpers.stakeholders.tables import make_tables
+from helpers.stakeholders.statements import speakers
+from helpers.nlp.model import get_nlp
 
 from tests.stakeholders.fixture import one_sentence, seed_tables
 
@@ -208,3 +210,17 @@ def test_an_actor_that_takes_a_position_is_a_stakeholder_whatever_its_type():
     report = analyse_stakeholders(tables, with_sensitivity=False)
     assert report.profiles["actor_id"].tolist() == ["hemedti"]
     assert report.stances.set_index("actor_id").loc["hemedti", "stance"] == "oppose"
+
+
+def test_each_conjunct_of_a_containers_complement_is_a_concept():
+    assert claims("Kenya rejected claims of delays and losses.", [("Kenya", "kenya")]) == [
+        ("kenya", "delay", -1), ("kenya", "loss", -1)]
+    assert claims("Kenya rejected delays and Uganda welcomed them.",
+                  [("Kenya", "kenya"), ("Uganda", "uganda")]) == [("kenya", "delay", -1)]
+
+
+def test_the_one_quoted_is_the_speaker_not_the_outlet_that_quotes():
+    doc = get_nlp()("AFP quoted Tarar as saying that the talks were useful.")
+    assert speakers(doc[:], {0: ["afp"], 2: ["tarar"]}) == ["tarar"]
+    doc = get_nlp()("Reuters said that the talks were useful.")
+    assert speakers(doc[:], {0: ["reuters"]}) == ["reuters"]
