@@ -18,7 +18,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 
 venv: $(VENV)/.installed ## create .venv and install the pinned requirements
 
-run: venv ## execute every notebook in order, write data/processed, render reports/
+run: venv ## execute every notebook in order, write data/processed, build the site in reports/
 	$(PY) -m helpers.runner
 
 test: venv ## import layers, unit tests, doctests and strict nbval over every notebook
@@ -40,7 +40,7 @@ devcheck: venv ## check data/dev/texts/ against the development-set manifest
 	$(PY) -m helpers.cli.devset check
 
 lab: venv ## open the collection in JupyterLab with the same environment
-	$(VENV)/bin/jupyter lab notebooks/
+	$(VENV)/bin/jupyter lab notebooks/ $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 clean: ## remove rendered pages and the environment
 	rm -rf reports $(VENV)

@@ -1,10 +1,10 @@
-"""Execute the notebooks in order, in place, and render them to HTML.
+"""Execute the notebooks in order, in place, and build the site from them.
 
 Run ``python -m helpers.runner`` (what ``make run`` does). Each notebook is
 executed in a fresh kernel, top to bottom; volatile metadata (timings) is not
-recorded, so a second run leaves the notebooks byte-identical. Every notebook
-is also rendered to ``reports/<doc_id>/<name>.html``, with ``reports/index.html``
-linking them.
+recorded, so a second run leaves the notebooks byte-identical. Then the site is
+built from the executed notebooks (:mod:`helpers.cli.static_site`): ``reports/index.html``
+lists every article by headline with its brief, and links every page.
 
 The committed notebooks are executed for the document named in their
 ``parameters`` cell. Other documents in ``seeds/`` are executed from copies with
@@ -22,24 +22,25 @@ from __future__ import annotations
 import argparse
 import ast
 import copy
-import html
 import os
 import re
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import nbformat
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-from nbconvert import HTMLExporter
 from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 from papermill import inspect_notebook
 from papermill.parameterize import parameterize_notebook
 from papermill.utils import find_first_tagged_cell_index
 from tqdm import tqdm
 
+from helpers.cli.static_site import build_site, describe_article
 from helpers.config import (CORPUS_DIR, FIGURES_DIR, NOTEBOOKS_DIR, OUTPUT_ROOT, PROCESSED_DIR,
                             REPORTS_DIR, ROOT, SEEDS_DIR, relative)
 from helpers.files.articles import CorpusError, list_doc_ids, load_document
@@ -77,7 +78,11 @@ def inject_parameters(nb: nbformat.NotebookNode, parameters: dict[str, object]
     if find_first_tagged_cell_index(nb, "parameters") < 0:
         raise ValueError("the notebook has no cell tagged 'parameters'")
     nb.metadata.setdefault("papermill", {})
-    return parameterize_notebook(nb, parameters, kernel_name=KERNEL, language="python")
+    nb = parameterize_notebook(nb, parameters, kernel_name=KERNEL, language="python")
+    for cell in nb.cells:    # a fixed id: the copy is the same bytes on every run
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"
+    return nb
 
 
 def _clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -97,54 +102,69 @@ def execute(nb: nbformat.NotebookNode, *, cwd: Path) -> nbformat.NotebookNode:
     """Execute ``nb`` in a fresh kernel with ``cwd`` as working directory.
 
     The kernel is this environment's own: its kernel spec (installed by
-    ``make venv`` under the environment's prefix) is looked up first.
+    ``make venv`` under the environment's prefix) is looked up first. It talks to
+    this process over IPC sockets in a temporary folder, not over TCP.
     """
     env_kernels = str(Path(sys.prefix) / "share" / "jupyter")
     if env_kernels not in os.environ.get("JUPYTER_PATH", "").split(os.pathsep):
         os.environ["JUPYTER_PATH"] = os.pathsep.join(
             p for p in (env_kernels, os.environ.get("JUPYTER_PATH", "")) if p)
-    client = NotebookClient(nb, kernel_name=KERNEL, timeout=TIMEOUT_S, record_timing=False,
-                            resources={"metadata": {"path": str(cwd)}})
-    client.execute()
+    with tempfile.TemporaryDirectory(prefix="kernel-") as sockets:
+        # IPC sockets in a private folder: nothing crosses TCP, so the kernel has no
+        # plain-text transport to warn about.
+        manager = KernelManager(kernel_name=KERNEL, transport="ipc",
+                                ip=str(Path(sockets) / "kernel"))
+        client = NotebookClient(nb, km=manager, kernel_name=KERNEL, timeout=TIMEOUT_S,
+                                record_timing=False, resources={"metadata": {"path": str(cwd)}})
+        try:
+            client.execute()
+        finally:   # a kernel manager passed in is left running by nbclient: stop it here
+            if manager.has_kernel:
+                manager.shutdown_kernel()
     return _clean(nb)
 
 
-def render_html(nb: nbformat.NotebookNode, out_path: Path) -> Path:
-    """Render an executed notebook to a standalone HTML page."""
-    body, _ = HTMLExporter().from_notebook_node(nb)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_text(body, encoding="utf-8")
-    return out_path
+def executed_notebooks(reports_dir: Path = REPORTS_DIR) -> dict[str, list[Path]]:
+    """The executed notebooks on disk, by folder (a doc id, or ``corpus``), in order.
 
-
-def write_index(problems: dict[str, str] | None = None, out_dir: Path = REPORTS_DIR) -> Path:
-    """Write ``reports/index.html``: what failed and why, then every page under ``out_dir``.
-
-    Pages are the rendered notebooks on disk (``out_dir/<doc_id>/NN_*.html``), the
-    corpus first, then one heading per document. ``problems`` maps what failed (a
-    rejected article's id, or ``"<doc_id> <notebook>"``) to the message saying why;
-    each is listed in a "Failed" section at the top, so no failure is silent.
+    The copies under ``reports/<folder>/``; in the committed setup the committed
+    notebooks stand for their own document (and for the corpus), since a run executes
+    them in place: a copy of the same name there would be older.
     """
-    out_dir = Path(out_dir)
-    pages: dict[str, list[Path]] = {}
-    for page in sorted(out_dir.glob("*/[0-9][0-9]_*.html")):
-        pages.setdefault(page.parent.name, []).append(page)
-    items = []
-    if problems:
-        failed = "".join(f"<li><b>{html.escape(what)}</b>: {html.escape(message)}</li>"
-                         for what, message in sorted(problems.items()))
-        items.append(f"<h2>Failed</h2><ul>{failed}</ul>")
-    for doc_id, paths in sorted(pages.items(), key=lambda item: (item[0] != CORPUS, item[0])):
-        links = "".join(
-            f'<li><a href="{html.escape(p.relative_to(out_dir).as_posix())}">'
-            f"{html.escape(p.stem)}</a></li>" for p in paths)
-        items.append(f"<h2>{html.escape(doc_id)}</h2><ul>{links}</ul>")
-    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Rendered notebooks</title>"
-            "</head><body><h1>Rendered notebooks</h1>" + "".join(items) + "</body></html>\n")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    index = out_dir / "index.html"
-    index.write_text(page, encoding="utf-8")
-    return index
+    found: dict[str, dict[str, Path]] = {}
+    for path in sorted(Path(reports_dir).glob("*/[0-9][0-9]_*.ipynb")):
+        found.setdefault(path.parent.name, {})[path.name] = path
+    if OUTPUT_ROOT == ROOT and SEEDS_DIR == ROOT / "seeds":
+        for path in notebook_paths():
+            folder = str(default_parameters(path).get("DOC_ID") or CORPUS)
+            if (SEEDS_DIR / f"{folder}.txt").exists() or folder == CORPUS:
+                found.setdefault(folder, {})[path.name] = path
+    return {folder: [paths[name] for name in sorted(paths)] for folder, paths in found.items()}
+
+
+def render_site(problems: dict[str, str], out_dir: Path = REPORTS_DIR) -> Path:
+    """Build the site (see :mod:`helpers.cli.static_site`) from the executed notebooks on disk;
+    return its ``index.html``.
+
+    ``problems`` maps what failed (a rejected article's id, or ``"<doc_id> <notebook>"``)
+    to why; the index lists each, and an article named there gets no pages. An article
+    whose brief cannot be written is listed there too, with the reason.
+    """
+    failed = {what.split(" ")[0] for what in problems}
+    executed = executed_notebooks(out_dir)
+    articles, rejected = [], dict(problems)
+    for doc_id, notebooks in sorted(executed.items()):
+        if doc_id == CORPUS or doc_id in failed:
+            continue
+        try:
+            articles.append(describe_article(doc_id, notebooks))
+        except (ValueError, OSError) as exc:
+            rejected[doc_id] = f"no brief: {exc}"
+    home = next((str(d) for d in (default_parameters(p).get("DOC_ID")
+                                  for p in notebook_paths()) if d), None)
+    return build_site(articles, out_dir, rejected=rejected,
+                      corpus=[] if CORPUS in failed else executed.get(CORPUS, []),
+                      home=home, work_dir=OUTPUT_ROOT / "build" / "site")
 
 
 def remove_stale_outputs(keep: Iterable[str], *, figure_prefixes: Iterable[str],
@@ -153,14 +173,16 @@ def remove_stale_outputs(keep: Iterable[str], *, figure_prefixes: Iterable[str],
 
     ``keep`` are the articles of ``seeds/`` that did not fail. For every other
     article, its ``data/processed/<doc_id>/`` (when it holds only contract files),
-    ``reports/<doc_id>/`` and figures go. With ``corpus_failed`` the corpus tables
+    ``reports/<doc_id>/`` (a folder holding ``NN_*`` pages or notebooks; the site's own
+    folders, such as ``_static``, are not articles) and figures go. With ``corpus_failed`` the corpus tables
     (``data/corpus/*.csv``) and ``reports/corpus/`` go too, so nothing left on disk
     is older than the seeds it claims to show.
     """
     keep = set(keep)
     gone = {CORPUS} if corpus_failed else set()
-    folders = [p for p in sorted(REPORTS_DIR.glob("*"))
-               if p.is_dir() and (p.name not in keep | {CORPUS} or p.name in gone)]
+    folders = [p for p in sorted(REPORTS_DIR.glob("*"))    # an article's folder has pages
+               if p.is_dir() and any(p.glob("[0-9][0-9]_*"))  # NN_*; the site's own do not
+               and (p.name not in keep | {CORPUS} or p.name in gone)]
     files = stale_figures(keep, figure_prefixes, FIGURES_DIR) + (
         sorted(CORPUS_DIR.glob("*.csv")) if corpus_failed else [])
     for folder in folders:
@@ -170,9 +192,9 @@ def remove_stale_outputs(keep: Iterable[str], *, figure_prefixes: Iterable[str],
     return sorted(remove_stale(PROCESSED_DIR, keep) + folders + files)
 
 
-def run_notebook(path: Path, *, doc_id: str | None = None, html_out: bool = True,
-                 reports_dir: Path = REPORTS_DIR) -> tuple[str, Path | None]:
-    """Execute one notebook; return (doc_id it ran for, HTML page or None).
+def run_notebook(path: Path, *, doc_id: str | None = None,
+                 reports_dir: Path = REPORTS_DIR) -> tuple[str, Path]:
+    """Execute one notebook; return (doc_id it ran for, the executed notebook's path).
 
     Without ``doc_id`` (or with the notebook's own default) the notebook is
     executed in place, as committed. With another ``doc_id``, or when the seeds
@@ -188,15 +210,14 @@ def run_notebook(path: Path, *, doc_id: str | None = None, html_out: bool = True
     if committed_setup and doc_id in (default, CORPUS):
         nb = execute(nb, cwd=path.parent)
         nbformat.write(nb, path)
-    else:
-        if default is not None:
-            nb = inject_parameters(nb, {"DOC_ID": doc_id})
-        nb = execute(nb, cwd=path.parent)
-        out = reports_dir / doc_id / path.name
-        out.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, out)
-    page = render_html(nb, reports_dir / doc_id / f"{path.stem}.html") if html_out else None
-    return doc_id, page
+        return doc_id, path
+    if default is not None:
+        nb = inject_parameters(nb, {"DOC_ID": doc_id})
+    nb = execute(nb, cwd=path.parent)
+    out = reports_dir / doc_id / path.name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, out)
+    return doc_id, out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -213,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--doc", action="append", help="only this document id (repeatable)")
     parser.add_argument("--notebook", action="append",
                         help="only notebooks whose name starts with this (e.g. 03)")
-    parser.add_argument("--no-html", action="store_true", help="do not render HTML pages")
+    parser.add_argument("--no-html", action="store_true", help="do not build the site")
     args = parser.parse_args(argv)
 
     defaults = {p: default_parameters(p).get("DOC_ID") for p in notebook_paths()}
@@ -237,12 +258,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             if doc_id not in rejected:
                 jobs.append((path, None if doc_id == default else doc_id, doc_id))
     failed: dict[tuple[str, str], str] = {}        # (label, notebook) -> the error's last line
-    rendered = 0
+    executed = 0
     for path, doc_id, label in tqdm(jobs, desc="notebooks", unit="nb", file=sys.stderr):
         try:
-            page = run_notebook(path, doc_id=doc_id, html_out=not args.no_html,
-                                reports_dir=REPORTS_DIR)[1]
-            rendered += page is not None
+            run_notebook(path, doc_id=doc_id, reports_dir=REPORTS_DIR)
+            executed += 1
         except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
             lines = ANSI.sub("", str(exc)).strip().splitlines()   # reported at the end;
             failed[(label, path.name)] = lines[-1] if lines else type(exc).__name__  # runs go on
@@ -252,8 +272,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpus_failed=any(label == CORPUS for label, _ in failed))
     problems = {**rejected, **{f"{label} {name}": message
                                for (label, name), message in failed.items()}}
-    index = write_index(problems, REPORTS_DIR)
-    print(f"rendered {rendered} page{'s' * (rendered != 1)}; open {relative(index)}")
+    print(f"executed {executed} notebook{'s' * (executed != 1)}")
+    if not args.no_html:
+        index = render_site(problems, REPORTS_DIR)
+        print(f"built the site; open {relative(index)}")
     for path in removed:
         print(f"removed stale {relative(path)}")
     sys.stdout.flush()

@@ -26,12 +26,9 @@ from typing import Sequence
 
 import pandas as pd
 
+from helpers.events.cameo import SYMMETRIC_CODES
 from helpers.files.records import id_order, text_of
-
-#: CAMEO codes (by prefix) whose source and target play the same part, so the
-#: pair is unordered: 04 consult (meet, negotiate, host/visit), 057 sign a formal
-#: agreement, 06 engage in material cooperation.
-SYMMETRIC_CODES: tuple[str, ...] = ("04", "057", "06")
+from helpers.stakeholders.network import TIE_FACTUALITY
 _LOW, _HIGH = "0000-00-00", "9999-99-99"   # open interval ends, sort like ISO dates
 
 
@@ -146,7 +143,8 @@ def cross_timeline(events: pd.DataFrame, documents: pd.DataFrame, *,
     ``earliest``/``latest`` is the interval every source allows (their common
     days); ``dates_disagree`` and ``factuality_disagree`` give each source's own
     value when they differ. ``corroboration`` counts distinct outlets (an article
-    without an outlet counts as its own).
+    without an outlet counts as its own). ``event_refs`` lists every merged event as
+    ``doc_id:event_id``.
     """
     linked = link_events(events, documents, symmetric_codes=symmetric_codes)
     rows = []
@@ -167,21 +165,38 @@ def cross_timeline(events: pd.DataFrame, documents: pd.DataFrame, *,
             "sources": _sources(group),
             "factuality": " / ".join(dict.fromkeys(group["factuality"])),
             "dates_disagree": _disagreement(group, intervals),
-            "factuality_disagree": _disagreement(group, group["factuality"])})
+            "factuality_disagree": _disagreement(group, group["factuality"]),
+            "event_refs": event_refs(group)})
     return pd.DataFrame(rows, columns=[
         "merged_id", "earliest", "latest", "cameo_root", "cameo_codes", "actors", "triggers",
         "corroboration", "articles", "sources", "factuality", "dates_disagree",
-        "factuality_disagree"])
+        "factuality_disagree", "event_refs"])
+
+
+def event_refs(group: pd.DataFrame) -> str:
+    """Every event merged into one row as ``doc_id:event_id``, ';'-joined, in article and
+    event order, so the merge can be checked row by row.
+
+    >>> event_refs(pd.DataFrame({"doc_id": ["b", "a", "a"], "event_id": ["e2", "e10", "e9"]}))
+    'a:e9;a:e10;b:e2'
+    """
+    pairs = sorted(zip(group["doc_id"], group["event_id"]), key=lambda p: (p[0], id_order(p[1])))
+    return ";".join(f"{d}:{e}" for d, e in pairs)
 
 
 def _ties(events: pd.DataFrame) -> pd.DataFrame:
-    """Distinct unordered actor pairs tied by an event, with the article that first gives them."""
+    """Distinct unordered actor pairs tied by an event, with the article that first gives them.
+
+    As in the network of one article, a negated or underspecified event is no tie.
+    """
     if not len(events):
         return pd.DataFrame(columns=["doc_id", "a", "b"])
     pairs = events.assign(source=events["source_actor"].map(text_of),
                           target=events["target_actor"].map(text_of))
     pairs = pairs[(pairs["source"] != "") & (pairs["target"] != "")
                   & (pairs["source"] != pairs["target"])]
+    if "factuality" in pairs.columns:
+        pairs = pairs[pairs["factuality"].map(text_of).isin(TIE_FACTUALITY + ("",))]
     ends = [sorted(p) for p in zip(pairs["source"], pairs["target"])]
     return pd.DataFrame({"doc_id": pairs["doc_id"].tolist(), "a": [e[0] for e in ends],
                          "b": [e[1] for e in ends]}).sort_values(["doc_id", "a", "b"])

@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Token
 from helpers.files.records import Mention
 
 _RELATIVE = {"who", "whom", "which", "that"}
+#: Prepositions of an addressee who controls the infinitive ('called on X to V').
+_ADDRESSEE = {"on", "upon", "to"}
 SUBJECTS = {"nsubj", "csubj"}
 
 ActorIndex = dict[int, list[str]]
@@ -76,6 +78,23 @@ def phrase_actors(token: Token, index: ActorIndex, *, depth: int = 0) -> list[st
     return found
 
 
+def subject_actors(token: Token, index: ActorIndex) -> list[str]:
+    """The actors of a subject phrase; its possessor stands in when it names none ("its army
+    attacked", "Russia's forces advanced": the state acts through them).
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("Kenya's army attacked.")
+    >>> subject_actors(doc[2], {0: ["kenya"]})
+    ['kenya']
+    """
+    found = phrase_actors(token, index)
+    if not found:
+        for child in token.children:
+            if child.dep_ == "poss":
+                add(found, phrase_actors(child, index))
+    return found
+
+
 def _bracketed(token: Token) -> bool:
     """True for a phrase in brackets ('(Fixture Wire)'): an outlet or an aside, not an actor."""
     left = token.left_edge.i
@@ -112,7 +131,7 @@ def is_passive(verb: Token) -> bool:
 def controller(verb: Token, index: ActorIndex, *, depth: int = 0) -> list[str]:
     """The actors of a verb's logical subject, inherited through xcomp and conj when it has none.
 
-    Object control ("urged X to V") gives X; subject control and raising
+    Object control ("urged X to V", "called on X to V") gives X; subject control and raising
     ("X is expected to V", "X agreed to V") give the governor's subject.
     """
     found: list[str] = []
@@ -126,6 +145,10 @@ def controller(verb: Token, index: ActorIndex, *, depth: int = 0) -> list[str]:
         objects = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
         if objects:
             return phrase_actors(objects[0], index)
+        addressed = [o for c in head.children if c.dep_ == "prep" and c.lower_ in _ADDRESSEE
+                     for o in c.children if o.dep_ == "pobj"]
+        if addressed:                    # 'called on X to V', 'appealed to X to V'
+            return phrase_actors(addressed[0], index)
     if verb.dep_ in {"xcomp", "conj"}:
         return controller(head, index, depth=depth + 1)
     return found

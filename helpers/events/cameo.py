@@ -5,10 +5,12 @@ The code table is GDELT's CAMEO lookup joined with its Goldstein scale
 strings and keep their leading zeros: ``"01"`` is a root, ``"010"`` its child,
 ``"10"`` another root (DEMAND).
 
-The verb lexicon (``resources/verb_lexicon.csv``) is the project's own: it maps a
-lemma, optionally with a pattern (the object of a light verb such as "hold talks",
-a particle, an infinitive complement), to a CAMEO code and says which
-prepositions introduce the target and whether the predicate is reciprocal.
+The verb lexicon (``resources/verb_lexicon.csv``) is the project's override table
+over the PETRARCH2 verb dictionary (``helpers.events.dictionary``): a row maps a lemma,
+optionally with a pattern in the dictionary's syntax ("* TALKS", "* (IN)"), to a
+CAMEO code for what the dictionary lacks or codes wrongly, each with a note; it
+also says which prepositions introduce the target, whether the predicate is
+reciprocal, and which words are no events of their own (roles).
 
 >>> goldstein("057"), root("0231"), describe("042")
 (8.0, '02', 'Make a visit')
@@ -34,16 +36,26 @@ class CameoCode:
 
 @dataclass(frozen=True)
 class LexiconEntry:
-    """One row of the verb lexicon (see ``docs/annotation_guide_events.md``)."""
+    """One row of the override table (see ``docs/annotation_guide_events.md``)."""
 
     lemma: str
     pos: str                    # VERB or NOUN
-    pattern: str                # '', 'obj:<lemma>', 'prt:<particle>', 'xcomp', 'prep:<prep>'
-    cameo_code: str             # '' for predicates kept uncoded
+    pattern: str                # '' replaces the dictionary's entry; '*' its own code only;
+                                # '* TALKS', '* (IN)': a pattern tried before the dictionary's
+    cameo_code: str             # '' for no event (null code)
     reciprocal: bool            # 'A and B met': each source is the other's target
     target_preps: tuple[str, ...]
-    role: str                   # event, report, aspectual, cue, skip
+    role: str                   # event, intent, light, message, aspectual, cue, skip
     verb_only: bool             # never a noun: a NOUN tag on it is a tagging error
+    line: int = 0               # line of the row in verb_lexicon.csv
+    note: str = ""
+
+#: CAMEO codes (by prefix) whose source and target play the same part, so the pair is
+#: unordered: 04 consult (meet, negotiate, host/visit), 057 sign a formal agreement, 06
+#: engage in material cooperation.
+SYMMETRIC_CODES: tuple[str, ...] = ("04", "057", "06")
+#: The roles of the override table.
+ROLES = ("event", "intent", "light", "message", "aspectual", "cue", "skip")
 
 
 @lru_cache(maxsize=None)
@@ -105,9 +117,10 @@ def root(code: str) -> str:
 
 @lru_cache(maxsize=None)
 def verb_lexicon() -> dict[tuple[str, str], tuple[LexiconEntry, ...]]:
-    """The verb lexicon keyed by ``(lemma, pos)``; patterned entries come first.
+    """The override table keyed by ``(lemma, pos)``; patterned rows first, then '*', then ''.
 
-    Every code must be in the CAMEO table, so a typo fails on load.
+    Every code must be in the CAMEO table and every role known, so a typo fails on
+    load with a :class:`LexiconError` naming the line.
 
     >>> [e.cameo_code for e in verb_lexicon()[("hold", "VERB")]][:1]
     ['040']
@@ -115,16 +128,20 @@ def verb_lexicon() -> dict[tuple[str, str], tuple[LexiconEntry, ...]]:
     found: dict[tuple[str, str], list[LexiconEntry]] = {}
     for number, row in enumerate(resource_rows("verb_lexicon.csv", columns=(
             "lemma", "pos", "pattern", "cameo_code", "reciprocal", "target_preps", "role",
-            "verb_only")), start=2):
+            "verb_only", "note")), start=2):
         code = row["cameo_code"]
         if code and code not in event_codes():
             raise LexiconError(f"verb_lexicon.csv line {number}: unknown CAMEO code {code!r}")
         if row["pos"] not in {"VERB", "NOUN"}:
             raise LexiconError(f"verb_lexicon.csv line {number}: pos must be VERB or NOUN")
+        if (row["role"] or "event") not in ROLES:
+            raise LexiconError(f"verb_lexicon.csv line {number}: role {row['role']!r} is not "
+                               f"one of {ROLES}")
         entry = LexiconEntry(row["lemma"], row["pos"], row["pattern"], code,
                              row["reciprocal"] == "1",
                              tuple(p for p in row["target_preps"].split(";") if p),
-                             row["role"] or "event", row["verb_only"] == "1")
+                             row["role"] or "event", row["verb_only"] == "1", number, row["note"])
         found.setdefault((entry.lemma, entry.pos), []).append(entry)
-    return {key: tuple(sorted(entries, key=lambda e: e.pattern == ""))
+    order = {"": 2, "*": 1}
+    return {key: tuple(sorted(entries, key=lambda e: order.get(e.pattern, 0)))
             for key, entries in found.items()}

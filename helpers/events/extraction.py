@@ -1,170 +1,90 @@
-"""Coded events: who did what to whom, read from the dependency parse.
+"""Coded events: who did what to whom, read from the dependency parse, coded from the CAMEO dictionary.
 
-A trigger is a verb, or an event noun ("visit", "talks") that has an actor of
-its own or is the object of an aspectual verb ("began his visit"). Its source
-is the subject (coordinated subjects give one row each), the agent of a
-passive, or, for an infinitive or coordinated verb without a subject, the
-controller ("urged Iraqi leaders to mediate": the leaders). Its target is the
-direct object, the addressee, or the object of a target preposition ("with",
-"to", "between X and Y"). The CAMEO code comes from the verb lexicon; a verb
-the lexicon lacks is kept with an empty code when it has an actor argument.
-Rules and their reasons: docs/annotation_guide_events.md.
+A predicate is a verb, or an event noun ("talks", "a visit", "a phone call") that
+has an actor of its own. Its code comes from the PETRARCH2 verb dictionary and the
+project's override table (:mod:`helpers.events.coding`); **only coded predicates are
+events**: the others are kept as candidates for the lexicon (notebook 02), and go
+on to neither the timeline nor the network.
+
+Arguments come from the parse:
+
+- a verb's source is its subject (coordinated subjects give one row each), the
+  agent of a passive ("was attacked by X"), or, for an infinitive or coordinated
+  verb without a subject, its controller ("urged X to mediate": X); its target is
+  the direct object or addressee, the subject of a passive, or the object of a
+  target preposition ("with", "to", "between", "against", "on", and those of its
+  dictionary pattern);
+- an event noun's source is its possessor, "by X" or "from X" ("a call from X"),
+  "of X" for a meeting, visit or statement ("the visit of the envoy"), else the
+  subject of the verb it is the object of, or of the verb a "during"/"at"/"in"
+  phrase holding it depends on ("Delane warned, at a meeting with Ost"); a caller
+  ("from X") makes that subject the target ("took a call from X");
+- reciprocal predicates (meet, talks, sign ...) pair their coordinated actors in
+  both directions ("Uganda and Kenya signed a pact"; "a meeting between A and B").
+
+Speech is coded by what it does:
+
+- a bare reporting verb ("said", "told", "added") is the sentence's attribution,
+  not an event, and a statement (010) with no target is none either;
+- an appeal, offer, demand, rejection or threat with a verbal complement takes
+  the code of its family for that complement (CAMEO's parallel codes, table
+  ``cameo_speech_acts.csv``): "called on X to release" is 0253, "offered to
+  mediate" 039; "hopes to", "agreed to" with the subject's own intention are
+  offers (03x);
+- what a speaker says is coded as the speaker's own act where the dictionary's
+  transformations say so ("A said B attacked": A accuses B, 112), and a
+  cooperative act a speaker says someone *can* or *could* do is an offer of it
+  (03x: "Delane said Norvela can mediate" is 039);
+- rejecting "the request" or "the offer" targets whoever made the last approach
+  to the one who rejects it.
+
+Rules and reasons: docs/annotation_guide_events.md.
 
 >>> from helpers.nlp.model import get_nlp
 >>> from helpers.nlp.text import sentences
 >>> doc = get_nlp()("Kenya invited Ethiopia.")
 >>> ms = [Mention("m1", 1, 0, 5, "Kenya", "GPE", "NAME", "kenya", "test"),
 ...       Mention("m2", 1, 14, 22, "Ethiopia", "GPE", "NAME", "ethiopia", "test")]
->>> [(e.source_actor, e.cameo_code, e.target_actor) for e in extract_events(doc, sentences(doc), ms)]
+>>> events = extract_events(doc, sentences(doc), ms)
+>>> [(e.source_actor, e.cameo_code, e.target_actor) for e in events]
 [('kenya', '036', 'ethiopia')]
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, replace
 from typing import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from helpers.events.cameo import LexiconEntry, goldstein, verb_lexicon
-from helpers.events.arguments import (SUBJECTS, ActorIndex, actor_index, add, controller, is_passive,
-                         phrase_actors, prep_actors, prep_actors_of)
-from helpers.events.factuality import clause_verb, factuality_of
-from helpers.files.records import Event, Mention, Sentence
-from helpers.events.sourcing import sentence_sourcing, sentence_spans
+from helpers.events.arguments import actor_index
+from helpers.events.cameo import goldstein
+from helpers.events.factuality import factuality_of
+from helpers.events.predicates import Found, SentencePredicates, pairs
+from helpers.events.sourcing import event_attribution, is_reporting_verb, sentence_spans
+from helpers.events.speech import aim_responses, code_speech_acts
+from helpers.files.records import Candidate, Event, Mention, Sentence
 
-#: Prepositions that introduce a target when the lexicon names none.
-DEFAULT_TARGET_PREPS = ("with", "to", "between", "against")
-#: Verbs in these relations are not events of their own (modifiers, purpose clauses).
-_NOT_TRIGGER = {"amod", "acomp", "compound", "prep", "acl", "aux", "auxpass", "agent", "case"}
-
-
-def _entry(token: Token, pos: str) -> LexiconEntry | None:
-    """The lexicon entry whose pattern the token's children match, patterned entries first."""
-    for entry in verb_lexicon().get((token.lemma_.lower(), pos), ()):
-        kind, _, value = entry.pattern.partition(":")
-        children = list(token.children)
-        if (not kind
-                or kind == "obj" and any(c.dep_ == "dobj" and c.lemma_.lower().rstrip("s") == value
-                                         for c in children)
-                or kind == "prt" and any(c.dep_ in {"prt", "prep"} and c.lower_ == value
-                                         for c in children)
-                or kind == "prep" and any(c.dep_ == "prep" and c.lower_ == value for c in children)
-                or kind == "xcomp" and any(c.dep_ == "xcomp" for c in children)):
-            return entry
-    return None
+#: Roots of verbal acts that are events without a target: statements, disapproval,
+#: rejection, threats.
+VERBAL_ROOTS = ("01", "11", "12", "13")
 
 
-def _role(token: Token, pos: str) -> str:
-    entries = verb_lexicon().get((token.lemma_.lower(), pos), ())
-    return entries[0].role if entries else "event"
+@dataclass(frozen=True)
+class EventLayer:
+    """The events of a document, the predicates the dictionary could not code, and every
+    predicate with an actor argument (what the stance analysis reads)."""
+
+    events: list[Event]
+    candidates: list[Candidate]
+    predicates: list[Event]
 
 
-def _verb_only(token: Token) -> bool:
-    """A verb the tagger called a noun ('... and mediate between'): a word that is never a noun."""
-    return token.pos_ == "NOUN" and any(
-        e.verb_only for e in verb_lexicon().get((token.lower_, "VERB"), ()))
-
-
-def _definite(token: Token) -> bool:
-    return any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in token.children)
-
-
-def _event_noun(token: Token) -> LexiconEntry | None:
-    entry = _entry(token, "NOUN")
-    return entry if entry is not None and entry.cameo_code else None
-
-
-def _light_object(noun: Token) -> bool:
-    """True when the noun is the object of a light verb that carries the event ('held talks')."""
-    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
-        return False
-    entry = _entry(noun.head, "VERB")
-    return entry is not None and entry.pattern.startswith("obj:")
-
-
-def _verb_arguments(verb: Token, entry: LexiconEntry | None, index: ActorIndex,
-                    originator: list[str]) -> tuple[list[str], list[str]]:
-    sources: list[str] = []
-    targets: list[str] = []
-    has_subject = False
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            has_subject = True
-            actors = phrase_actors(child, index)
-            if not actors and entry is not None and entry.cameo_code and _definite(child) \
-                    and _role(child, "NOUN") == "message":
-                actors = originator      # 'The appeal urged ...': its originator
-            add(sources, actors)
-        elif child.dep_ == "nsubjpass":
-            has_subject = True
-            add(targets, phrase_actors(child, index))
-        elif child.dep_ == "agent":
-            add(sources, [a for obj in child.children if obj.dep_ == "pobj"
-                           for a in phrase_actors(obj, index)])
-        elif child.dep_ in {"dobj", "dative", "iobj"} and child.pos_ != "ADP" and not any(
-                c.dep_ == "case" for c in child.children):   # "reinforce Iraq's stance"
-            add(targets, phrase_actors(child, index))
-    if not has_subject and verb.dep_ in {"xcomp", "conj"}:
-        inherited = controller(verb, index)
-        add(targets if is_passive(verb) else sources, inherited)
-    preps = entry.target_preps if entry is not None and entry.target_preps else DEFAULT_TARGET_PREPS
-    add(targets, prep_actors(verb, preps, index))
-    return sources, [t for t in targets if t not in sources or len(sources) > 1]
-
-
-def _analyse(token: Token, index: ActorIndex, originator: list[str]):
-    """(entry, lemma, sources, targets) when ``token`` triggers an event, else None."""
-    if _verb_only(token):
-        entry = verb_lexicon()[(token.lower_, "VERB")][0]
-        preps = entry.target_preps or DEFAULT_TARGET_PREPS
-        targets = prep_actors(token, preps, index)
-        # its prepositions may hang on the noun it was coordinated with: take those after it
-        later = [c for c in token.head.children if c.i > token.i]
-        add(targets, [a for c in later for a in prep_actors_of(c, preps, index)])
-        return entry, entry.lemma, controller(clause_verb(token), index), targets
-    if token.pos_ == "NOUN":
-        entry = _event_noun(token)
-        if entry is None or _light_object(token):
-            return None
-        sources = [a for c in token.children if c.dep_ == "poss" for a in phrase_actors(c, index)]
-        add(sources, prep_actors(token, ("by", "of"), index))
-        if not sources and token.dep_ == "dobj" and _role(token.head, "VERB") == "aspectual":
-            sources = controller(token.head, index)
-        return entry, token.lemma_.lower(), sources, \
-            prep_actors(token, entry.target_preps or DEFAULT_TARGET_PREPS, index)
-    if token.pos_ != "VERB" or token.dep_ in _NOT_TRIGGER:
-        return None
-    if token.dep_ in {"advcl", "pcomp"} and not any(c.dep_ in SUBJECTS for c in token.children):
-        return None                      # 'to promote', 'by delivering': an aim or a means
-    role = _role(token, "VERB")
-    if role in {"skip", "cue"}:
-        return None
-    if role == "aspectual" and any(c.dep_ == "dobj" and _event_noun(c) for c in token.children):
-        return None                      # 'began his visit': the noun carries the event
-    entry = _entry(token, "VERB")
-    sources, targets = _verb_arguments(token, entry, index, originator)
-    lemma = token.lemma_.lower()
-    if entry is not None and entry.pattern.startswith("obj:"):
-        lemma = f"{lemma} {entry.pattern[4:]}"
-        if "from" in entry.target_preps:
-            origin = prep_actors(token, ("from",), index)
-            for obj in token.children:
-                if obj.dep_ == "dobj":
-                    add(origin, prep_actors(obj, ("from",), index))
-            originator[:] = origin or originator
-    return entry, lemma, sources, targets
-
-
-def _pairs(entry: LexiconEntry | None, sources: list[str],
-           targets: list[str]) -> list[tuple[str, str]]:
-    """One (source, target) pair per row; reciprocal predicates pair coordinated sources."""
-    if entry is not None and entry.reciprocal and not targets and len(sources) > 1:
-        return [(s, o) for s in sources for o in sources if o != s]
-    return [(s, t) for s in sources or [""] for t in targets or [""] if s != t or not s]
-
-
-def extract_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Event]:
-    """Every event of the document in text order, ids ``e1``.., one row per (source, target) pair.
+def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Mention]) -> EventLayer:
+    """Every coded event in text order (ids ``e1``..), one row per (source, target) pair;
+    every uncoded predicate with an actor argument as a candidate for the lexicon; and
+    every predicate with an actor argument, coded or not, event or not, as event-shaped
+    rows whose ``event_id`` is that of the event the pair became ('' if none).
 
     Time fields stay empty: the timeline layer anchors events. Sources and targets are
     actors mentioned in the trigger's own sentence.
@@ -172,23 +92,102 @@ def extract_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_sentence[mention.sentence_id].append(mention)
-    originator: list[str] = []
+    state: dict = {"originator": []}
     rows: list[Event] = []
+    candidates: list[Candidate] = []
+    predicates: list[Event] = []
     for sent, span in zip(sents, sentence_spans(doc, sents)):
         # arguments come from the sentence's own mentions: a parse that runs on across a
         # line break (a headline into a dateline) must not lend it the next line's actors
-        index = actor_index(doc, by_sentence[sent.sentence_id])
-        attribution, source_type = sentence_sourcing(span, by_sentence[sent.sentence_id])
-        for token in span:
-            found = _analyse(token, index, originator)
-            if found is None or not (found[2] or found[3]):
+        own = by_sentence[sent.sentence_id]
+        analyser = SentencePredicates(span, actor_index(doc, own), state)
+        found = [f for f in (analyser.analyse(t) for t in span) if f is not None]
+        for f in found:
+            f.code = f.coding.code if f.coding else ""
+            if f.sources or f.targets:          # no actor, no row: no factuality needed
+                f.factuality = factuality_of(f.token)
+        code_speech_acts(found, {f.token.i: f for f in found})
+        aim_responses(found, rows, analyser)
+        for f in found:
+            if not (f.sources or f.targets):
                 continue
-            entry, lemma, sources, targets = found
-            code = entry.cameo_code if entry is not None else ""
-            factuality = factuality_of(token)
-            for source, target in _pairs(entry, sources, targets):
-                rows.append(Event(f"e{len(rows) + 1}", sent.sentence_id, token.text, token.idx,
-                                  token.idx + len(token.text), lemma, code, goldstein(code),
-                                  source, target, factuality, attribution, source_type))
-    return rows
+            attribution, source_type = event_attribution(f.token, span, own)
+            reason = _not_an_event(f)
+            made = [] if reason else _rows(f, sent.sentence_id, attribution, source_type,
+                                           len(rows))
+            if reason and not f.code:
+                candidates += _candidates(f, sent.sentence_id, reason)
+            for code, source, target in f.extra:
+                if dyadic(code, source, target):
+                    made.append(_event(len(rows) + len(made), sent.sentence_id, f, code, source,
+                                       target, f.factuality, attribution, source_type))
+            rows += made
+            predicates += _predicates(f, sent.sentence_id, attribution, source_type, made)
+    return EventLayer(rows, candidates, predicates)
 
+
+def _predicates(f: Found, sentence_id: int, attribution: str, source_type: str,
+                made: list[Event]) -> list[Event]:
+    """Every (source, target) pair of a predicate; a pair that is an event has its id."""
+    ids = {(e.source_actor, e.target_actor): e.event_id for e in made}
+    return [replace(_event(0, sentence_id, f, f.code, source, target, f.factuality,
+                           attribution, source_type), event_id=ids.get((source, target), ""))
+            for source, target in pairs(f)]
+
+
+def _not_an_event(f: Found) -> str:
+    """Why a predicate gives no row ('' when it does)."""
+    if not f.code:
+        if f.coding is not None:
+            return f"null code ({f.coding.origin})"
+        return "not in the dictionary"
+    if is_reporting_verb(f.token) and f.code == "010":
+        return "reporting verb: the sentence's attribution"
+    if f.code == "010" and not f.targets:
+        return "a statement without target or codable content"
+    return ""
+
+
+def _event(n: int, sentence_id: int, f: Found, code: str, source: str, target: str,
+           factuality: str, attribution: str, source_type: str) -> Event:
+    token = f.token
+    return Event(f"e{n + 1}", sentence_id, token.text, token.idx, token.idx + len(token.text),
+                 f.lemma, code, goldstein(code), source, target, factuality, attribution,
+                 source_type)
+
+
+def dyadic(code: str, source: str, target: str) -> bool:
+    """True when a row is an event: a source, and a target unless the act is verbal.
+
+    As PETRARCH's ``require_dyad``: an event has a source and a target; statements,
+    disapproval, rejections and threats (roots 01, 11, 12, 13) may be aimed at no one
+    named ("Qatar denied the report").
+
+    >>> dyadic("042", "a", ""), dyadic("120", "a", ""), dyadic("040", "", "b")
+    (False, True, False)
+    """
+    return bool(source) and (bool(target) or code[:2] in VERBAL_ROOTS)
+
+
+def _rows(f: Found, sentence_id: int, attribution: str, source_type: str, n: int) -> list[Event]:
+    out = []
+    reverse = f.coding is not None and f.coding.reverse and f.code == f.coding.code
+    for source, target in pairs(f):
+        if reverse:
+            source, target = target, source
+        if not dyadic(f.code, source, target):
+            continue
+        out.append(_event(n + len(out), sentence_id, f, f.code, source, target, f.factuality,
+                          attribution, source_type))
+    return out
+
+
+def _candidates(f: Found, sentence_id: int, reason: str) -> list[Candidate]:
+    token = f.token
+    return [Candidate(sentence_id, token.text, token.idx, token.idx + len(token.text), f.lemma,
+                      ";".join(f.sources), ";".join(f.targets), reason)]
+
+
+def extract_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Event]:
+    """The coded events of :func:`analyse_events`."""
+    return analyse_events(doc, sents, mentions).events

@@ -8,7 +8,14 @@ commit: "whether ... succeeds", "urged X to ...", "must").
 
 The cues are data (``resources/factuality_cues.csv``); the rules only say where
 to look: the event's own auxiliaries, negation and adverbs, then the clause
-that governs it.
+that governs it. A negation belongs to its own clause: a coordinated clause with
+a subject of its own does not share it ("Kenya did not condemn X, and Tanzania
+criticised Y": the criticism is asserted). What a denial's clause reports is
+negated ("denied that its army attacked"); a question's clause is not asserted.
+An event noun takes the value of the predicate it is an argument of when that
+predicate is a cue ("the visit ... has been postponed": underspecified;
+"cancelled his trip": negated; "dismissed reports of a meeting": negated), or of
+a participle modifying it ("the postponed visit"), else that of its clause.
 
 >>> import spacy
 >>> from spacy.tokens import Doc
@@ -92,23 +99,88 @@ def _marked(verb: Token) -> bool:
                for child in verb.children)
 
 
+def _predicate_key(verb: Token) -> str:
+    """The lemma of a predicate with its particle ('call off')."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles[:1]])
+
+
+def _noun_cue(noun: Token) -> str:
+    """The value a cue gives an event noun: a participle on it, or the predicate it is an
+    argument of ('postponed', 'cancelled', 'dismissed reports of'), '' when none does."""
+    table = cues()
+    kinds = ("noun", "denial", "governor")
+    for child in noun.children:
+        if child.dep_ in {"amod", "acl"}:
+            for kind in kinds:
+                value = table.get(kind, {}).get(child.lemma_.lower())
+                if value:
+                    return value
+    current, steps = noun, 0
+    while current.dep_ == "pobj" and current.head.lower_ in {"of", "for", "about", "on"} \
+            and current.head.head.pos_ in {"NOUN", "PROPN"} and steps < 4:
+        current, steps = current.head.head, steps + 1
+    head = current.head
+    if current.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        value = table.get("governor", {}).get(_predicate_key(head.head))   # 'called for talks'
+        if value:
+            return value
+    if current.dep_ in {"nsubj", "nsubjpass", "dobj"} and head.pos_ in {"VERB", "AUX"}:
+        key = _predicate_key(head)
+        for kind in kinds:
+            value = table.get(kind, {}).get(key)
+            if value:
+                return "possible" if value == "probable" and _own(head) == "negated" else value
+    return ""
+
+
+def governed_by_modal(token: Token, modals: set[str]) -> bool:
+    """True when the token's clause has one of ``modals`` as an auxiliary ('can mediate').
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["X", "can", "mediate"],
+    ...           heads=[2, 2, 2], deps=["nsubj", "aux", "ROOT"])
+    >>> governed_by_modal(doc[2], {"can"})
+    True
+    """
+    verb = clause_verb(token)
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+
+
+def _question(verb: Token) -> bool:
+    """True for the main clause of a sentence that ends with a question mark."""
+    sent = verb.sent
+    return verb.dep_ == "ROOT" and any(t.text == "?" for t in sent[-2:])
+
+
 def factuality_of(token: Token, *, _depth: int = 0) -> str:
     """The factuality of the event a token (verb or event noun) denotes.
 
     Look first at the clause's own cues (negation, modals, hedging adverbs), then
     at conditional or question marks, then at the governing predicate: "expected
-    to V" is probable, "urged to V" underspecified, "refused to V" negated, and a
-    coordinated or infinitive clause otherwise shares its governor's value.
+    to V" is probable, "urged to V" underspecified, "refused to V" negated, what a
+    denial reports is negated, and a coordinated clause without a subject of its
+    own or an infinitive otherwise shares its governor's value. An event noun first
+    takes the value of a cue it is an argument of.
     """
+    if token.pos_ in {"NOUN", "PROPN"}:
+        value = _noun_cue(token)
+        if value:
+            return value
     verb = clause_verb(token)
     own = _own(verb)
     if own:
         return own
-    if _marked(verb):
+    if _marked(verb) or _question(verb):
         return "underspecified"
     head = verb.head
     if head is verb or _depth > 10 or verb.dep_ not in _EMBEDDED:
         return "asserted"
+    if verb.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return "asserted"               # a clause of its own: its governor's 'not' is not its
+    if verb.dep_ == "ccomp" and cues().get("denial", {}).get(_predicate_key(head)):
+        return cues()["denial"][_predicate_key(head)]
     if head.lemma_.lower() in cues().get("ancestor", {}):
         return "underspecified"
     if verb.dep_ in {"xcomp", "ccomp"}:

@@ -91,10 +91,20 @@ def _according(token: Token) -> Span | None:
     return None
 
 
+def is_reporting_verb(token: Token) -> bool:
+    """True for a verb of the reporting-verb list (say, tell, deny, ...).
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> [is_reporting_verb(t) for t in get_nlp()("Kenya said it left.")][:2]
+    [False, True]
+    """
+    return token.pos_ == "VERB" and token.lemma_.lower() in _cues()["verb"]
+
+
 def _reporting(token: Token, sent: Span) -> tuple[Span, Span] | None:
     """(cue span, source phrase) when ``token`` is a reporting verb with a subject and a
     clause or a quotation."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in _cues()["verb"]:
+    if not is_reporting_verb(token):
         return None
     subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
     if not subjects or not (any(c.dep_ in {"ccomp", "parataxis"} for c in token.children)
@@ -137,6 +147,32 @@ def sentence_sourcing(sent: Span, mentions_in_sentence: Iterable[Mention] = ()) 
         if token.lower_ in adverbs and token.dep_ == "advmod":
             return token.text, adverbs[token.lower_]
     return "", "none"
+
+
+def event_attribution(token: Token, sent: Span,
+                      mentions_in_sentence: Iterable[Mention] = ()) -> tuple[str, str]:
+    """The attribution of the event a token denotes: the reporting verb whose clause holds it
+    ("Tanzania denied that its army attacked": 'Tanzania denied'), else the sentence's cue.
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("Kenya met Uganda, and Tanzania denied that its army attacked Rwanda.")
+    >>> event_attribution(doc[10], doc[:], [])
+    ('Tanzania denied', 'named')
+    """
+    mentions = list(mentions_in_sentence)
+    current, steps = token, 0
+    while current.head is not current and steps < 12:
+        head, dep = current.head, current.dep_
+        if dep in {"ccomp", "parataxis"} and head.sent == sent.sent:
+            reported = _reporting(head, sent)
+            if reported is not None:
+                return _within(reported[0], sent).text, classify_source(reported[1], mentions)
+        if dep in {"ccomp", "xcomp", "conj", "advcl", "dobj", "pobj", "prep", "nsubj",
+                   "nsubjpass", "relcl", "acl", "parataxis", "compound", "amod"}:
+            current, steps = head, steps + 1
+            continue
+        break
+    return sentence_sourcing(sent, mentions)
 
 
 def sourcing_table(doc: Doc, sents: Sequence[Sentence],

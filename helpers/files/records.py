@@ -109,6 +109,7 @@ class Relation:
     target_actor: str
     relation: str       # event:<CAMEO code>, event:uncoded, affiliation, co_mention
     weight: int
+    factuality: str     # the strongest of its events' factuality ('' for other relations)
     event_ids: tuple[str, ...]
 
 
@@ -149,6 +150,24 @@ class Statement:
 RECORDS: dict[str, type] = {"sentences": Sentence, "entities": Mention, "actors": Actor,
                             "timexes": Timex, "events": Event, "relations": Relation,
                             "stakeholders": Stakeholder, "statements": Statement}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A predicate with an actor argument that the verb dictionary could not code.
+
+    Not an event (no row in events.csv, the timeline or the network): notebook 02 lists
+    it as a candidate for the override table.
+    """
+
+    sentence_id: int
+    trigger: str
+    start: int
+    end: int
+    lemma: str
+    sources: str        # actor ids, ';'-joined
+    targets: str
+    reason: str         # 'not in the dictionary', 'null code (dictionary line N)', ...
 
 
 def contract_fields(record_type: type) -> tuple[str, ...]:

@@ -1,10 +1,11 @@
-"""The two components the collection adds to the spaCy model, and the name lists they use.
+"""The components the collection adds to the spaCy model, and the name lists they use.
 
-``entity_fixes`` applies the OntoNotes span conventions by general rules (possessives
+``line_breaks`` starts a sentence after every line break before the parser runs, so a
+headline or a dateline is never parsed into the next line. ``entity_fixes`` applies the OntoNotes span conventions by general rules (possessives
 split off, titles stripped, a country prefix of an organisation split off, labels
 corrected from the knowledge base, short names of persons found);
 :func:`ruler_patterns` are the knowledge-base aliases for an EntityRuler that only adds
-names the model missed. :func:`helpers.nlp.model.get_nlp` puts both in the pipeline.
+names the model missed. :func:`helpers.nlp.model.get_nlp` puts them in the pipeline.
 
 >>> from helpers.nlp.model import get_nlp
 >>> doc = get_nlp()("Iraq’s National Wisdom Movement met.")
@@ -13,8 +14,10 @@ names the model missed. :func:`helpers.nlp.model.get_nlp` puts both in the pipel
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -28,6 +31,8 @@ NAME_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                "WORK_OF_ART", "LAW", "LANGUAGE")
 #: The name of the component :func:`entity_fixes` under which the pipeline holds it.
 ENTITY_FIXES = "entity_fixes"
+#: The name of the component :func:`line_breaks`.
+LINE_BREAKS = "line_breaks"
 _POSSESSIVE = {"’s", "'s", "’", "'"}
 #: Determiners that never belong to a name ("a Fixture University" is the name "Fixture University").
 _INDEFINITE = {"a", "an"}
@@ -194,3 +199,19 @@ def ruler_patterns() -> list[dict]:
                 for alias, a in sorted(kb.by_alias.items()) if len(alias) > 1]
     patterns += [{"label": "NORP", "pattern": d, "id": a} for d, a in sorted(kb.by_demonym.items())]
     return patterns
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser runs, so that a headline,
+    a dateline or a paragraph is never parsed into the next one ('... hold bilateral
+    talks\\nPresident X arrived': 'X' is no object of 'hold')."""
+    text = doc.text
+    if "\n" not in text or len(doc) < 2:
+        return doc
+    starts = doc.to_array("IDX")
+    for match in re.finditer(r"\n", text):
+        i = int(np.searchsorted(starts, match.start(), side="right"))   # the token after it
+        if 0 < i < len(doc):
+            doc[i].is_sent_start = True
+    return doc

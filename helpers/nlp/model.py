@@ -2,7 +2,8 @@
 
 :func:`get_nlp` loads the model named by one setting
 (:func:`helpers.config.spacy_model_name`) and adds every component the collection
-uses (``entity_fixes`` and the knowledge-base EntityRuler ``kb_ruler``, see
+uses (``line_breaks`` before the parser, ``entity_fixes`` and the knowledge-base
+EntityRuler ``kb_ruler`` after the entity recogniser, see
 :mod:`helpers.nlp.entities`) before anyone sees it. Every caller, tests included,
 gets the pipeline from here, so what a caller gets never depends on what ran before.
 
@@ -19,10 +20,10 @@ import spacy
 from spacy.language import Language
 
 from helpers.config import SPACY_MODEL_ENV, spacy_model_name
-from helpers.nlp.entities import ENTITY_FIXES, ruler_patterns
+from helpers.nlp.entities import ENTITY_FIXES, LINE_BREAKS, ruler_patterns
 
 #: The components the collection adds to the model, in pipeline order.
-ADDED_PIPES = (ENTITY_FIXES, "kb_ruler")
+ADDED_PIPES = (LINE_BREAKS, ENTITY_FIXES, "kb_ruler")
 
 
 class ModelNotInstalledError(RuntimeError):
@@ -46,12 +47,14 @@ def load_model(name: str) -> Language:
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
-    """The collection's pipeline: the configured model with :data:`ADDED_PIPES` after ``ner``.
+    """The collection's pipeline: the configured model with :data:`ADDED_PIPES` (line breaks
+    before the parser, the entity components after ``ner``).
 
     Built on the first call; every later call returns the same object, which nothing
     changes after it is built.
     """
     nlp = load_model(spacy_model_name())
+    nlp.add_pipe(LINE_BREAKS, before="parser")
     nlp.add_pipe(ENTITY_FIXES, after="ner")
     ruler = nlp.add_pipe("entity_ruler", name="kb_ruler", after=ENTITY_FIXES,
                          config={"overwrite_ents": False})

@@ -6,22 +6,23 @@ articles through ``nlp.pipe`` for corpora and benchmarks.
 Stages, in order (each a subpackage, each tested on its own):
 
 1. ``nlp.mentions``: named, nominal and pronoun mentions linked to actors; the actor table;
-2. ``events.extraction``: who did what to whom, with a CAMEO code, factuality and sourcing;
+2. ``events.extraction``: who did what to whom, with a CAMEO code, factuality and sourcing
+   (coded predicates only; the uncoded ones are kept as candidates for the lexicon);
 3. ``temporal.tagger``: temporal expressions normalised to TIMEX3 against the document
    creation time;
 4. ``temporal.anchoring``: each event anchored to an interval, with how it was obtained.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc
 
-from helpers.events.extraction import extract_events
+from helpers.events.extraction import analyse_events
 from helpers.files.articles import CorpusError, Document, load_document
-from helpers.files.records import Actor, Event, Mention, Sentence, Timex
+from helpers.files.records import Actor, Candidate, Event, Mention, Sentence, Timex
 from helpers.nlp.mentions import build_actors, find_mentions
 from helpers.nlp.model import get_nlp
 from helpers.nlp.text import sentences
@@ -40,6 +41,8 @@ class Analysis:
     actors: list[Actor]
     timexes: list[Timex]
     events: list[Event]
+    candidates: list[Candidate] = field(default_factory=list)   # predicates left uncoded
+    predicates: list[Event] = field(default_factory=list)       # every predicate with an actor
 
     @property
     def doc_id(self) -> str:
@@ -60,11 +63,12 @@ def annotate_parsed(document: Document, doc: Doc) -> Analysis:
     sents = sentences(doc)
     mentions = find_mentions(doc, sents)
     actors = build_actors(mentions, doc)
-    found = extract_events(doc, sents, mentions)
+    layer = analyse_events(doc, sents, mentions)
     timexes = tag_timexes(doc, sents, document.meta)
-    anchored = anchor_events(found, timexes, doc, sents, document.meta)
+    anchored = anchor_events(layer.events, timexes, doc, sents, document.meta)
     return Analysis(document=document, doc=doc, sentences=sents, mentions=mentions,
-                    actors=actors, timexes=timexes, events=anchored)
+                    actors=actors, timexes=timexes, events=anchored,
+                    candidates=layer.candidates, predicates=layer.predicates)
 
 
 def analyse(document: Document) -> Analysis:

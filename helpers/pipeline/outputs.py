@@ -25,7 +25,8 @@ def stakeholder_tables(analysis: Analysis) -> Tables:
     """The stakeholder analysis's :class:`~helpers.stakeholders.tables.Tables` of an analysis."""
     return make_tables(analysis.doc_id, analysis.text, sentences=frame(analysis.sentences),
                        mentions=frame(analysis.mentions), actors=frame(analysis.actors),
-                       events=frame(analysis.events), doc=analysis.doc)
+                       events=frame(analysis.events),
+                       predicates=frame(analysis.predicates, Event), doc=analysis.doc)
 
 
 def stakeholders_of(doc_id: str, *, seeds_dir: Path = SEEDS_DIR) -> StakeholderReport:

@@ -116,7 +116,8 @@ def analyse_stakeholders(tables: Tables, *, with_sensitivity: bool = True) -> St
         tables=tables, profiles=profile, graph=graph, measures=measure,
         roles=brokerage.brokerage_roles(graph), relations=network.relations_table(graph),
         claims=claims, checks=checks, statements=statements, matrix=matrix,
-        discourse=positions.discourse_networks(matrix), initiative=initiative, stances=stance, components=parts, grid=grid,
+        discourse=positions.discourse_networks(matrix), initiative=initiative, stances=stance,
+        components=parts, grid=grid,
         sensitivity=(power_interest.sensitivity(parts) if with_sensitivity and not grid.reason
                      else pd.DataFrame(columns=["weight", "factor", "actor_id", "baseline",
                                                 "perturbed"])),

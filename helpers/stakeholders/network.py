@@ -2,8 +2,11 @@
 
 Three kinds of tie, kept apart (the ``tie`` attribute of each edge):
 
-- ``event``: one directed edge per coded event, source actor -> target actor,
+- ``event``: one directed edge per coded event the text asserts, expects or holds
+  possible (factuality asserted, probable, possible), source actor -> target actor,
   carrying the CAMEO code, Goldstein score, factuality and event id;
+- ``unrealised``: the same for an event the text denies, or leaves open (negated,
+  underspecified: "did not meet", "urged to mediate"); shown, never counted as a tie;
 - ``affiliation``: person -> organisation -> state, read from the actors' roles
   and countries (:func:`affiliations`);
 - ``co_mention``: two actors named in the same sentence, a weaker tie, never
@@ -13,8 +16,6 @@ Degree, betweenness and brokerage are measured on the *tie graph* (event and
 affiliation ties, undirected, at most one edge per pair).
 
 >>> import pandas as pd
-
-from helpers.files.records import Relation, frame, id_order, text_of
 >>> actors = pd.DataFrame({"actor_id": ["a", "b"], "name": ["A", "B"], "type": ["person"] * 2,
 ...                        "country": ["", ""], "role": ["", ""]})
 >>> graph = build_network(actors, events=pd.DataFrame(), mentions=pd.DataFrame())
@@ -32,6 +33,11 @@ import pandas as pd
 from helpers.files.records import Relation, frame, id_order, text_of
 
 STRONG_TIES = ("event", "affiliation")
+#: Factuality values whose events tie two actors; the others ('negated', 'underspecified')
+#: make ``unrealised`` edges that add no degree, betweenness or brokerage.
+TIE_FACTUALITY = ("asserted", "probable", "possible")
+#: Factuality from strongest to weakest: a relation row takes the strongest of its events.
+FACTUALITY_ORDER = ("asserted", "probable", "possible", "underspecified", "negated")
 
 
 def _text(value: object) -> str:
@@ -98,10 +104,11 @@ def build_network(actors: pd.DataFrame, *, events: pd.DataFrame,
         if not source or not target or source == target or not {source, target} <= set(graph):
             continue
         code, event_id = _text(row.get("cameo_code")), _text(row["event_id"])
-        graph.add_edge(source, target, tie="event", relation=f"event:{code or 'uncoded'}",
+        factuality = _text(row.get("factuality")) or "underspecified"
+        graph.add_edge(source, target, relation=f"event:{code or 'uncoded'}",
+                       tie="event" if factuality in TIE_FACTUALITY else "unrealised",
                        event_ids=(event_id,) if event_id else (), goldstein=row.get("goldstein"),
-                       factuality=_text(row.get("factuality")) or "underspecified",
-                       sentence_ids=(int(row["sentence_id"]),), weight=1)
+                       factuality=factuality, sentence_ids=(int(row["sentence_id"]),), weight=1)
     for member, body in affiliations(actors, aliases=names_used(mentions)):
         graph.add_edge(member, body, tie="affiliation", relation="affiliation", event_ids=(),
                        factuality="", sentence_ids=(), weight=1)
@@ -165,18 +172,32 @@ def tie_graph(graph: nx.MultiDiGraph, *, ties: tuple[str, ...] = STRONG_TIES,
     return simple
 
 
+def strongest(values) -> str:
+    """The strongest factuality among ``values`` ('' for none).
+
+    >>> strongest(["negated", "possible"]), strongest([])
+    ('possible', '')
+    """
+    ranked = [v for v in FACTUALITY_ORDER if v in set(values)]
+    return ranked[0] if ranked else ""
+
+
 def relations_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
     """relations.csv: one row per (source, target, relation), weight = events, 1 or sentences.
 
     ``relation`` is ``event:<CAMEO code>`` (``event:uncoded`` without a code),
-    ``affiliation`` or ``co_mention``; ``event_ids`` is the tuple of its events.
+    ``affiliation`` or ``co_mention``; ``factuality`` is the strongest of the row's
+    events (asserted > probable > possible > underspecified > negated; '' for the other
+    relations), so a denied meeting reads ``negated``; ``event_ids`` is the tuple of its
+    events.
     """
-    rows: dict[tuple[str, str, str], tuple[int, list[str]]] = {}
+    rows: dict[tuple[str, str, str], tuple[int, list[str], list[str]]] = {}
     for source, target, data in graph.edges(data=True):
-        weight, ids = rows.get((source, target, data["relation"]), (0, []))
-        rows[(source, target, data["relation"])] = (weight + data["weight"],
-                                                    ids + list(data["event_ids"]))
-    return frame([Relation(source, target, relation, weight,
+        weight, ids, values = rows.get((source, target, data["relation"]), (0, [], []))
+        rows[(source, target, data["relation"])] = (
+            weight + data["weight"], ids + list(data["event_ids"]),
+            values + ([data["factuality"]] if data.get("factuality") else []))
+    return frame([Relation(source, target, relation, weight, strongest(values),
                            tuple(sorted(ids, key=id_order)))
-                  for (source, target, relation), (weight, ids) in sorted(rows.items())],
+                  for (source, target, relation), (weight, ids, values) in sorted(rows.items())],
                  Relation)

@@ -77,7 +77,7 @@ def positions(tables: Tables) -> pd.DataFrame:
     doc = parsed(tables)
     index = actor_index(doc, span_mentions(tables.mentions))
     sentences = rows_of(tables.sentences, "sentence_id", "start", "end")
-    sourcing = _sourcing(tables.events)
+    sourcing = _sourcing(tables.stance_rows)
     events = {(start, source): (event_id, attribution, source_type or "none")
               for event_id, start, source, attribution, source_type in rows_of(
                   tables.events, "event_id", "start", "source_actor", "attribution",

@@ -31,6 +31,7 @@ import pandas as pd
 
 from helpers.stakeholders.tables import rows_of
 from helpers.stakeholders.lexicon import rule_values
+from helpers.stakeholders.network import TIE_FACTUALITY
 
 QUADRANTS = ("Manage closely", "Keep satisfied", "Keep informed", "Monitor")
 NOT_PLACED = "not placed"
@@ -114,7 +115,10 @@ def components(profile: pd.DataFrame, measure: pd.DataFrame, statements: pd.Data
     codes = dict(rows_of(profile, "actor_id", "cameo_code")) if "cameo_code" in profile else {}
     tie = {a: (d, b) for a, d, b in rows_of(measure, "actor_id", "degree", "betweenness")}
     engaged: dict[str, set] = {}
-    for event_id, source, target in rows_of(events, "event_id", "source_actor", "target_actor"):
+    for event_id, source, target, factuality in rows_of(events, "event_id", "source_actor",
+                                                        "target_actor", "factuality"):
+        if factuality not in TIE_FACTUALITY:
+            continue             # a denied or open event engages no one
         for actor in (source, target):
             if actor != "":
                 engaged.setdefault(actor, set()).add(event_id)

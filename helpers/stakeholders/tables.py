@@ -33,7 +33,15 @@ class Tables:
     mentions: pd.DataFrame
     actors: pd.DataFrame
     events: pd.DataFrame
+    #: every predicate with an actor argument, coded or not (event-shaped rows); the
+    #: events themselves when absent (tables read back from the contract files)
+    predicates: pd.DataFrame | None = None
     doc: Doc | None = None      # the text's parse, when the annotation has it
+
+    @property
+    def stance_rows(self) -> pd.DataFrame:
+        """The predicate rows (coded or not): the predicates, else the events."""
+        return self.predicates if self.predicates is not None else self.events
 
 
 def normalise(name: str, rows: Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame:
@@ -74,12 +82,16 @@ def rows_of(table: pd.DataFrame, *columns: str) -> list[tuple]:
 def make_tables(doc_id: str, text: str, *, sentences: Iterable[Mapping] | pd.DataFrame = (),
                 mentions: Iterable[Mapping] | pd.DataFrame = (),
                 actors: Iterable[Mapping] | pd.DataFrame = (),
-                events: Iterable[Mapping] | pd.DataFrame = (), doc: Doc | None = None) -> Tables:
+                events: Iterable[Mapping] | pd.DataFrame = (),
+                predicates: Iterable[Mapping] | pd.DataFrame | None = None,
+                doc: Doc | None = None) -> Tables:
     """:class:`Tables` from rows or DataFrames with contract columns (missing ones left empty);
     ``doc`` is the text's spaCy parse when the caller has it (else it is parsed on demand)."""
     return Tables(doc_id=doc_id, text=text, sentences=normalise("sentences", sentences),
                   mentions=normalise("entities", mentions), actors=normalise("actors", actors),
-                  events=normalise("events", events), doc=doc)
+                  events=normalise("events", events),
+                  predicates=None if predicates is None else normalise("events", predicates),
+                  doc=doc)
 
 
 def parsed(tables: Tables) -> Doc:

@@ -13,7 +13,7 @@ import pandas as pd
 from spacy import displacy
 
 from helpers.events.cameo import describe
-from helpers.files.records import Event, Mention
+from helpers.files.records import Candidate, Event, Mention
 from helpers.views.rendering import escape_text
 
 KINDS = ("NAME", "NOMINAL", "PRONOUN")
@@ -69,12 +69,26 @@ def events_table(events: Iterable[Event]) -> pd.DataFrame:
     rows = [{"event_id": e.event_id, "sentence_id": e.sentence_id,
              "source_actor": e.source_actor, "trigger": e.trigger,
              "target_actor": e.target_actor, "cameo_code": e.cameo_code,
-             "description": describe(e.cameo_code) if e.cameo_code else "(not in the lexicon)",
+             "description": describe(e.cameo_code),
              "goldstein": e.goldstein, "factuality": e.factuality,
              "source_type": e.source_type} for e in events]
     return pd.DataFrame(rows, columns=["event_id", "sentence_id", "source_actor", "trigger",
                                        "target_actor", "cameo_code", "description", "goldstein",
                                        "factuality", "source_type"])
+
+
+def candidates_table(candidates: Iterable[Candidate]) -> pd.DataFrame:
+    """Predicates with an actor argument that the CAMEO dictionary could not code: candidates
+    for the override table (``resources/verb_lexicon.csv``), with why each is left uncoded.
+
+    >>> candidates_table([Candidate(2, "courted", 6, 13, "court", "kenya", "uganda",
+    ...                             "not in the dictionary")]).lemma.tolist()
+    ['court']
+    """
+    rows = [{"sentence_id": c.sentence_id, "trigger": c.trigger, "lemma": c.lemma,
+             "sources": c.sources, "targets": c.targets, "reason": c.reason} for c in candidates]
+    return pd.DataFrame(rows, columns=["sentence_id", "trigger", "lemma", "sources", "targets",
+                                       "reason"])
 
 
 def source_type_counts(sourcing_rows: Iterable[dict]) -> pd.Series:

@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -69,14 +70,40 @@ def term_pattern(term: str) -> str:
     return re.escape(term) + r"(?:s|es)?"
 
 
-def choose_key_terms(terms: Sequence[str], doc: Doc, *, fallback: int = 5) -> list[str]:
-    """The ``terms`` that occur in the article; if none does, its top content lemmas.
+def article_key_terms(doc: Doc, *, top: int = 5) -> list[str]:
+    """The article's own key terms: its most frequent common nouns, verbs and adjectives
+    (names are left to the actor tables), each as a word family (``elect*``) that covers
+    every form the article uses, or as the word itself when it has one form (or forms
+    too unlike to share a stem: then its most frequent form, "said" for "say").
 
-    So a notebook run on another article still shows the words that article is about.
+    Ties are broken alphabetically, so the choice is the same on every run.
+    """
+    forms: dict[str, set[str]] = {}
+    for tok in doc:
+        if tok.pos_ in {"NOUN", "VERB", "ADJ"} and not tok.is_stop and tok.is_alpha \
+                and len(tok.text) > 2:
+            forms.setdefault(tok.lemma_.lower(), set()).add(tok.text.lower())
+    ranked = sorted(forms, key=lambda lemma: (-sum(
+        1 for tok in doc if tok.lemma_.lower() == lemma and tok.pos_ in {"NOUN", "VERB", "ADJ"}),
+        lemma))
+    terms = []
+    for lemma in ranked[:top]:
+        words = sorted(forms[lemma])          # the forms as written, not the lemma
+        stem = os.path.commonprefix(words)
+        terms.append(words[0] if len(words) == 1 else f"{stem}*" if len(stem) >= 3 else
+                     max(words, key=lambda w: (sum(t.text.lower() == w for t in doc), w)))
+    return terms
+
+
+def choose_key_terms(terms: Sequence[str], doc: Doc, *, fallback: int = 5) -> list[str]:
+    """The ``terms`` that occur in the article; with none given, or none present, the
+    article's own key terms (:func:`article_key_terms`).
+
+    So a notebook run on any article shows the words that article is about.
     """
     present = [t for t in terms
                if re.search(rf"\b{term_pattern(t)}\b", doc.text, flags=re.IGNORECASE)]
-    return present or [lemma for lemma, _ in content_lemmas(doc, top=fallback)]
+    return present or article_key_terms(doc, top=fallback)
 
 
 def key_term_contexts(text: str, sents: Iterable[Sentence], terms: Sequence[str], *,
@@ -97,6 +124,23 @@ def cues_per_sentence(hits: list[dict], n_sentences: int) -> pd.DataFrame:
         if hit["sentence_id"] is not None:
             table.loc[hit["sentence_id"], hit["family"]] += 1
     return table
+
+
+def cues_alt(table: pd.DataFrame) -> str:
+    """Alt text of the cues-per-sentence bar chart (``table`` from :func:`cues_per_sentence`).
+
+    >>> cues_alt(cues_per_sentence([{"sentence_id": 2, "family": "hedging"}], 3))
+    'Bar chart of sourcing and hedging cues in each of 3 sentences: 0 sourcing cues; 1 hedging cue in s2.'
+    """
+    parts = []
+    for family in table.columns:
+        hits = table[table[family] > 0][family]
+        total = int(hits.sum())
+        word = "cue" if total == 1 else "cues"
+        parts.append(f"{total} {family} {word}" + (
+            " in " + ", ".join(f"s{i}" for i in hits.index) if total else ""))
+    return (f"Bar chart of sourcing and hedging cues in each of {len(table)} sentences: "
+            + "; ".join(parts) + ".")
 
 
 def non_ascii_inventory(text: str) -> list[dict]:

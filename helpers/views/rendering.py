@@ -13,6 +13,7 @@ import html
 from io import BytesIO
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Image
 from matplotlib.figure import Figure
@@ -67,15 +68,20 @@ def dct_statement(meta: Metadata) -> str:
             f"weeks start on {meta.week_start}.")
 
 
-def figure_image(fig: Figure):
-    """The figure as an inline PNG image for a notebook, with no timestamp in its bytes.
+def figure_image(fig: Figure, *, alt: str):
+    """The figure as an inline PNG image for a notebook, with no timestamp in its bytes
+    and ``alt`` (what the figure shows, in words) as its alternative text.
 
-    For figures made without pyplot, which notebooks do not display on their own.
+    A figure made with pyplot is closed, so the notebook shows it once, with its alt text.
+    Raises ``ValueError`` when ``alt`` is empty.
     """
+    if not alt.strip():
+        raise ValueError("a figure needs alt text saying what it shows")
     buffer = BytesIO()
     fig.savefig(buffer, format="png", dpi=100, metadata={"Software": None},
                 bbox_inches="tight")
-    return Image(data=buffer.getvalue(), format="png")
+    plt.close(fig)
+    return Image(data=buffer.getvalue(), format="png", alt=" ".join(alt.split()))
 
 
 def save_figure(fig: Figure, name: str, *, figures_dir: Path = FIGURES_DIR) -> str:
@@ -89,15 +95,34 @@ def save_figure(fig: Figure, name: str, *, figures_dir: Path = FIGURES_DIR) -> s
     return relative(path)
 
 
+#: Tables longer than this are folded behind a summary line (one click shows them).
+LONG_TABLE = 20
+#: Columns whose longest value is longer than this get a readable minimum width.
+LONG_TEXT = 40
+
+
+def _cell(value) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return html.escape(str(value), quote=True)
+
+
 class Table:
-    """A table shown in full: long text cells left-aligned and wrapped, HTML escaped, the
-    cells of list columns (:data:`SHOWN_JOINED`) ``;``-joined as the contract files write them
-    (shortest paths ``; ``-joined).
+    """A table shown in full: long text columns wide enough to read, HTML escaped, the
+    cells of list columns (:data:`SHOWN_JOINED`) ``;``-joined as the contract files write
+    them (shortest paths ``; ``-joined), no 0-based index unless asked for, and a long table
+    folded behind a summary line that says how many rows it has.
 
     Unlike a pandas Styler it carries no random ids, so its output is the same on every run.
 
     >>> "&lt;b&gt;" in Table(pd.DataFrame({"text": ["<b>"]}))._repr_html_()
     True
+    >>> "<details>" in Table(pd.DataFrame({"n": range(LONG_TABLE + 1)}))._repr_html_()
+    True
+    >>> "<details>" in Table(pd.DataFrame({"n": range(LONG_TABLE)}))._repr_html_()
+    False
     """
 
     def __init__(self, frame: pd.DataFrame, *, index: bool = False) -> None:
@@ -106,11 +131,25 @@ class Table:
         self.index = index
 
     def _repr_html_(self) -> str:
-        body = self.frame.to_html(index=self.index, escape=True, na_rep="", border=0,
-                                  float_format=lambda x: f"{x:.3f}")
-        return ('<div class="nb-table" style="text-align:left">'
-                + body.replace("<td>", '<td style="text-align:left; white-space:pre-wrap">')
-                + "</div>")
+        frame = self.frame.reset_index() if self.index else self.frame
+        columns = [str(c) for c in frame.columns]
+        long = {i for i, c in enumerate(frame.columns)
+                if len(frame) and frame[c].astype(str).str.len().max() > LONG_TEXT}
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+        cell = ('<td style="text-align:left; white-space:pre-wrap">',
+                '<td class="nb-long" style="text-align:left; white-space:pre-wrap; '
+                'min-width:18em">')
+        rows = "".join("<tr>" + "".join(cell[i in long] + _cell(v) + "</td>"
+                                        for i, v in enumerate(row)) + "</tr>"
+                       for row in frame.itertuples(index=False, name=None))
+        table = (f'<table class="dataframe"><thead><tr style="text-align:left">{head}</tr>'
+                 f"</thead><tbody>{rows}</tbody></table>")
+        if len(frame) > LONG_TABLE:
+            table = (f"<details><summary>{len(frame)} rows, {len(columns)} columns: "
+                     f"click to show the table</summary>{table}</details>")
+        elif not len(frame):
+            table += "<p><em>(no rows)</em></p>"
+        return f'<div class="nb-table" style="text-align:left">{table}</div>'
 
     def __repr__(self) -> str:
         return self.frame.to_string(index=self.index, max_colwidth=80)

@@ -24,9 +24,12 @@ from matplotlib.lines import Line2D
 from helpers.stakeholders.power_interest import NOT_PLACED, QUADRANTS
 from helpers.stakeholders.lexicon import rule_values
 from helpers.stakeholders.analysis import StakeholderReport
+from helpers.views.synthesis import grid_summary, network_summary
 
 FACTUALITY_STYLE = {"asserted": "solid", "probable": "dashed", "possible": "dotted"}
 OTHER_STYLE = "dashdot"
+#: Unrealised events (negated, underspecified) are drawn thin and pale: shown, not ties.
+UNREALISED_COLOUR = "#e0a0a0"
 TYPE_COLOUR = {"state": "#4c72b0", "organization": "#dd8452", "group": "#55a868",
                "person": "#c44e52"}
 RINGS = (("state",), ("organization", "group"))
@@ -65,8 +68,10 @@ def _nodes(ax, graph: nx.Graph, pos: dict) -> None:
     nx.draw_networkx_labels(graph, {n: (x, y - 0.13) for n, (x, y) in pos.items()},
                             labels={n: _label(graph.nodes[n].get("name") or n) for n in graph},
                             font_size=7, ax=ax,
-                            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.7,
-                                  "pad": 0.5})
+                            bbox={"facecolor": "white", "edgecolor": "#cccccc", "alpha": 1.0,
+                                  "pad": 1.0, "boxstyle": "round,pad=0.2", "zorder": 5})
+    for text in ax.texts:      # labels above every edge and arrow, so no line crosses them
+        text.set_zorder(6)
 
 
 def _edge_colour(goldstein) -> str:
@@ -88,12 +93,15 @@ def draw_network(report: StakeholderReport, *, title: str = "") -> Figure:
         bend = seen.get(tuple(sorted((source, target))), 0)
         seen[tuple(sorted((source, target)))] = bend + 1
         event = data["tie"] == "event"
+        unrealised = data["tie"] == "unrealised"
         nx.draw_networkx_edges(
             graph, pos, edgelist=[(source, target)], ax=left, arrows=True, arrowsize=12,
             width=1.8 if event else 1.0, node_size=420,
-            edge_color=_edge_colour(data.get("goldstein")) if event else "#bbbbbb",
-            style=FACTUALITY_STYLE.get(data["factuality"], OTHER_STYLE) if event else "solid",
-            connectionstyle=f"arc3,rad={0.12 * bend + (0.08 if event else 0.0)}")
+            edge_color=_edge_colour(data.get("goldstein")) if event
+            else UNREALISED_COLOUR if unrealised else "#bbbbbb",
+            style=FACTUALITY_STYLE.get(data["factuality"], OTHER_STYLE) if event
+            else OTHER_STYLE if unrealised else "solid",
+            connectionstyle=f"arc3,rad={0.12 * bend + (0.08 if event or unrealised else 0.0)}")
     co = [(u, v, d["weight"]) for u, v, d in graph.edges(data=True) if d["tie"] == "co_mention"]
     for u, v, weight in sorted(co):
         nx.draw_networkx_edges(graph, pos, edgelist=[(u, v)], ax=right, arrows=False,
@@ -110,8 +118,10 @@ def draw_network(report: StakeholderReport, *, title: str = "") -> Figure:
         if flat:
             ax.set_xlim(-1.4, 1.4)
             ax.set_ylim(-1.4, 1.4)
-    handles = [Line2D([], [], color="#444444", linestyle=s, label=f) for f, s in
-               [*FACTUALITY_STYLE.items(), ("negated / underspecified", OTHER_STYLE)]]
+    handles = [Line2D([], [], color="#444444", linestyle=s, label=f)
+               for f, s in FACTUALITY_STYLE.items()]
+    handles.append(Line2D([], [], color=UNREALISED_COLOUR, linestyle=OTHER_STYLE,
+                          label="negated / underspecified (no tie)"))
     handles += [Line2D([], [], color=c, label=l) for c, l in
                 (("#1f77b4", "cooperative (Goldstein > 0)"), ("#d62728", "conflictual (< 0)"),
                  ("#bbbbbb", "affiliation"))]
@@ -122,6 +132,17 @@ def draw_network(report: StakeholderReport, *, title: str = "") -> Figure:
     fig.suptitle(title or "Actor network", fontsize=12)
     fig.tight_layout()
     return fig
+
+
+def network_alt(report: StakeholderReport) -> str:
+    """Alt text of the network figure: what its two panels show, in words."""
+    return ("Actor network in two panels, events and affiliations on the left, co-mentions "
+            "on the right. " + " ".join(network_summary(report).splitlines()))
+
+
+def grid_alt(report: StakeholderReport) -> str:
+    """Alt text of the power-interest grid: each quadrant and the actors in it."""
+    return "Power-interest grid. " + " ".join(grid_summary(report).splitlines())
 
 
 def draw_grid(report: StakeholderReport, *, title: str = "") -> Figure:

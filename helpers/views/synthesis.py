@@ -141,9 +141,13 @@ def network_summary(report: StakeholderReport) -> str:
     edges = [d for _, _, d in report.graph.edges(data=True)]
     events = [d["factuality"] for d in edges if d["tie"] == "event"]
     by_fact = ", ".join(f"{events.count(f)} {f}" for f in sorted(set(events)))
+    unrealised = [d["factuality"] for d in edges if d["tie"] == "unrealised"]
+    shown = ", ".join(f"{unrealised.count(f)} {f}" for f in sorted(set(unrealised)))
     lines = [f"{len(report.graph)} actors; {len(events)} event ties ({by_fact or 'none'}), "
              f"{sum(d['tie'] == 'affiliation' for d in edges)} affiliation ties, "
-             f"{sum(d['tie'] == 'co_mention' for d in edges)} co-mention pairs."]
+             f"{sum(d['tie'] == 'co_mention' for d in edges)} co-mention pairs"
+             + (f"; {len(unrealised)} events shown but not ties ({shown})." if unrealised
+                else ".")]
     if len(report.measures):
         m = report.measures.sort_values("actor_id")
         for column in ("degree", "betweenness", "brokerage"):

@@ -98,21 +98,27 @@ def test_an_article_that_cannot_be_loaded_is_named_and_the_run_fails(outputs, ca
     assert status == 1
     assert f"failed {message}" in err
     assert err[-1].startswith("exit status 1: 1 article(s) rejected, 0 notebook run(s) failed")
-    index = (outputs / "reports" / "index.html").read_text(encoding="utf-8")
-    assert message.replace("no_such_article:", "no_such_article</b>:") in index
+    assert not (outputs / "reports" / "index.html").exists()     # --no-html: no site
 
 
-def test_the_index_names_each_failure_and_links_the_pages_on_disk_corpus_first(tmp_path):
-    for page in ("b/01_raw_text.html", "corpus/05_corpus.html", "a/02_annotation.html",
-                 "a/01_raw_text.html", "a/01_raw_text.ipynb"):
-        touch(tmp_path / page)
-    index = runner.write_index({"c": "seeds/c.txt: <empty>"}, tmp_path).read_text(
-        encoding="utf-8")
-    assert "<li><b>c</b>: seeds/c.txt: &lt;empty&gt;</li>" in index
-    assert re.findall(r'href="([^"]+)"', index) == [
-        "corpus/05_corpus.html", "a/01_raw_text.html", "a/02_annotation.html",
-        "b/01_raw_text.html"]
-    assert "Failed" not in runner.write_index({}, tmp_path).read_text(encoding="utf-8")
+def index_text(reports: Path) -> str:
+    """The words of ``reports/index.html``, markup removed and entities decoded."""
+    page = (reports / "index.html").read_text(encoding="utf-8")
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def test_the_site_index_names_each_failure_and_every_article_on_disk(outputs):
+    rejected = {"c": "seeds/c.txt: <empty>", "bad 02_annotation.ipynb": "ValueError: x"}
+    runner.render_site(rejected, outputs / "reports")
+    words = index_text(outputs / "reports")
+    assert "Not analysed" in words
+    assert "c seeds/c.txt: <empty>" in " ".join(words.split())
+    assert "bad 02_annotation.ipynb ValueError: x" in " ".join(words.split())
+    page = (outputs / "reports" / "index.html").read_text(encoding="utf-8")
+    seed = runner.default_parameters(runner.notebook_paths()[0])
+    assert f'href="{seed["DOC_ID"]}/index.html"' in page and 'href="corpus/05_corpus.html"' in page
+    runner.render_site({}, outputs / "reports")                  # must not fire: no failure
+    assert "Not analysed" not in index_text(outputs / "reports")
 
 
 def test_figures_of_other_articles_are_stale_but_not_those_of_corpus_notebooks(tmp_path):
@@ -213,7 +219,10 @@ def test_an_empty_file_spoils_no_other_article_and_the_corpus_names_it(first_run
     assert [line.split(",")[1] for line in growth[1:]] == list(GOOD)
     assert EMPTY_MESSAGE in corpus_page and "articles analysed: 2, left out: 1" in corpus_page
     index = (out / "reports" / "index.html").read_text(encoding="utf-8")
-    assert f"<b>zz_empty</b>: {EMPTY_MESSAGE}" in index and "corpus/05_corpus.html" in index
+    assert f"zz_empty {EMPTY_MESSAGE}" in " ".join(index_text(out / "reports").split())
+    assert 'href="corpus/05_corpus.html"' in index
+    for doc_id in GOOD:
+        assert f'href="{doc_id}/index.html"' in index
     assert outputs_named(out, "zz_empty") == ["reports/index.html"]
 
 
@@ -232,5 +241,28 @@ def test_a_rerun_leaves_no_output_of_a_removed_article_nor_of_one_that_turned_ba
     assert outputs_named(out, removed) == []
     assert outputs_named(out, turned_bad) == ["reports/index.html"]       # named as failed
     message = f"seeds/{turned_bad}.meta.json: dct '9 Feb' is not an ISO date (YYYY-MM-DD)"
-    assert html.escape(message) in (out / "reports" / "index.html").read_text(encoding="utf-8")
+    assert message in " ".join(index_text(out / "reports").split())
     assert (out / "reports" / "corpus" / "05_corpus.html").is_file()
+
+
+def test_a_run_is_quiet_no_kernel_transport_nor_missing_cell_id_warning(first_run):
+    _, out, done = first_run
+    assert "Kernel is running over TCP" not in done.stderr
+    assert "MissingIDFieldWarning" not in done.stderr and "missing an id" not in done.stderr
+    assert "Parent appears to have exited" not in done.stderr
+    copy = nbformat.read(out / "reports" / GOOD[0] / "02_annotation.ipynb", as_version=4)
+    assert [c.id for c in copy.cells if "injected-parameters" in c.metadata.get("tags", [])] \
+        == ["injected-parameters"]
+
+
+def test_the_site_takes_the_committed_notebooks_for_their_own_article_not_older_copies(tmp_path):
+    seed = runner.default_parameters(runner.notebook_paths()[0])
+    stale = touch(tmp_path / seed["DOC_ID"] / "01_raw_text.ipynb")
+    other = touch(tmp_path / "other_article" / "01_raw_text.ipynb")
+    found = runner.executed_notebooks(tmp_path)
+    assert stale not in found[seed["DOC_ID"]]
+    assert runner.notebook_paths()[0] in found[seed["DOC_ID"]]
+    assert found["other_article"] == [other]          # must not fire: other articles' copies
+    assert [p.name for p in found["corpus"]] == [
+        p.name for p in runner.notebook_paths()
+        if runner.default_parameters(p).get("DOC_ID") is None]

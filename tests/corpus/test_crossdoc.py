@@ -71,6 +71,25 @@ def test_overlapping_but_different_dates_merge_and_show_each_source_interval():
                                      "b s1 e1: 2026-02-10..2026-02-12")
 
 
+def test_every_merged_event_is_listed_as_doc_and_event_id():
+    merged = timeline(event("b", event_id="e12"), event("a", event_id="e3"),
+                      event("a", event_id="e10"))
+    assert merged["event_refs"].tolist() == ["a:e3;a:e10;b:e12"]
+
+
+def test_an_event_merged_with_nothing_lists_itself_only():
+    apart = timeline(event("a"), event("b", code="112"))
+    assert sorted(apart["event_refs"]) == ["a:e1", "b:e1"]
+
+
+def test_growth_counts_no_tie_for_a_denied_event():
+    events = pd.DataFrame({"doc_id": ["a", "b"], "source_actor": ["x", "x"],
+                           "target_actor": ["y", "z"], "factuality": ["negated", "asserted"]})
+    actors = pd.DataFrame({"doc_id": ["a", "b", "b"], "actor_id": ["x", "y", "z"],
+                           "mentions": [1, 1, 1]})
+    assert stakeholder_growth(actors, events)["ties"].tolist() == [0, 1]
+
+
 def test_agreeing_sources_show_no_disagreement():
     row = timeline(event("a"), event("b")).iloc[0]
     assert (row["dates_disagree"], row["factuality_disagree"]) == ("", "")

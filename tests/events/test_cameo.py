@@ -47,10 +47,16 @@ def test_every_lexicon_code_is_in_the_table():
             assert entry.cameo_code == "" or entry.cameo_code in cameo.event_codes()
 
 
-@pytest.mark.parametrize("lemma, first_pattern", [("hold", "obj:talk"), ("agree", "xcomp"),
-                                                  ("meet", "")])
-def test_patterned_entries_come_first(lemma, first_pattern):
-    assert cameo.verb_lexicon()[(lemma, "VERB")][0].pattern == first_pattern
+@pytest.mark.parametrize("lemma, patterns", [("hold", ["* TALKS", "* MEETING", "* DISCUSSIONS", "*"]),
+                                             ("deny", ["* RESPONSIBILITY", ""]),
+                                             ("meet", [""])])
+def test_patterned_rows_come_first_then_the_own_code_then_the_replacement(lemma, patterns):
+    assert [e.pattern for e in cameo.verb_lexicon()[(lemma, "VERB")]] == patterns
+
+
+def test_every_override_row_says_why():
+    rows = [e for entries in cameo.verb_lexicon().values() for e in entries]
+    assert rows and [e.line for e in rows if not e.note] == []
 
 
 def test_missing_resource_is_named():

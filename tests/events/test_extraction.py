@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from helpers.events.extraction import extract_events
+from helpers.events.extraction import analyse_events, extract_events
 from helpers.files.records import Mention
 from helpers.nlp.model import get_nlp
 from helpers.nlp.text import sentence_of, sentences
@@ -29,7 +29,7 @@ def _rows(events):
      [("invited", "036", "kenya", "ethiopia")]),
     ("Ethiopia was invited by Kenya.", {"Kenya": "kenya", "Ethiopia": "ethiopia"},
      [("invited", "036", "kenya", "ethiopia")]),
-    ("Chile and Argentina signed a trade agreement.", {"Chile": "chile", "Argentina": "argentina"},
+    ("Chile and Argentina signed an agreement.", {"Chile": "chile", "Argentina": "argentina"},
      [("signed", "057", "chile", "argentina"), ("signed", "057", "argentina", "chile")]),
     ("Japan and Korea held talks in Seoul.", {"Japan": "japan", "Korea": "korea"},
      [("held", "040", "japan", "korea"), ("held", "040", "korea", "japan")]),
@@ -37,16 +37,53 @@ def _rows(events):
      [("visit", "042", "hakim", "iran")]),
     ("Kenya offered to mediate between Ethiopia and Somalia.",
      {"Kenya": "kenya", "Ethiopia": "ethiopia", "Somalia": "somalia"},
-     [("offered", "030", "kenya", ""), ("mediate", "045", "kenya", "ethiopia"),
-      ("mediate", "045", "kenya", "somalia")]),
+     [("offered", "039", "kenya", "ethiopia"), ("offered", "039", "kenya", "somalia"),
+      ("mediate", "045", "kenya", "ethiopia"), ("mediate", "045", "kenya", "somalia")]),
     ("Kenya met Ethiopia to discuss trade.", {"Kenya": "kenya", "Ethiopia": "ethiopia"},
      [("met", "040", "kenya", "ethiopia")]),
-    ("Kenya faces pressure.", {"Kenya": "kenya"}, [("faces", "", "kenya", "")]),
     ("Tomás Fuentes met Lucía Barros in Bogotá.",
      {"Tomás Fuentes": "tomas_fuentes", "Lucía Barros": "lucia_barros"},
      [("met", "040", "tomas_fuentes", "lucia_barros")]),
     ("Iran’s Speaker of Parliament, Mohammad Ghalibaf, formally invited him.",
      {"Mohammad Ghalibaf": "ghalibaf", "him": "hakim"}, [("invited", "036", "ghalibaf", "hakim")]),
+    # passive agents and coordination
+    ("Tarvia was attacked by Orsk.", {"Orsk": "orsk", "Tarvia": "tarvia"},
+     [("attacked", "190", "orsk", "tarvia")]),
+    ("Uganda and Kenya signed a pact.", {"Uganda": "uganda", "Kenya": "kenya"},
+     [("signed", "057", "uganda", "kenya"), ("signed", "057", "kenya", "uganda")]),
+    # nominal events take their agent from the parse
+    ("Delane repeated the proposal during talks with Ost.", {"Delane": "delane", "Ost": "ost"},
+     [("talks", "040", "delane", "ost")]),
+    ("At a meeting with Ost on Monday, Delane warned the rebels.",
+     {"Delane": "delane", "Ost": "ost"},
+     [("meeting", "040", "delane", "ost"), ("warned", "130", "delane", "")]),
+    ("Prime Minister Elsa Varg took a call from her Orskan counterpart, Jonas Pell.",
+     {"Elsa Varg": "varg", "her": "varg", "Orskan": "orsk", "Jonas Pell": "pell"},
+     [("took", "041", "pell", "varg")]),
+    ("The Marland Union imposed new sanctions on Tarvia.",
+     {"The Marland Union": "marland_union", "Tarvia": "tarvia"},
+     [("imposed", "163", "marland_union", "tarvia")]),
+    ("Delane criticised the opposition during his visit to Orsk.",
+     {"Delane": "delane", "his": "delane", "Orsk": "orsk", "the opposition": "opposition"},
+     [("criticised", "111", "delane", "opposition"), ("visit", "042", "delane", "orsk")]),
+    # praising what an actor has is praising that actor
+    ("Jaishankar hails Pakistan's hospitality.", {"Jaishankar": "jaishankar",
+                                                   "Pakistan": "pakistan"},
+     [("hails", "051", "jaishankar", "pakistan")]),
+    # codes whose sides play the same part pair coordinated subjects
+    ("Kenya and Rwanda will expand trade.", {"Kenya": "kenya", "Rwanda": "rwanda"},
+     [("expand", "060", "kenya", "rwanda"), ("expand", "060", "rwanda", "kenya")]),
+    # reported speech: what the speaker does by speaking
+    ("Delane said Norvela can mediate between Orsk and Tarvia.",
+     {"Delane": "delane", "Norvela": "norvela", "Orsk": "orsk", "Tarvia": "tarvia"},
+     [("mediate", "039", "norvela", "orsk"), ("mediate", "039", "norvela", "tarvia")]),
+    ("Tanzania said that Kenya attacked Uganda.",
+     {"Tanzania": "tanzania", "Kenya": "kenya", "Uganda": "uganda"},
+     [("said", "112", "tanzania", "kenya"), ("attacked", "190", "kenya", "uganda")]),
+    # no event: a bare statement, a predicate the dictionary does not code
+    ("Kenya said it would stay calm.", {"Kenya": "kenya"}, []),
+    ("Kenya faces pressure.", {"Kenya": "kenya"}, []),
+    ("Varg took the train to Orsk.", {"Varg": "varg", "Orsk": "orsk"}, []),
     ("It rained heavily all night.", {}, []),
     ("", {}, []),
 ])
@@ -54,16 +91,88 @@ def test_who_did_what_to_whom(text, actors, expected):
     assert _rows(_analyse(text, actors)) == expected
 
 
+@pytest.mark.parametrize("text, actors, not_expected", [
+    # the subject of the verb governing "reports of a meeting" is no party to the meeting
+    ("The minister dismissed reports of a meeting between Ost and Brandt.",
+     {"The minister": "delane", "Ost": "ost", "Brandt": "brandt"},
+     [("meeting", "040", "delane", "ost"), ("meeting", "040", "delane", "brandt")]),
+    # what a speaker says someone *will* do is no offer of it
+    ("Delane said Norvela will mediate between Orsk and Tarvia.",
+     {"Delane": "delane", "Norvela": "norvela", "Orsk": "orsk", "Tarvia": "tarvia"},
+     [("mediate", "039", "norvela", "orsk"), ("mediate", "039", "delane", "orsk")]),
+    # nor is what someone can do, with no speaker
+    ("Norvela can mediate between Orsk and Tarvia.",
+     {"Norvela": "norvela", "Orsk": "orsk", "Tarvia": "tarvia"},
+     [("mediate", "039", "norvela", "orsk")]),
+    # a call is a consultation, not hosting a visit
+    ("Prime Minister Elsa Varg took a call from her Orskan counterpart, Jonas Pell.",
+     {"Elsa Varg": "varg", "her": "varg", "Orskan": "orsk", "Jonas Pell": "pell"},
+     [("took", "043", "varg", "pell"), ("took", "043", "pell", "varg")]),
+    # imposing taxes is no sanction
+    ("Kenya imposed taxes on Tarvia.", {"Kenya": "kenya", "Tarvia": "tarvia"},
+     [("imposed", "163", "kenya", "tarvia")]),
+    # the possessor of what is reinforced is no target (no judging verb)
+    ("Kenya reinforced Uganda's stance.", {"Kenya": "kenya", "Uganda": "uganda"},
+     [("reinforced", "", "kenya", "uganda")]),
+    # 'will host' is hosting (the future is factuality), not an intent to meet
+    ("Kenya will host Uganda's president.", {"Kenya": "kenya", "Uganda": "uganda"},
+     [("host", "036", "kenya", "uganda")]),
+    # the object of 'sign' is the act the verb codes: no second row for the noun
+    ("Chile and Argentina signed an agreement.", {"Chile": "chile", "Argentina": "argentina"},
+     [("agreement", "057", "chile", "argentina")]),
+])
+def test_corrections_do_not_fire_where_they_do_not_apply(text, actors, not_expected):
+    rows = _rows(_analyse(text, actors))
+    assert not set(not_expected) & set(rows), rows
+
+
+def test_a_statement_is_coded_by_the_act_not_by_the_verb():
+    rows = _rows(_analyse("Delane said Norvela can mediate between Orsk and Tarvia.",
+                          {"Delane": "delane", "Norvela": "norvela", "Orsk": "orsk",
+                           "Tarvia": "tarvia"}))
+    assert not [r for r in rows if r[1] == "010"]
+
+
+def test_an_appeal_is_asserted_and_what_it_asks_is_not():
+    events = _analyse("The opposition called on Ost to release the detainees.",
+                      {"The opposition": "opposition", "Ost": "ost", "the detainees": "detainees"})
+    assert [(e.trigger, e.cameo_code[:2], e.source_actor, e.target_actor, e.factuality)
+            for e in events] == [("called", "02", "opposition", "ost", "asserted"),
+                                 ("release", "08", "ost", "detainees", "underspecified")]
+
+
 def test_object_controls_the_infinitive():
-    events = _analyse("Kenya urged Ethiopia to reopen the route.",
-                      {"Kenya": "kenya", "Ethiopia": "ethiopia"})
-    assert _rows(events) == [("urged", "020", "kenya", "ethiopia"), ("reopen", "", "ethiopia", "")]
+    events = _analyse("Kenya urged Ethiopia to release Abebe.",
+                      {"Kenya": "kenya", "Ethiopia": "ethiopia", "Abebe": "abebe"})
+    assert _rows(events) == [("urged", "0253", "kenya", "ethiopia"),
+                             ("release", "084", "ethiopia", "abebe")]
     assert events[1].factuality == "underspecified"
 
 
-def test_unknown_verb_is_kept_without_code_or_score():
-    event = _analyse("Kenya faces pressure.", {"Kenya": "kenya"})[0]
-    assert (event.cameo_code, event.goldstein, event.lemma) == ("", None, "face")
+def test_rejecting_the_request_targets_who_made_it():
+    events = _analyse("Omar Delane said that Karl Ost had called him three times, "
+                      "but that he had rejected the request.",
+                      {"Omar Delane": "delane", "Karl Ost": "ost", "him": "delane",
+                       "he": "delane"})
+    assert ("rejected", "120", "delane", "ost") in _rows(events)
+
+
+def test_rejecting_without_an_earlier_approach_has_no_target():
+    events = _analyse("Omar Delane rejected the request.", {"Omar Delane": "delane"})
+    assert _rows(events) == [("rejected", "120", "delane", "")]
+
+
+def test_an_uncoded_predicate_is_a_candidate_not_an_event():
+    doc = get_nlp()("Kenya courted Uganda.")
+    sents = sentences(doc)
+    mentions = [Mention("m1", 1, 0, 5, "Kenya", "GPE", "NAME", "kenya", "t"),
+                Mention("m2", 1, 14, 20, "Uganda", "GPE", "NAME", "uganda", "t")]
+    layer = analyse_events(doc, sents, mentions)
+    assert layer.events == []
+    assert [(c.trigger, c.lemma, c.sources, c.targets, c.reason) for c in layer.candidates] == [
+        ("courted", "court", "kenya", "uganda", "not in the dictionary")]
+    assert [(p.trigger, p.cameo_code, p.event_id) for p in layer.predicates] == [
+        ("courted", "", "")]
 
 
 def test_goldstein_comes_from_the_code():

@@ -1,6 +1,9 @@
 """Coreference rules, one behaviour each (see helpers/coref.py and docs/annotation_guide.md)."""
+import re
+
 import pytest
 
+from helpers.events.extraction import extract_events
 from helpers.nlp.coref import role_nouns
 from helpers.nlp.mentions import find_mentions
 from helpers.nlp.model import get_nlp
@@ -15,9 +18,7 @@ def nlp():
 def resolved(nlp, text, phrase, *, occurrence=0):
     """The actor ids the non-name mention starting at the n-th ``phrase`` resolves to."""
     doc = nlp(text)
-    at = -1
-    for _ in range(occurrence + 1):
-        at = text.index(phrase, at + 1)
+    at = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)][occurrence]
     return sorted(m.actor_id for m in find_mentions(doc, sentences(doc))
                   if m.start == at and m.text == phrase and m.kind != "NAME")
 
@@ -88,3 +89,62 @@ def test_possessive_government_is_the_state_of_its_owner(nlp):
 def test_role_nouns_know_singular_and_plural():
     assert role_nouns()["leader"] == ("leaders", "person")
     assert role_nouns()["authorities"] == ("authorities", "person")
+
+
+@pytest.mark.parametrize("text, phrase, occurrence, expected", [
+    # the speaker of a quote is the main subject before it, not the subject it reports
+    ('Information Minister Omar Delane said Prime Minister Karl Ost did not meet the rebel '
+     'leader. "No such meeting took place," he said.', "he", 0, ["omar_delane"]),
+    ('Karl Ost said Omar Delane did not meet the rebel leader. "No such meeting took place," '
+     'he said.', "he", 0, ["karl_ost"]),
+    # a subject pronoun in what someone reports is that speaker; 'him' is never the
+    # subject of its own clause
+    ("Omar Delane said that Karl Ost had called him three times, but that he had rejected "
+     "the request.", "him", 0, ["omar_delane"]),
+    ("Omar Delane said that Karl Ost had called him three times, but that he had rejected "
+     "the request.", "he", 0, ["omar_delane"]),
+    ("Karl Ost called Omar Delane, and he refused.", "he", 0, ["karl_ost"]),
+    # 'the minister': a Prime Minister is not 'the minister'; a named minister is
+    ("Omar Delane met Prime Minister Karl Ost on Monday. The minister later criticised the "
+     "opposition.", "The minister", 0, ["omar_delane"]),
+    ("Omar Delane met Foreign Minister Karl Ost on Monday. The minister later criticised the "
+     "opposition.", "The minister", 0, ["karl_ost"]),
+])
+def test_who_said_and_did_what(nlp, text, phrase, occurrence, expected):
+    assert resolved(nlp, text, phrase, occurrence=occurrence) == expected
+
+
+def test_they_are_every_coordinated_actor(nlp):
+    text = "Chile, Peru and Bolivia met in Lima. They agreed to reopen the border."
+    assert resolved(nlp, text, "They") == ["bolivia", "chile", "peru"]
+
+
+def test_they_are_the_pair_when_two_are_coordinated(nlp):
+    text = "Peru and Bolivia met Chile in Lima. They agreed to reopen the border."
+    assert resolved(nlp, text, "They") == ["bolivia", "peru"]
+
+
+def test_no_pair_of_two_of_three_coordinated_actors(nlp):
+    text = "Chile, Peru and Bolivia met in Lima. They agreed to reopen the border."
+    doc = nlp(text)
+    sents = sentences(doc)
+    rows = {(e.source_actor, e.target_actor) for e in extract_events(
+        doc, sents, find_mentions(doc, sents)) if e.sentence_id == 2}
+    assert rows == {(a, b) for a in ("chile", "peru", "bolivia")
+                    for b in ("chile", "peru", "bolivia") if a != b}
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("Kenya met Uganda in Nairobi. The two sides agreed to reopen the border.",
+     "The two sides", ["kenya", "uganda"]),
+    ("Omar Delane met Karl Ost in Lima. The ministers agreed to reopen the border.",
+     "The ministers", ["karl_ost", "omar_delane"]),
+    # a definite plural naming its own actors is not an earlier group
+    ("Omar Delane met Karl Ost in Lima. The ministers of Chile and Peru left.",
+     "The ministers", []),
+    ("Ethiopian envoy Dawit Bekele met Kenyan Foreign Minister Grace Wanjiru. "
+     "Later his Kenyan counterpart left.", "Kenyan counterpart", ["grace_wanjiru"]),
+    ("Tanzania denied that its army attacked Uganda.", "its", ["tanzania"]),
+])
+def test_plural_nominals_counterparts_and_its(nlp, text, phrase, expected):
+    assert resolved(nlp, text, phrase) == expected

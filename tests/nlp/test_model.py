@@ -27,17 +27,24 @@ def test_two_calls_return_the_same_unmodified_pipeline():
     assert shape(second) == before
 
 
-def test_the_pipeline_has_every_component_the_collection_adds_after_ner():
+def test_the_pipeline_has_every_component_the_collection_adds_in_place():
     names = model.get_nlp().pipe_names
-    assert names[-2:] == list(model.ADDED_PIPES)
+    assert [n for n in names if n in model.ADDED_PIPES] == list(model.ADDED_PIPES)
+    assert names.index("line_breaks") < names.index("parser")
     assert names.index("ner") < names.index("entity_fixes") < names.index("kb_ruler")
+
+
+def test_a_line_break_starts_a_sentence_for_the_parser():
+    doc = model.get_nlp()("Kenya and Uganda hold talks\nPresident Ruto arrived in Kigali.")
+    talks = next(t for t in doc if t.text == "hold")
+    assert "Ruto" not in {t.text for t in talks.subtree}
 
 
 def test_the_bare_model_is_a_fresh_copy_without_the_added_components():
     bare = model.load_model(spacy_model_name())
     assert bare is not model.get_nlp()
     assert not set(model.ADDED_PIPES) & set(bare.pipe_names)
-    assert shape(model.get_nlp())[0][-2:] == model.ADDED_PIPES
+    assert set(model.ADDED_PIPES) <= set(shape(model.get_nlp())[0])
 
 
 def test_a_model_that_is_not_installed_names_the_setting():

@@ -91,9 +91,38 @@ def test_relations_table_has_contract_columns_sorted_rows_and_event_ids_in_order
                      [{"sentence_id": 1, "actor_id": "a"}, {"sentence_id": 1, "actor_id": "c"}])
     table = network.relations_table(graph)
     assert tuple(table.columns) == COLUMNS["relations"]
-    assert table.values.tolist() == [["a", "b", "event:040", 2, ("e2", "e10")],
-                                     ["a", "c", "co_mention", 1, ()],
-                                     ["b", "c", "event:uncoded", 1, ("e3",)]]
+    assert table.values.tolist() == [["a", "b", "event:040", 2, "asserted", ("e2", "e10")],
+                                     ["a", "c", "co_mention", 1, "", ()],
+                                     ["b", "c", "event:uncoded", 1, "possible", ("e3",)]]
+
+
+def test_a_relation_takes_the_strongest_factuality_of_its_events():
+    graph = graph_of(ABC, [("e1", 1, "a", "b", "040", "negated"),
+                           ("e2", 2, "a", "b", "040", "possible"),
+                           ("e3", 3, "b", "c", "111", "negated")])
+    table = network.relations_table(graph)
+    assert table[["source_actor", "target_actor", "factuality"]].values.tolist() == [
+        ["a", "b", "possible"], ["b", "c", "negated"]]
+
+
+def test_a_negated_event_is_shown_but_adds_no_degree_and_no_betweenness():
+    # a -> b asserted, b -> c denied: b brokers nothing, c is tied to no one
+    graph = graph_of(ABC, [("e1", 1, "a", "b", "040", "asserted"),
+                           ("e2", 2, "b", "c", "040", "negated")])
+    table = brokerage.measures(graph).set_index("actor_id")
+    assert (table.loc["b", "degree"], table.loc["b", "betweenness"]) == (1, 0.0)
+    assert table.loc["c", "degree"] == 0
+    shown = [(u, v, d["tie"], d["factuality"]) for u, v, d in graph.edges(data=True)
+             if d["relation"].startswith("event")]
+    assert ("b", "c", "unrealised", "negated") in shown
+
+
+@pytest.mark.parametrize("factuality, tie", [("asserted", "event"), ("probable", "event"),
+                                             ("possible", "event"), ("negated", "unrealised"),
+                                             ("underspecified", "unrealised")])
+def test_ties_follow_factuality(factuality, tie):
+    graph = graph_of(ABC, [("e1", 1, "a", "b", "040", factuality)])
+    assert [d["tie"] for _, _, d in graph.edges(data=True)] == [tie]
 
 
 def test_measures_count_event_and_affiliation_ties_but_not_co_mentions():

@@ -216,5 +216,9 @@ def test_the_summary_names_actors_in_full_not_by_the_last_word_of_their_id():
     event = Event("e1", 1, "respond", 0, 7, "respond", "", None, "united_states", "iraqi_leaders",
                   "asserted", "", "none", "", "2026-01-01", "2026-01-02", "tense:past")
     meta = parse_metadata({"dct": "2026-01-03"}, doc_id="x", name="x")
+    names = {"united_states": "the United States", "iraqi_leaders": "Iraqi leaders"}
+    summary = timeline_summary([event], [], meta, milestones=[], names=names)
+    assert "e1 respond (Iraqi leaders, the United States): 2026-01-01 to 2026-01-02" in summary
+    # without the names, the ids are shown spelled out, never title-cased guesses
     summary = timeline_summary([event], [], meta, milestones=[])
-    assert "e1 respond (Iraqi Leaders, United States): 2026-01-01 to 2026-01-02" in summary
+    assert "e1 respond (iraqi leaders, united states): 2026-01-01 to 2026-01-02" in summary

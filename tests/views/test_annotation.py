@@ -56,9 +56,19 @@ def test_sentence_overview_lists_each_events_factuality_once():
     assert overview["events (factuality)"].tolist() == ["met: asserted; visit: probable", ""]
 
 
-def test_events_table_describes_codes_and_marks_unknown_verbs():
-    table = report.events_table([event(1, "visit", "asserted"), event(1, "focus", "asserted", "")])
-    assert table.description.tolist() == ["Make a visit", "(not in the lexicon)"]
+def test_events_table_describes_codes():
+    table = report.events_table([event(1, "visit", "asserted"), event(1, "criticise", "negated",
+                                                                      "111")])
+    assert table.description.tolist() == ["Make a visit", "Criticize or denounce"]
+
+
+def test_candidates_table_lists_uncoded_predicates_with_their_reason():
+    from helpers.files.records import Candidate
+
+    table = report.candidates_table([Candidate(3, "courted", 10, 17, "court", "kenya",
+                                               "uganda", "not in the dictionary")])
+    assert table.values.tolist() == [[3, "courted", "court", "kenya", "uganda",
+                                      "not in the dictionary"]]
 
 
 def test_source_type_counts_include_absent_types():

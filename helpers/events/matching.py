@@ -1,0 +1,147 @@
+"""Matching the verb dictionary's patterns against the spaCy parse of a predicate.
+
+The words around a predicate (:func:`context`): the head (and modifiers) of its subject
+for the slots before the verb; of its objects, particles, adverbs and infinitive for the
+slots after it; its prepositional phrases and those of its object for ``(PREP ...)``.
+:func:`best_pattern` returns the most specific pattern whose every slot is filled.
+
+>>> from helpers.nlp.model import get_nlp
+>>> doc = get_nlp()("The Marland Union imposed new sanctions on Tarvia.")
+>>> sorted(t.text for t in context(doc[3]).after)
+['sanctions']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from spacy.tokens import Token
+
+from helpers.events.dictionary import verb_dictionary
+from helpers.events.verb_patterns import Pattern, Phrase, PrepPhrase, Slot
+
+#: Dependents whose words fill the slots after the verb: its objects, particles, adverbs and
+#: infinitive ('asked X to intervene'); not a reported clause (what is said is coded as its
+#: own event, and the dictionary's transformations say what the saying makes of it).
+AFTER_DEPS = {"dobj", "dative", "attr", "oprd", "acomp", "prt", "advmod", "xcomp", "npadvmod",
+              "neg"}
+#: Dependents whose words fill the slots before the verb: its subject. Not its auxiliaries:
+#: the dictionary's two patterns on 'will' ('- WILL * [036]': "will host" as an intent to
+#: meet) read the future as another act, where the collection reads it as factuality.
+BEFORE_DEPS = {"nsubj", "nsubjpass", "csubj"}
+#: Modifiers that may carry a pattern's noun-phrase words ("new sanctions", "arms shipment").
+MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod"}
+
+
+def words_of(token: Token) -> set[str]:
+    return {token.lower_, token.lemma_.lower()}
+
+
+def _with_conj(token: Token) -> list[Token]:
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            found += _with_conj(child)
+    return found
+
+
+def _fills(phrase: Phrase, token: Token) -> bool:
+    if phrase.head not in words_of(token):
+        return False
+    modifiers = [words_of(c) for c in token.children if c.dep_ in MODIFIER_DEPS]
+    return all(any(alternatives & words for words in modifiers)
+               for alternatives in phrase.modifiers)
+
+
+def _slot_token(slot: Slot, candidates: Sequence[Token]) -> Token | None:
+    for token in candidates:
+        if any(_fills(phrase, token) for phrase in slot):
+            return token
+    return None
+
+
+@dataclass(frozen=True)
+class _Context:
+    before: tuple[Token, ...]
+    after: tuple[Token, ...]
+    preps: tuple[tuple[str, tuple[Token, ...], Token], ...]   # (prep, objects, prep token)
+
+
+def context(token: Token) -> _Context:
+    """The words around a predicate that its patterns are matched against."""
+    before: list[Token] = []
+    after: list[Token] = []
+    preps: list[tuple[str, tuple[Token, ...], Token]] = []
+    holders = [token]
+    for child in token.children:
+        dep = child.dep_
+        if dep in BEFORE_DEPS:
+            before += _with_conj(child)
+        elif dep in AFTER_DEPS:
+            after += _with_conj(child) if dep in {"dobj", "dative", "attr", "oprd"} else [child]
+            if dep in {"dobj", "attr", "oprd"}:
+                holders.append(child)
+        elif token.pos_ == "NOUN" and dep in MODIFIER_DEPS:
+            before.append(child)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in {"prep", "agent", "dative"} and child.pos_ == "ADP":
+                objects = tuple(o for c in child.children if c.dep_ in {"pobj", "pcomp"}
+                                for o in _with_conj(c))
+                preps.append((child.lower_, objects, child))
+    return _Context(tuple(before), tuple(after), tuple(preps))
+
+
+def match(pattern: Pattern, ctx: _Context) -> frozenset[int] | None:
+    """The tokens a pattern uses when it matches the context, else None."""
+    used: set[int] = set()
+    for slots, candidates in ((pattern.before, ctx.before), (pattern.after, ctx.after)):
+        for slot in slots:
+            found = _slot_token(slot, candidates)
+            if found is None:
+                return None
+            used.add(found.i)
+    for phrase in pattern.preps:
+        if not _prep_matches(phrase, ctx, used):
+            return None
+    return frozenset(used)
+
+
+def _prep_matches(phrase: PrepPhrase, ctx: _Context, used: set[int]) -> bool:
+    for prep, objects, _ in ctx.preps:
+        if prep not in phrase.preps:
+            continue
+        hits = [_slot_token(slot, objects) for slot in phrase.objects]
+        if all(h is not None for h in hits):
+            used.update(h.i for h in hits if h is not None)
+            return True
+    return False
+
+
+def _ranked(patterns: Sequence[Pattern]) -> list[Pattern]:
+    """Patterns from the most specific down; among equals, in file order."""
+    return sorted(patterns, key=lambda p: (-p.specificity, p.line))
+
+
+def best_pattern(patterns: Sequence[Pattern], ctx: _Context
+                 ) -> tuple[Pattern, frozenset[int]] | None:
+    """The most specific matching pattern (the first in file order among equals) and the
+    tokens it uses, None when none matches."""
+    words = {w for t in ctx.before + ctx.after for w in words_of(t)}
+    words |= {w for _, objects, _ in ctx.preps for t in objects for w in words_of(t)}
+    preps = {prep for prep, _, _ in ctx.preps}
+    for pattern in patterns:
+        heads, needed = pattern.needs
+        if any(not h & words for h in heads) or any(not n & preps for n in needed):
+            continue
+        used = match(pattern, ctx)
+        if used is not None:
+            return pattern, used
+    return None
+
+
+@lru_cache(maxsize=None)
+def block_patterns(block: int) -> tuple[Pattern, ...]:
+    """The dictionary's patterns of a block, most specific first."""
+    return tuple(_ranked(verb_dictionary().patterns.get(block, [])))

@@ -1,0 +1,264 @@
+"""The predicates of a sentence and their arguments, read from the dependency parse.
+
+A predicate is a verb, or an event noun (:func:`helpers.events.coding.code_noun`) with an
+actor of its own. Its arguments:
+
+- a verb's source is its subject (coordinated subjects give one each; a possessor
+  stands in for a subject that names no actor: "its army"), the agent of a passive, or,
+  without a subject, its controller ("urged X to mediate", "called on X to release");
+  its targets are its object or addressee, the subject of a passive, the objects of its
+  target prepositions, and what a thing it takes as object is "with/to/against/on";
+  what several actors discuss together is a topic, not a target;
+- an event noun's source is its possessor, "by X", "from X", "of X" for meetings, visits
+  and statements, a national modifier ("Israeli strikes"), else the subject of the verb
+  it is the object of or of the clause a "during/at/in" phrase holding it belongs to;
+- :func:`pairs` makes one (source, target) pair per row; reciprocal predicates, and codes
+  whose two sides play the same part, pair coordinated actors both ways.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from helpers.events.arguments import (SUBJECTS, ActorIndex, add, controller, is_passive,
+                                      phrase_actors, prep_actors, prep_actors_of,
+                                      subject_actors)
+from helpers.events.cameo import SYMMETRIC_CODES, verb_lexicon
+from helpers.events.coding import Coding, code_noun, code_verb
+from helpers.events.factuality import clause_verb
+
+#: Prepositions that introduce a target when neither the table nor the pattern names one.
+DEFAULT_TARGET_PREPS = ("with", "to", "between", "against", "on")
+#: Verbs in these relations are not events of their own (modifiers, reduced relatives).
+_NOT_TRIGGER = {"amod", "acomp", "compound", "prep", "acl", "aux", "auxpass", "agent", "case"}
+#: Roots of acts that judge what they are about (praise, criticise, reject): praising
+#: "Pakistan's hospitality" is praising Pakistan.
+_EVALUATIVE_ROOTS = ("05", "11", "12")
+#: Prepositions of a verb's object (a thing) whose objects are the verb's targets too.
+_OBJECT_PREPS = ("with", "to", "against", "on")
+#: Prepositions whose object event noun takes the governing verb's subject as its source.
+_FRAME_PREPS = {"during", "at", "in", "after", "before", "following", "on"}
+#: Roots whose "of X" names the source ("the visit of the envoy"); for the others X is the target.
+_OF_IS_SOURCE = ("01", "02", "03", "04", "05")
+
+
+@dataclass
+class Found:
+    """One predicate with its arguments, before rows are made."""
+
+    token: Token
+    coding: Coding | None
+    lemma: str
+    sources: list[str]
+    targets: list[str]
+    code: str = ""
+    factuality: str = ""
+    note: str = ""
+    extra: list[tuple[str, str, str]] = field(default_factory=list)   # (code, source, target)
+
+
+def _verb_only(token: Token) -> Coding | None:
+    """A verb the tagger called a noun ('... and mediate between'): a word that is never a noun."""
+    if token.pos_ != "NOUN":
+        return None
+    rows = verb_lexicon().get((token.lower_, "VERB"), ())
+    if not any(r.verb_only for r in rows):
+        return None
+    row = next(r for r in rows if r.verb_only)
+    return Coding(row.cameo_code, False, row.lemma, f"override line {row.line}", frozenset(),
+                  frozenset(), row.reciprocal, row.role, row.target_preps)
+
+
+def definite(token: Token) -> bool:
+    return any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in token.children)
+
+
+def target_preps_of(coding: Coding | None) -> tuple[str, ...]:
+    if coding is None:
+        return DEFAULT_TARGET_PREPS
+    return tuple(dict.fromkeys((coding.target_preps or DEFAULT_TARGET_PREPS) + tuple(coding.preps)))
+
+
+class SentencePredicates:
+    """The predicates of one sentence, with what they share: actors, codings, originators."""
+
+    def __init__(self, span: Span, index: ActorIndex, state: dict):
+        self.span = span
+        self.index = index
+        self.state = state           # shared across sentences: originator, recent rows
+        self.codings: dict[int, Coding | None] = {}
+
+    def coding(self, token: Token) -> Coding | None:
+        if token.i not in self.codings:
+            self.codings[token.i] = (code_verb(token) if token.pos_ == "VERB"
+                                     else code_noun(token) if token.pos_ == "NOUN" else None)
+        return self.codings[token.i]
+
+    # -- verbs --------------------------------------------------------------------------
+    def verb(self, token: Token) -> Found | None:
+        if token.pos_ != "VERB" or token.dep_ in _NOT_TRIGGER:
+            return None
+        subject = any(c.dep_ in SUBJECTS for c in token.children)
+        manner = token.dep_ == "advcl" and token.tag_ == "VBG" and not any(
+            c.dep_ in {"mark", "aux"} for c in token.children)     # '..., asserting that'
+        if token.dep_ in {"advcl", "pcomp"} and not subject and not manner:
+            return None                  # 'to promote', 'by delivering': an aim or a means
+        coding = self.coding(token)
+        role = coding.role if coding else "event"
+        if role in {"skip", "cue"}:
+            return None
+        if role in {"aspectual", "light"} and (coding is None or not coding.code) and any(
+                c.dep_ == "dobj" and self.event_noun(c) for c in token.children):
+            return None                  # 'began his visit', 'held a summit': the noun carries it
+        sources, targets = self.verb_arguments(token, coding)
+        lemma = coding.lemma if coding else token.lemma_.lower()
+        return Found(token, coding, lemma, sources, targets)
+
+    def verb_arguments(self, verb: Token, coding: Coding | None) -> tuple[list[str], list[str]]:
+        index = self.index
+        sources: list[str] = []
+        targets: list[str] = []
+        objects: list[Token] = []
+        has_subject = False
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                has_subject = True
+                actors = subject_actors(child, index)
+                if not actors and coding is not None and coding.code and definite(child) \
+                        and self.noun_role(child) == "message":
+                    actors = self.state["originator"]     # 'The appeal urged ...': its originator
+                add(sources, actors)
+            elif child.dep_ == "nsubjpass":
+                has_subject = True
+                add(targets, phrase_actors(child, index))
+            elif child.dep_ == "agent":
+                add(sources, [a for obj in child.children if obj.dep_ == "pobj"
+                               for a in phrase_actors(obj, index)])
+            elif child.dep_ in {"dobj", "dative", "iobj"} and child.pos_ != "ADP" and not any(
+                    c.dep_ == "case" for c in child.children):   # "reinforce Iraq's stance"
+                objects.append(child)
+        if not has_subject and verb.dep_ in {"xcomp", "conj", "advcl"}:
+            inherited = controller(verb, index)
+            add(targets if is_passive(verb) else sources, inherited)
+        reciprocal = coding is not None and coding.reciprocal and len(sources) > 1
+        for child in objects:     # what several actors discuss together is a topic, no target
+            if not reciprocal:
+                add(targets, phrase_actors(child, index))
+        preps = target_preps_of(coding)
+        add(targets, prep_actors(verb, preps, index))
+        used = coding.used if coding else frozenset()
+        for child in verb.children:
+            if child.dep_ != "dobj" or phrase_actors(child, index):
+                continue
+            # a thing as object: its prepositions ('pledged cooperation with Japan'); the
+            # possessor of what is judged ('hails Pakistan's hospitality') or of an event
+            # noun the pattern used ('welcomed his visit': its visitor)
+            add(targets, prep_actors(child, [p for p in preps if p in _OBJECT_PREPS], index))
+            evaluates = coding is not None and coding.code[:2] in _EVALUATIVE_ROOTS
+            if evaluates or child.i in used and self.event_noun(child) is not None:
+                add(targets, [a for c in child.children if c.dep_ == "poss"
+                              for a in phrase_actors(c, index)])
+        if coding is not None and "from" in coding.target_preps:
+            origin = prep_actors(verb, ("from",), index)
+            for obj in verb.children:
+                if obj.dep_ == "dobj":
+                    add(origin, prep_actors(obj, ("from",), index))
+            if coding.lemma.endswith("message"):
+                self.state["originator"][:] = origin or self.state["originator"]
+            elif origin:        # 'took a call from X': the caller is the source
+                targets = [t for t in targets if t not in origin] + [
+                    s for s in sources if s not in origin]
+                sources = origin
+        return sources, [t for t in targets if t not in sources or len(sources) > 1]
+
+    # -- nouns ---------------------------------------------------------------------------
+    def noun_role(self, token: Token) -> str:
+        coding = self.coding(token) if token.pos_ == "NOUN" else None
+        return coding.role if coding else ""
+
+    def event_noun(self, token: Token) -> Coding | None:
+        coding = self.coding(token) if token.pos_ == "NOUN" else None
+        return coding if coding is not None and coding.code and coding.role == "event" else None
+
+    def noun(self, token: Token) -> Found | None:
+        coding = self.event_noun(token)
+        if coding is None:
+            return None
+        index = self.index
+        sources = [a for c in token.children if c.dep_ == "poss" for a in phrase_actors(c, index)]
+        add(sources, prep_actors(token, ("by",), index))
+        head = token.head
+        if head is not token and head.pos_ == "VERB" and token.dep_ == "dobj":
+            governing = self.coding(head)
+            same = governing is not None and governing.code and (
+                token.i in governing.used or governing.code[:2] == coding.code[:2])
+            if same and (governing.role == "light" or not sources):
+                return None   # 'held talks', 'signed an agreement': the verb codes that event
+        if not sources:          # 'Israeli strikes', 'the Russian invasion': a national agent
+            add(sources, [a for c in token.children if c.dep_ == "amod"
+                          for a in index.get(c.i, ())])
+        callers = prep_actors(token, ("from",), index)
+        add(sources, callers)
+        of = prep_actors(token, ("of",), index)
+        targets: list[str] = []
+        if coding.code[:2] in _OF_IS_SOURCE and not sources:
+            add(sources, of)
+        else:
+            add(targets, of)
+        add(targets, prep_actors(token, target_preps_of(coding), index))
+        governing_verb = self._governing_verb(token)
+        if governing_verb is not None and (not sources or callers):
+            subject = controller(governing_verb, index)
+            if callers:
+                add(targets, [s for s in subject if s not in sources])
+            else:
+                sources = subject
+        targets = [t for t in targets if t not in sources or len(sources) > 1]
+        return Found(token, coding, coding.lemma, sources, targets)
+
+    @staticmethod
+    def _governing_verb(token: Token) -> Token | None:
+        """The verb whose subject is the agent of an event noun: the verb it is the object of,
+        or the clause verb of a frame phrase holding it ("Kishida and Prabowo, at a meeting
+        in Tokyo, agreed": agreed; "said this in remarks during the meeting": said)."""
+        head = token.head
+        if token.dep_ == "dobj" and head.pos_ == "VERB":
+            return head
+        if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _FRAME_PREPS:
+            verb = clause_verb(head.head)
+            return verb if verb.pos_ in {"VERB", "AUX"} else None
+        return None
+
+    def analyse(self, token: Token) -> Found | None:
+        if token.pos_ not in {"VERB", "NOUN"}:
+            return None
+        coding = _verb_only(token)
+        if coding is not None:
+            targets = prep_actors(token, target_preps_of(coding), self.index)
+            later = [c for c in token.head.children if c.i > token.i]   # prepositions it lost
+            add(targets, [a for c in later for a in prep_actors_of(c, target_preps_of(coding),
+                                                                   self.index)])
+            return Found(token, coding, coding.lemma, controller(clause_verb(token), self.index),
+                          targets)
+        if token.pos_ == "NOUN":
+            return self.noun(token)
+        return self.verb(token)
+
+
+def pairs(found: Found) -> list[tuple[str, str]]:
+    """One (source, target) pair per row; reciprocal predicates pair coordinated actors.
+
+    Reciprocal: the override row or the dictionary's paired code says so, or the code is
+    one whose two sides play the same part (consult, sign an agreement, cooperate
+    materially: :data:`helpers.events.cameo.SYMMETRIC_CODES`, "Kenya and Rwanda will expand
+    trade").
+    """
+    sources, targets = found.sources, found.targets
+    reciprocal = found.coding is not None and found.coding.reciprocal \
+        or found.code.startswith(SYMMETRIC_CODES)
+    if reciprocal and not targets and len(sources) > 1:
+        return [(s, o) for s in sources for o in sources if o != s]
+    if reciprocal and not sources and len(targets) > 1:
+        return [(s, o) for s in targets for o in targets if o != s]
+    return [(s, t) for s in sources or [""] for t in targets or [""] if s != t or not s]

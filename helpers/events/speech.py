@@ -1,0 +1,168 @@
+"""Speech coded by what it does: appeals, offers, demands, rejections and threats by their
+complement (CAMEO's parallel codes, ``cameo_speech_acts.csv``), reported offers and the
+dictionary's transformations of reported speech, the addressee of a report as the target
+of what its speaker does by speaking, and responses to a request aimed at its maker.
+
+>>> compose("intent", "045")
+'039'
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from helpers.events.coding import Coding
+from helpers.events.dictionary import verb_dictionary
+from helpers.events.factuality import governed_by_modal
+from helpers.events.predicates import Found, SentencePredicates, definite
+from helpers.events.sourcing import is_reporting_verb
+from helpers.files.records import Event
+from helpers.files.resources import resource_rows
+
+#: The speech-act families whose verbal complement gives them a specific code.
+_FAMILIES = {"02": "appeal", "03": "intent", "10": "demand", "12": "reject", "13": "threaten"}
+#: Modals under which a speaker offers what someone can do.
+_OFFER_MODALS = {"can", "could"}
+#: Roots of cooperative acts that can be offered (03x): consult, cooperate, aid, yield.
+_OFFERABLE = ("04", "05", "06", "07", "08")
+
+
+@lru_cache(maxsize=None)
+def speech_act_codes() -> dict[str, dict[str, str]]:
+    """Content code prefix -> {family: code}: CAMEO's parallel codes (``cameo_speech_acts.csv``).
+
+    >>> speech_act_codes()["045"]["intent"]
+    '039'
+    """
+    table: dict[str, dict[str, str]] = {}
+    for row in resource_rows("cameo_speech_acts.csv",
+                             columns=("content", "appeal", "intent", "demand", "reject",
+                                      "threaten")):
+        table[row["content"]] = {k: v for k, v in row.items() if k in _FAMILIES.values() and v}
+    return table
+
+
+def compose(family: str, content_code: str) -> str:
+    """The code of a speech act of ``family`` about an act coded ``content_code``, '' if none.
+
+    The longest prefix of the content code in the table decides.
+
+    >>> compose("appeal", "0841"), compose("intent", "045"), compose("reject", "042")
+    ('0253', '039', '125')
+    """
+    for size in range(len(content_code), 1, -1):
+        row = speech_act_codes().get(content_code[:size])
+        if row is not None:
+            return row.get(family, "")
+    return ""
+
+
+def _family(coding: Coding | None) -> str:
+    if coding is None:
+        return ""
+    if coding.role == "intent":
+        return "intent"
+    return _FAMILIES.get(coding.code[:2], "") if coding.code else ""
+
+
+def _content(found: Found, by_token: dict[int, Found], *, clauses: bool = True) -> list[Found]:
+    """What a verb says, asks or offers: the predicates of its complement (an infinitive,
+    "to/for V-ing", with ``clauses`` a that-clause; conjoined ones too), and event nouns it
+    takes as object or after "to", "for", "on" ("agreed to a meeting", "demanded the
+    release of X")."""
+    out = []
+    for child in found.token.children:
+        heads = []
+        if child.dep_ in {"xcomp", "dobj"} or child.dep_ == "ccomp" and clauses:
+            heads = [child]
+        elif child.dep_ == "prep" and child.lower_ in {"to", "for", "on"}:
+            heads = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+        for head in heads:
+            for item in [head] + [c for c in head.children if c.dep_ == "conj"]:
+                if item.i in by_token and (item.pos_ == "VERB" or child.dep_ != "ccomp"):
+                    out.append(by_token[item.i])
+    return out
+
+
+def code_speech_acts(found: list[Found], index: dict[int, Found]) -> None:
+    """Code appeals, offers, demands and rejections by their complement; reported offers;
+    the addressee of a report as the target of what its speaker does by speaking."""
+    for f in found:
+        family = _family(f.coding)
+        # 'agreed that ...', 'hopes that ...' state, they do not offer: only a demand or a
+        # threat takes a that-clause as what it is about
+        contents = _content(f, index, clauses=family in {"demand", "threaten"})
+        if family and contents:
+            object_control = any(c.dep_ in {"dobj", "dative"} for c in f.token.children)
+            if family == "appeal" and not object_control and not f.targets:
+                family = "intent"        # 'hopes to V': the subject's own intention
+            generic = f.code.endswith("0") or f.coding.role == "intent"
+            composed = [(compose(family, c.code), c) for c in contents if c.code]
+            composed = [(code, c) for code, c in composed if code]
+            if generic and (composed or f.coding.role == "intent"):
+                f.code, content = composed[0] if composed else ("030", contents[0])
+                if not f.targets:
+                    f.targets = [t for t in content.targets if t not in f.sources]
+        if is_reporting_verb(f.token):
+            for content in _content(f, index):
+                if set(content.sources) & set(f.sources) and not content.targets \
+                        and (_family(content.coding) or content.code[:2] in {"01", "05"}):
+                    content.targets = [t for t in f.targets if t not in content.sources]
+            if f.code[:2] == "01":
+                _reported(f, _content(f, index))
+
+
+def _reported(speech: Found, contents: list[Found]) -> None:
+    """What a speaker's report does: the dictionary's transformations, offers of what 'can' be."""
+    d = verb_dictionary()
+    speaker = speech.sources
+    for content in contents:
+        if not content.code:
+            continue
+        if governed_by_modal(content.token, _OFFER_MODALS) and content.code[:2] in _OFFERABLE:
+            composed = compose("intent", content.code)
+            if composed:
+                content.code, content.factuality = composed, "asserted"
+                content.sources = content.sources or list(speaker)
+                continue
+        for t in d.transformations:
+            outer = d.code_of(t.outer_verb)
+            inner = d.code_of(t.inner_verb) if t.inner_verb != "Q" else ""
+            if outer[:2] != speech.code[:2] or (inner and inner[:2] != content.code[:2]):
+                continue
+            own = set(content.sources) & set(speaker)
+            if (t.inner[0] == t.outer_source) != bool(own):
+                continue
+            code = content.code if t.result[2] == "Q" else t.result[2]
+            if code == content.code and own:
+                break                    # what the speaker says it does is that act: no extra row
+            for source in speaker:
+                for target in content.sources if t.result[1] == t.inner[0] else content.targets:
+                    speech.extra.append((code, source, target))
+            break
+
+
+def _is_approach(noun: Token, coding: Coding | None) -> bool:
+    """A definite noun naming an approach: a message, request, proposal, appeal or offer
+    ('the request', 'the invitation'), an event noun coded 02 or 03."""
+    return noun.pos_ == "NOUN" and definite(noun) and coding is not None and (
+        coding.role == "message" or coding.code[:2] in {"02", "03"})
+
+
+def aim_responses(found: list[Found], rows: list[Event], analyser: "SentencePredicates") -> None:
+    """'rejected the request': the target is whoever last made an approach to the rejecter
+    (earlier in the sentence, else in an earlier row)."""
+    for n, f in enumerate(found):
+        if f.targets or not f.code or not f.sources:
+            continue
+        if not any(c.dep_ == "dobj" and _is_approach(c, analyser.coding(c))
+                   for c in f.token.children):
+            continue
+        approaches = [(g.sources, g.targets) for g in reversed(found[:n]) if g.code]
+        approaches += [([r.source_actor], [r.target_actor]) for r in reversed(rows)]
+        for sources, targets in approaches:
+            callers = [s for s in sources if s and s not in f.sources]
+            if set(targets) & set(f.sources) and callers:
+                f.targets = callers[:1]
+                break

@@ -1,0 +1,137 @@
+"""Coreference of nominals: "both leaders", "the ministers", "Iraqi leaders", "the French
+government", "the (Iraqi) politician", "his Pakistani counterpart" (rules 3 to 5 of
+:mod:`helpers.nlp.coref`).
+"""
+from __future__ import annotations
+
+from helpers.nlp.kb import load_kb, slug
+from helpers.nlp.linking import LinkedName
+from helpers.nlp.references import Ref, is_subject, last_pair, role_nouns, skip_actors
+
+def plural_nominal(tok, history, pairs, emit, remember, since: int = -1) -> set[int]:
+    """Rule 3: "both leaders", "the two rival powers", "the ministers" -> a group of persons
+    or states (for "sides", "parties": whichever group was named last)."""
+    doc, head = tok.doc, tok.head
+    if head.tag_ not in {"NNS", "NNPS"} or (
+            tok.lower_ == "two" and (tok.i == 0 or doc[tok.i - 1].lower_ != "the")):
+        return set()
+    start = doc[tok.i - 1] if tok.lower_ == "two" else tok
+    kind = role_nouns()[head.lower_][1]
+    skip = skip_actors(head, history)
+    found = [(*last_pair(history, pairs, wanted, skip, since), wanted)
+             for wanted in (("person", "state") if kind == "person_or_state" else (kind,))]
+    found = [f for f in found if len(f[0]) >= 2]
+    if not found:
+        return set()
+    actors, _, wanted = max(found, key=lambda f: f[1])
+    end = head.idx + len(head)
+    emit(start.idx, end, "PERSON" if wanted == "person" else "GPE", "NOMINAL", actors, "coref:pair")
+    remember(start.idx, end, actors, wanted, head, is_subject(head))
+    return set(range(start.i, head.i + 1))
+
+
+def definite_plural(tok, names) -> bool:
+    """'the ministers', 'The sides', 'the Presidents of the two countries': a definite plural
+    role noun that names no one of its own (no demonym, no actor after 'of')."""
+    head = tok.head
+    if tok.dep_ != "det" or head.i <= tok.i or head.lower_ not in role_nouns() \
+            or head.tag_ not in {"NNS", "NNPS"} or _demonym_before(head, names):
+        return False
+    named = {n.start for n in names}
+    return not any(t.idx in named for t in head.subtree if t.i > head.i)
+
+
+def _demonym_before(tok, names: list[LinkedName]) -> LinkedName | None:
+    """A demonym (NORP linked to a state) among the words in front of ``tok`` ("senior Iranian officials")."""
+    left = tok.left_edge.idx
+    for name in names:
+        if name.label == "NORP" and name.type == "state" and left <= name.start and name.end <= tok.idx:
+            return name
+    return None
+
+
+def _is_title_use(tok) -> bool:
+    """A role noun used as a title of a named person ("Iraqi politician Ammar al-Hakim")."""
+    doc = tok.doc
+    if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON"):
+        return True
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
+        return True
+    return tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON"
+
+
+def role_nominal(tok, names, countries, roles, history, emit, remember) -> None:
+    """Rules 4 and 5: demonym groups, demonym governments, definite role nominals."""
+    if _is_title_use(tok):
+        return
+    kb = load_kb()
+    plural, kind = role_nouns()[tok.lower_]
+    dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "predet"}]
+    demonym = _demonym_before(tok, names)
+    start = min([c.left_edge.idx for c in tok.children if c.i < tok.i and c.dep_ != "poss"]
+                + [tok.idx])
+    end = tok.idx + len(tok)
+    owner = [r for c in tok.children if c.dep_ == "poss" and c.tag_ == "PRP$"
+             for r in history if r.start == c.idx and r.type == "person"]
+    if kind == "state" and tok.tag_ == "NN" and (demonym or owner):
+        state = demonym.actor_id if demonym else \
+            kb.state_of_country.get(_country(owner[-1].actors[0], countries), "")
+        if state:
+            emit(owner[-1].start if owner and not demonym else start, end, "GPE", "NOMINAL", [state],
+                 "coref:demonym_state" if demonym else "coref:owner_state")
+    elif demonym and kind != "state" and (tok.tag_ == "NNS" or {"a", "an"} & set(dets)):
+        group = f"{slug(demonym.text)}_{plural}"
+        emit(start, end, "NORP", "NOMINAL", [group], "coref:demonym_group")
+        remember(start, end, [group], "group", tok, is_subject(tok))
+    elif demonym and kind == "person" and tok.tag_ == "NN" and owner:
+        # 'his Pakistani counterpart': the last person of that country but the owner
+        country = kb.actors[demonym.actor_id].country
+        mine = {a for r in owner for a in r.actors}
+        fits = [r.actors[0] for r in history if r.type == "person" and len(r.actors) == 1
+                and r.actors[0] not in mine and _country(r.actors[0], countries) == country]
+        if fits:
+            emit(start, end, "PERSON", "NOMINAL", fits[-1:], "coref:counterpart")
+            remember(start, end, fits[-1:], "person", tok, is_subject(tok))
+    elif "the" in dets and tok.tag_ == "NN" and kind == "person":
+        country = kb.actors[demonym.actor_id].country if demonym else ""
+        persons = [r.actors[0] for r in history if r.type == "person" and len(r.actors) == 1]
+        fits = [a for a in persons if not country or _country(a, countries) == country]
+        named = [a for a in fits if _holds_role(tok.lower_, _roles(a, roles))]
+        chosen = (named or (fits if demonym else []))[-1:] or _salient(tok, history, roles)
+        if chosen:
+            emit(start, end, "PERSON", "NOMINAL", chosen, "coref:definite")
+            remember(start, end, chosen, "person", tok, is_subject(tok))
+
+
+def _holds_role(noun: str, role_text: str) -> bool:
+    """True when ``noun`` is a role the text gives: a word of it, unless it ends a longer
+    role noun of the table ('minister' is not a 'Prime Minister')."""
+    words = role_text.split()
+    for i, word in enumerate(words):
+        if word.strip(",;") == noun and not (i and f"{words[i - 1]} {noun}" in role_nouns()):
+            return True
+    return False
+
+
+def _salient(tok, history: list[Ref], roles: dict[str, str]) -> list[str]:
+    """A definite role nominal no named role fits ('The minister later said'): the main
+    subject of the sentence before, if that person has no role in the text."""
+    sent = tok.sent.start_char
+    earlier = [r for r in history if r.type == "person" and len(r.actors) == 1 and r.sent < sent]
+    if not earlier:
+        return []
+    last = [r for r in earlier if r.sent == earlier[-1].sent and r.main]
+    kb = load_kb()
+    return [r.actors[0] for r in last[:1]
+            if not roles.get(r.actors[0], "").strip()
+            and not (r.actors[0] in kb.actors and kb.actors[r.actors[0]].role)]
+
+
+def _country(actor_id: str, countries: dict[str, str]) -> str:
+    kb = load_kb()
+    return kb.actors[actor_id].country if actor_id in kb.actors else countries.get(actor_id, "")
+
+
+def _roles(actor_id: str, roles: dict[str, str]) -> str:
+    kb = load_kb()
+    return (kb.actors[actor_id].role.lower() if actor_id in kb.actors else "") + roles.get(actor_id, "")

@@ -1,0 +1,150 @@
+"""What coreference rules refer back to: remembered mentions, groups of coordinated actors,
+role nouns, and the subjects of clauses.
+
+>>> role_nouns()["officials"]
+('officials', 'person')
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from helpers.files.resources import resource_rows
+from helpers.nlp.linking import LinkedName
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+@dataclass
+@dataclass
+class Ref:
+    """Something a later mention may point back to."""
+
+    start: int
+    end: int
+    actors: tuple[str, ...]
+    type: str
+    sent: int            # start offset of its sentence
+    subject: bool
+    main: bool = False   # the subject of its sentence's main clause (not of a reported clause)
+
+
+@lru_cache(maxsize=None)
+def role_nouns() -> dict[str, tuple[str, str]]:
+    """Role nouns (singular and plural forms) -> (plural, class) from ``coref_role_nouns.csv``.
+
+    >>> role_nouns()["officials"], role_nouns()["power"]
+    (('officials', 'person'), ('powers', 'state'))
+    """
+    table: dict[str, tuple[str, str]] = {}
+    for row in resource_rows("coref_role_nouns.csv", columns=("singular", "plural", "class")):
+        for form in (row["singular"], row["plural"]):
+            if form:
+                table[form] = (row["plural"], row["class"])
+    return table
+
+
+@lru_cache(maxsize=None)
+def reporting_verbs() -> frozenset[str]:
+    """The reporting verbs of ``sourcing_cues.csv`` (say, tell, deny, ...)."""
+    return frozenset(r["cue"] for r in resource_rows("sourcing_cues.csv", columns=("cue", "kind"))
+                     if r["kind"] == "verb")
+
+
+def is_subject(tok) -> bool:
+    while tok.dep_ in {"conj", "appos", "compound"} and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in SUBJECT_DEPS
+
+
+def is_main_subject(tok) -> bool:
+    """True for the subject of the sentence's main verb ("X said Y did": X, not Y)."""
+    while tok.dep_ in {"conj", "appos", "compound"} and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def speaker_of(tok) -> set[int]:
+    """Token indices of the subject of the reporting verb whose clause holds ``tok``
+    ("Delane said that Ost called him, but that he refused": the 'he' is in Delane's clause)."""
+    current, steps = tok, 0
+    while current.head is not current and steps < 10:
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in reporting_verbs():
+            return {t.i for c in current.head.children if c.dep_ in SUBJECT_DEPS
+                    for t in c.subtree}
+        current, steps = current.head, steps + 1
+    return set()
+
+
+def clause_subjects(tok) -> set[int]:
+    """Token indices in the subject of the clause ``tok`` belongs to."""
+    verb = tok
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    while verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        verb = verb.head
+    return {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+
+
+def last_pair(history: list[Ref], pairs: list[Ref], kind: str, skip: set[str],
+               since: int = -1) -> tuple[tuple[str, ...], int]:
+    """The last group ("X and Y", "X, Y and Z") of ``kind`` and where it ends, else the two
+    actors of ``kind`` named last; only groups whose sentence starts at ``since`` or later."""
+    for ref in reversed(pairs):
+        if ref.type == kind and not skip & set(ref.actors) and ref.sent >= since:
+            return ref.actors, ref.end
+    found: list[str] = []
+    for ref in reversed(history):
+        actor = ref.actors[0]
+        if ref.type == kind and len(ref.actors) == 1 and actor not in skip and actor not in found \
+                and ref.sent >= since:
+            found.append(actor)
+            if len(found) == 2:
+                return tuple(reversed(found)), ref.end
+    return (), -1
+
+
+def skip_actors(head, history: list[Ref]) -> set[str]:
+    """Actors named in the subject of the clause of ``head``, when ``head`` is not in it."""
+    subject = clause_subjects(head)
+    if head.i in subject:
+        return set()
+    doc = head.doc
+    chars = {(doc[i].idx, doc[i].idx + len(doc[i])) for i in subject}
+    return {a for r in history for a in r.actors
+            if any(r.start <= s and e <= r.end or s <= r.start < e for s, e in chars)}
+
+
+def coordinated(doc: Doc, names: list[LinkedName]) -> dict[int, Ref]:
+    """Groups of coordinated names ("X and Y", "Chile, Peru and Bolivia"), keyed by the start
+    of their last name (where the group is complete)."""
+    by_root: dict[int, LinkedName] = {}
+    for name in names:
+        span = doc.char_span(name.start, name.end, alignment_mode="expand")
+        if span is not None and name.actor_id:
+            by_root.setdefault(span.root.i, name)
+    groups: dict[int, Ref] = {}
+    for i, name in by_root.items():
+        tok = doc[i]
+        if tok.dep_ == "conj":
+            continue
+        chain, stack = [], [tok]
+        while stack:
+            current = stack.pop()
+            if current.i in by_root:
+                chain.append(by_root[current.i])
+            stack += [c for c in current.children if c.dep_ == "conj"]
+        chain.sort(key=lambda n: n.start)
+        actors = tuple(dict.fromkeys(n.actor_id for n in chain))
+        if len(actors) >= 2:
+            kind = "state" if chain[0].type == "state" else chain[0].type
+            groups[chain[-1].start] = Ref(chain[0].start, chain[-1].end, actors, kind,
+                                          tok.sent.start_char, False)
+    return groups
