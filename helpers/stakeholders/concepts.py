@@ -120,7 +120,8 @@ def verb_concept(verb: Token, index: ActorIndex | None = None, *, depth: int = 0
                  ) -> tuple[str, int] | None:
     """The concept of an action: the concept of its object ("supply patrol ships" -> ship),
     else the verb named by its noun ("meet" -> meeting, "strike Beirut" -> strike); a verb
-    that only leads to an aim ("work to resolve X") hands over to it; a light verb
+    that only leads to an aim ("work to resolve X") hands over to it; a stance verb with an
+    actor as object ("agree to support Syria") names that actor; a light verb
     ("would be successful") to the noun its subject names; None for none of these.
 
     >>> from helpers.nlp.model import get_nlp
@@ -129,6 +130,10 @@ def verb_concept(verb: Token, index: ActorIndex | None = None, *, depth: int = 0
     """
     index = index or {}
     lemma = verb.lemma_.lower()
+    polarity = stance_words("verb").get(lemma)
+    people = [index[c.i][0] for c in verb.children if c.dep_ == "dobj" and index.get(c.i)]
+    if polarity is not None and people:
+        return people[0], polarity
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
                and c.pos_ in NOUNS and not index.get(c.i)]
     objects += [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"

@@ -83,7 +83,11 @@ def positions(tables: Tables) -> pd.DataFrame:
                   tables.events, "event_id", "start", "source_actor", "attribution",
                   "source_type")}
     rows = []
-    for row in doc_statements(doc, sentences, index):
+    sources: dict[int, list[str]] = {}
+    for start, source in rows_of(tables.stance_rows, "start", "source_actor"):
+        if source and source not in sources.setdefault(int(start), []):
+            sources[int(start)].append(source)
+    for row in doc_statements(doc, sentences, index, sources):
         event_id, attribution, source_type = events.get(
             (row["start"], row["actor_id"]), ("", *sourcing.get(row["sentence_id"], ("", "none"))))
         rows.append({**row, "event_id": event_id, "attribution": attribution,

@@ -6,9 +6,9 @@ read from the dependency parse around a *cue*: a stance verb ("urged", "rejected
 evaluative adjective ("baseless", "encouraging"), with the polarity of
 ``stakeholder_stances.csv``.
 
-- **Actor**: a verb's subject (the agent of a passive; for an infinitive or a
-  coordinated verb without one, its controller), or the source of the coded event
-  the cue triggers; a noun's possessor, its "from"/"among"/"by" phrase or, when it is
+- **Actor**: the source the event layer found for the predicate the cue triggers, else
+  a verb's subject (the agent of a passive; for an infinitive or a coordinated verb
+  without one, its controller); a noun's possessor, its "from"/"among"/"by" phrase or, when it is
   the object of a verb ("expressed support"), that verb's subject; an adjective's
   speaker. When the cue's own subject is no actor ("the visit is encouraging"), the
   actor is the sentence's speaker: the subject of its reporting verb ("said").
@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from helpers.events.arguments import ActorIndex, controller, is_passive, phrase_actors
 from helpers.events.factuality import clause_verb, factuality_of
-from helpers.stakeholders.concepts import complement, concept_of
+from helpers.stakeholders.concepts import LIGHT_VERBS, complement, concept_of
 from helpers.stakeholders.lexicon import stance_words
 
 #: Factuality values that make a statement the actor's own.
@@ -187,6 +187,10 @@ def _objects(cue: Token, index: ActorIndex) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ in preps and cue.pos_ != "ADJ" and not person:
             found += [c for c in child.children if c.dep_ in {"pobj", "pcomp"}
                       and (not index.get(c.i) or child.lower_ == "against")]
+    if (not found and cue.pos_ == "NOUN" and cue.dep_ in {"nsubj", "nsubjpass", "dobj"}
+            and cue.head.lemma_.lower() in LIGHT_VERBS):
+        found += [o for p in cue.head.children if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS
+                  for o in p.children if o.dep_ in {"pobj", "pcomp"} and not index.get(o.i)]
     if not found and is_passive(cue) and cue.dep_ == "conj" and not any(
             c.dep_ == "nsubjpass" for c in children):
         found += [c for c in cue.head.children if c.dep_ in {"nsubj", "nsubjpass"}
@@ -240,7 +244,8 @@ def statement_factuality(cue: Token) -> str:
 
 
 def cue_statements(cue: Token, index: ActorIndex, speaking: list[str],
-                   sentence: Span | None = None) -> list[dict]:
+                   sentence: Span | None = None, sources: dict[int, list[str]] | None = None
+                   ) -> list[dict]:
     """Every (actor, concept, agreement, factuality) a cue gives, before sourcing; objects
     outside ``sentence`` (a parse running over a sentence break) are left out."""
     polarity = cue_polarity(cue)
@@ -250,7 +255,7 @@ def cue_statements(cue: Token, index: ActorIndex, speaking: list[str],
     if factuality not in KEPT_FACTUALITY:
         return []
     sign = -1 if negated(cue) else 1
-    actors = holders(cue, index, speaking)
+    actors = (sources or {}).get(cue.idx) or holders(cue, index, speaking)
     rows = []
     clause_polarity = stance_words("verb_clause").get(cue.lemma_.lower(), polarity)
     for target in _objects(cue, index):
@@ -267,9 +272,11 @@ def cue_statements(cue: Token, index: ActorIndex, speaking: list[str],
     return rows
 
 
-def doc_statements(doc: Doc, sentences: list[tuple[int, int, int]], index: ActorIndex
-                   ) -> list[dict]:
-    """The statements of every sentence ``(sentence_id, start, end)`` of a parsed text."""
+def doc_statements(doc: Doc, sentences: list[tuple[int, int, int]], index: ActorIndex,
+                   sources: dict[int, list[str]] | None = None) -> list[dict]:
+    """The statements of every sentence ``(sentence_id, start, end)`` of a parsed text;
+    ``sources`` (trigger offset -> source actors of the event layer's predicate there)
+    name the holder of a verb cue where the event layer found one."""
     rows = []
     spans = [(sid, doc.char_span(start, end, alignment_mode="expand"))
              for sid, start, end in sentences]
@@ -279,6 +286,6 @@ def doc_statements(doc: Doc, sentences: list[tuple[int, int, int]], index: Actor
         speaking = own[n] or (quoted_speaker(own, n) if any(t.text in QUOTES for t in span)
                               else [])
         for token in span:
-            for row in cue_statements(token, index, speaking, span):
+            for row in cue_statements(token, index, speaking, span, sources):
                 rows.append({"sentence_id": sentence_id, **row})
     return rows

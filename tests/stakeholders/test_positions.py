@@ -224,3 +224,25 @@ def test_the_one_quoted_is_the_speaker_not_the_outlet_that_quotes():
     assert speakers(doc[:], {0: ["afp"], 2: ["tarar"]}) == ["tarar"]
     doc = get_nlp()("Reuters said that the talks were useful.")
     assert speakers(doc[:], {0: ["reuters"]}) == ["reuters"]
+
+
+def test_a_negated_preparation_is_a_position_against_what_it_prepares():
+    found = claims("Peskov said no preparations are being made for any kind of meeting.",
+                   [("Peskov", "peskov")])
+    assert found == [("peskov", "meeting", -1)]
+    assert claims("Preparations are being made for the summit.") == []
+
+
+def test_a_stance_verb_on_an_actor_names_the_actor_an_action_on_it_names_the_action():
+    assert claims("Arab states agreed to support Syria.", [("Arab states", "arabs"),
+                                                           ("Syria", "syria")]) == [
+        ("arabs", "syria", 1)]
+    assert claims("Kenya agreed to visit Uganda.", [("Kenya", "kenya"), ("Uganda", "uganda")]) \
+        == [("kenya", "visit", 1)]
+
+
+def test_the_event_layers_source_holds_a_verb_cue_whose_subject_is_not_linked():
+    event = {"trigger": "agreed", "lemma": "agree", "cameo_code": "", "source_actor": "kenya",
+             "factuality": "asserted"}
+    assert claims("They agreed to meet.", [], [event]) == [("kenya", "meeting", 1)]
+    assert claims("They agreed to meet.") == []
