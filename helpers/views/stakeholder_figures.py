@@ -190,10 +190,13 @@ def draw_grid(report: StakeholderReport, *, title: str = "") -> Figure:
 
 def draw_matrix(report: StakeholderReport, *, title: str = "", most: int = 12) -> Figure:
     """The actor x concept matrix of the statements as a grid of cells: blue +1 (agrees), red
-    -1 (disagrees), blank not stated; only actors with a statement, and the ``most``
-    concepts with the most actors. A text without statements gets a figure that says so."""
+    -1 (disagrees), "±" for statements both ways (a sum of 0), blank not stated; only actors
+    with a statement, and the ``most`` concepts with the most actors. A text without
+    statements gets a figure that says so."""
+    stated = set(zip(report.statements["actor_id"], report.statements["concept"]))
     matrix = report.matrix
-    matrix = matrix.loc[matrix.abs().sum(axis=1) > 0, list(matrix.columns[:most])]
+    matrix = matrix.loc[[a in set(report.statements["actor_id"]) for a in matrix.index],
+                        list(matrix.columns[:most])]
     names = dict(zip(report.profiles["actor_id"], report.profiles["name"]))
     fig, ax = plt.subplots(figsize=(max(4.5, 1.0 + 0.7 * len(matrix.columns)),
                                     max(2.5, 1.2 + 0.45 * len(matrix.index))))
@@ -204,8 +207,9 @@ def draw_matrix(report: StakeholderReport, *, title: str = "", most: int = 12) -
     else:
         ax.imshow(matrix.to_numpy(), cmap="bwr_r", vmin=-2.2, vmax=2.2, aspect="auto")
         for (i, j), value in np.ndenumerate(matrix.to_numpy()):
-            if value:
-                ax.text(j, i, f"{value:+d}", ha="center", va="center", fontsize=8)
+            if value or (matrix.index[i], matrix.columns[j]) in stated:
+                ax.text(j, i, f"{value:+d}" if value else "±", ha="center", va="center",
+                        fontsize=8)
         ax.set_xticks(range(len(matrix.columns)),
                       [_label(names.get(c, c)) for c in matrix.columns], rotation=40,
                       ha="right", fontsize=8)

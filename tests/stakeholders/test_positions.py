@@ -3,17 +3,21 @@ central initiative and stances, and power from the actor's sector: the right val
 stakeholder issue, each correction with a case where it must not fire."""
 from __future__ import annotations
 
+import dataclasses
+
+import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
 from helpers.files.contract import COLUMNS, read_table
+from helpers.nlp.model import get_nlp
 from helpers.stakeholders import positions, power_interest
 from helpers.stakeholders.analysis import analyse_stakeholders, write_outputs
 from helpers.stakeholders.issues import IssueDictionaryError, issue_matches, read_issue_book, words
 from helpers.stakeholders.lexicon import concept_families, concept_variants
-from helpers.stakeholders.tables import make_tables
 from helpers.stakeholders.statements import speakers
-from helpers.nlp.model import get_nlp
+from helpers.stakeholders.tables import make_tables
+from helpers.views.stakeholder_figures import draw_matrix
 
 from tests.stakeholders.fixture import one_sentence, seed_tables
 
@@ -246,3 +250,15 @@ def test_the_event_layers_source_holds_a_verb_cue_whose_subject_is_not_linked():
              "factuality": "asserted"}
     assert claims("They agreed to meet.", [], [event]) == [("kenya", "meeting", 1)]
     assert claims("They agreed to meet.") == []
+
+
+def test_the_matrix_figure_marks_statements_both_ways_and_leaves_the_silent_out():
+    report = analyse_stakeholders(seed_tables(), with_sensitivity=False)
+    statements = pd.DataFrame({"actor_id": ["iran", "iran", "iraq"], "concept": ["deal"] * 3,
+                               "agreement": [1, -1, 1], "sentence_id": [1, 2, 3]})
+    matrix = positions.concept_matrix(statements, actors=report.profiles["actor_id"].tolist())
+    fig = draw_matrix(dataclasses.replace(report, statements=statements, matrix=matrix))
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert sorted(labels) == ["+1", "±"]
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Iran", "Iraq"]
+    plt.close(fig)
