@@ -34,7 +34,7 @@ def to_frame(name: str, rows: Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame:
     """Return ``rows`` as a DataFrame with exactly the contract's columns, in order.
 
     >>> to_frame("relations", []).columns.tolist()
-    ['source_actor', 'target_actor', 'relation', 'weight', 'factuality', 'event_ids']
+    ['source_actor', 'target_actor', 'relation', 'weight', 'event_ids', 'factuality']
     """
     columns = list(COLUMNS[name])
     frame = rows.copy() if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))

@@ -109,8 +109,8 @@ class Relation:
     target_actor: str
     relation: str       # event:<CAMEO code>, event:uncoded, affiliation, co_mention
     weight: int
-    factuality: str     # the strongest of its events' factuality ('' for other relations)
     event_ids: tuple[str, ...]
+    factuality: str     # the strongest of its events' factuality ('' for other relations)
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,15 @@ def find_mentions(doc: Doc, sents: list[Sentence]) -> list[Mention]:
     return number_mentions(rows, sents)
 
 
+def contract_type(kind: str) -> str:
+    """The actor type written to actors.csv: a city or a place is a ``location`` there.
+
+    >>> contract_type("city"), contract_type("place"), contract_type("state")
+    ('location', 'location', 'state')
+    """
+    return "location" if kind in ("city", "place") else kind
+
+
 def _new_actor(actor_id: str, names: list[Mention], nominals: list[Mention]) -> tuple[str, str, str]:
     """Name, type and country of an actor the KB does not know, from its mentions."""
     kb = load_kb()
@@ -102,10 +111,11 @@ def build_actors(mentions: list[Mention], doc: Doc) -> list[Actor]:
                 country = country or role_country
         if actor_id in kb.actors:
             a = kb.actors[actor_id]
-            actors.append(Actor(actor_id, a.name, a.type, a.country, "; ".join(roles),
+            actors.append(Actor(actor_id, a.name, contract_type(a.type), a.country, "; ".join(roles),
                                 a.wikidata, a.cameo_code, len(found)))
             continue
         name, kind, own_country = _new_actor(actor_id, names, [m for m in found if m.kind != "NAME"])
-        actors.append(Actor(actor_id, name, kind, country or own_country, "; ".join(roles), "", "",
+        actors.append(Actor(actor_id, name, contract_type(kind), country or own_country,
+                            "; ".join(roles), "", "",
                             len(found)))
     return actors

@@ -197,7 +197,7 @@ def relations_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
         rows[(source, target, data["relation"])] = (
             weight + data["weight"], ids + list(data["event_ids"]),
             values + ([data["factuality"]] if data.get("factuality") else []))
-    return frame([Relation(source, target, relation, weight, strongest(values),
-                           tuple(sorted(ids, key=id_order)))
+    return frame([Relation(source, target, relation, weight,
+                           tuple(sorted(ids, key=id_order)), strongest(values))
                   for (source, target, relation), (weight, ids, values) in sorted(rows.items())],
                  Relation)

@@ -24,7 +24,7 @@ def test_offsets_that_do_not_match_the_text_are_refused(tmp_path):
 
 def test_missing_columns_are_named():
     with pytest.raises(ContractError,
-                       match=r"relations.csv: missing columns \['weight', 'factuality', 'event_ids'\]"):
+                       match=r"relations.csv: missing columns \['weight', 'event_ids', 'factuality'\]"):
         to_frame("relations", [{"source_actor": "a", "target_actor": "b", "relation": "x"}])
 
 
@@ -56,7 +56,7 @@ def test_list_columns_are_tuples_in_the_program_and_joined_only_in_the_file(tmp_
              "factuality": "", "event_ids": ()}]
     write_table("d", "relations", rows, out_dir=tmp_path)
     assert (tmp_path / "relations.csv").read_text(encoding="utf-8").splitlines()[1:] == [
-        "a,b,event:040,2,asserted,e2;e10", "a,c,co_mention,1,,"]
+        "a,b,event:040,2,e2;e10,asserted", "a,c,co_mention,1,,"]
     assert read_table("d", "relations", out_dir=tmp_path)["event_ids"].tolist() == [
         ("e2", "e10"), ()]
 

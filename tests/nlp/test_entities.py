@@ -136,7 +136,7 @@ def test_every_named_person_is_linked_right(analysed, doc_id):
     (SEED, "iraqi_leaders", "country", "IRQ"),
     ("t01_kenya_border", "grace_wanjiru", "country", "KEN"),
     ("t01_kenya_border", "dawit_bekele", "type", "person"),
-    ("t01_kenya_border", "nairobi", "type", "city"),
+    ("t01_kenya_border", "nairobi", "type", "location"),
     ("t02_beirut_hakim", "hassan_al_hakim", "role", "Dr.; Lebanese surgeon"),
     ("t03_andes_trade", "tomas_fuentes", "name", "Tomás Fuentes"),
 ])

@@ -91,9 +91,9 @@ def test_relations_table_has_contract_columns_sorted_rows_and_event_ids_in_order
                      [{"sentence_id": 1, "actor_id": "a"}, {"sentence_id": 1, "actor_id": "c"}])
     table = network.relations_table(graph)
     assert tuple(table.columns) == COLUMNS["relations"]
-    assert table.values.tolist() == [["a", "b", "event:040", 2, "asserted", ("e2", "e10")],
-                                     ["a", "c", "co_mention", 1, "", ()],
-                                     ["b", "c", "event:uncoded", 1, "possible", ("e3",)]]
+    assert table.values.tolist() == [["a", "b", "event:040", 2, ("e2", "e10"), "asserted"],
+                                     ["a", "c", "co_mention", 1, (), ""],
+                                     ["b", "c", "event:uncoded", 1, ("e3",), "possible"]]
 
 
 def test_a_relation_takes_the_strongest_factuality_of_its_events():
