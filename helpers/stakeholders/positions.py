@@ -26,7 +26,7 @@ import pandas as pd
 
 from helpers.events.arguments import actor_index
 from helpers.stakeholders.concepts import named
-from helpers.stakeholders.lexicon import stance_words
+from helpers.stakeholders.lexicon import concept_variants, stance_words
 from helpers.stakeholders.statements import doc_statements
 from helpers.stakeholders.tables import Tables, parsed, rows_of, span_mentions
 
@@ -145,7 +145,8 @@ def discourse_networks(matrix: pd.DataFrame) -> pd.DataFrame:
 
 def event_statements(tables: Tables) -> pd.DataFrame:
     """Coded events as (sentence, actor, concept, agreement) of their participants, the
-    concept named by the trigger ("met" -> meeting); agreement -1 when the event is
+    concept named by the trigger ("met" -> meeting; of a phrasal predicate, its word that
+    names a concept: "pay visit" -> visit); agreement -1 when the event is
     negated or conflictual (a negative Goldstein score). A reporting verb ("said") names
     no concept."""
     rows, reporting = [], stance_words("report")
@@ -154,7 +155,8 @@ def event_statements(tables: Tables) -> pd.DataFrame:
             "target_actor", "factuality"):
         if not code or factuality == "underspecified" or lemma.lower() in reporting:
             continue
-        concept, _ = named(lemma)
+        words = lemma.lower().split()
+        concept, _ = named(next((w for w in words if w in concept_variants()), words[0]))
         sign = -1 if factuality == "negated" or (goldstein == goldstein and goldstein < 0) else 1
         for actor, role in ((source, "source"), (target, "target")):
             if actor:

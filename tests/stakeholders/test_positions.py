@@ -262,3 +262,13 @@ def test_the_matrix_figure_marks_statements_both_ways_and_leaves_the_silent_out(
     assert sorted(labels) == ["+1", "±"]
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Iran", "Iraq"]
     plt.close(fig)
+
+
+def test_a_phrasal_predicate_is_named_by_its_word_that_names_a_concept():
+    events = [{"trigger": "paid", "lemma": "pay visit", "cameo_code": "042", "source_actor": "a",
+               "target_actor": "b", "factuality": "asserted", "goldstein": 1.9}]
+    tables = one_sentence("A paid a visit to B.", [("A", "a"), ("B", "b")], events)
+    assert positions.central_initiative(positions.positions(tables), tables)[0] == "visit"
+    tables = one_sentence("A paid a visit to B.", [("A", "a"), ("B", "b")],
+                          [{**events[0], "lemma": "hold"}])
+    assert positions.central_initiative(positions.positions(tables), tables)[0] == "hold"
