@@ -12,8 +12,9 @@ both against the gold of ``data/dev/gold/`` (see ``docs/dev_set.md``):
 - ``events``: coded events as ``(sentence, source, CAMEO root, target)``; full-code and
   factuality accuracy over the matched ones;
 - ``stance``: statements (sentence, actor, concept, agreement) in the manner of discourse
-  network analysis, the central initiative named, and each actor's stance toward it,
-  on the articles with gold statements;
+  network analysis, the central initiative named, and each actor's stance toward it
+  (the system actors that stand for one gold actor taken together), on the articles
+  with gold statements;
 - ``merge``: gold same-event pairs (same root and actors in two articles of one
   ``event_group``) found merged in one row of the corpus timeline
   (``helpers.corpus.crossdoc.link_events``), and merged rows that join events the gold keeps

@@ -41,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.src_dir.is_dir():
         parser.error(f"{args.src_dir}: no such directory")
-    names = [n for n in CONTRACT_FILES if n not in ("relations", "stakeholders")] \
+    names = [n for n in CONTRACT_FILES if n not in ("relations", "stakeholders", "statements")] \
         if args.annotation_only else None
     summary = annotate_directory(args.src_dir, args.out_dir, scheduler=args.scheduler,
                                  client_address=args.address, workers=args.workers,

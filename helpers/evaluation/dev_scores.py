@@ -182,36 +182,50 @@ def statement_keys(rows: Iterable[dict], *, sentence_of=None, id_map: dict[str, 
                    ) -> set[tuple]:
     """``(sentence, actor, concept, agreement)`` of every claim, concepts compared in lower case.
 
-    Gold rows carry ``start``, ``concept`` and ``agreement`` (placed by ``sentence_of``);
-    system rows carry ``sentence_id`` and ``concepts``, the statement's coded concepts
-    (``(concept, agreement)`` pairs, :class:`helpers.stakeholders.positions.Coded`).
+    Gold rows carry ``start`` (placed by ``sentence_of``); system rows carry
+    ``sentence_id`` (one row per statement, as in statements.csv). System actor ids are
+    translated through ``id_map``, in the actor column and where a concept is an actor
+    (praise or criticism of a person or a state).
+
+    >>> sorted(statement_keys([{"sentence_id": 2, "actor_id": "a", "concept": "b",
+    ...                         "agreement": -1}], id_map={"a": "x", "b": "y"}))
+    [(2, 'x', 'y', -1)]
     """
     id_map = id_map or {}
     keys = set()
     for r in rows:
-        actor = id_map.get(r["actor_id"], r["actor_id"])
-        if "concepts" in r:
-            keys |= {(int(r["sentence_id"]), actor, c.strip().lower(), int(a))
-                     for c, a in r["concepts"]}
-        else:
-            keys.add((sentence_of(int(r["start"])), actor, r["concept"].strip().lower(),
-                      int(r["agreement"])))
+        sentence = int(r["sentence_id"]) if "sentence_id" in r else sentence_of(int(r["start"]))
+        keys.add((sentence, id_map.get(r["actor_id"], r["actor_id"]),
+                  id_map.get(r["concept"], r["concept"]).strip().lower(), int(r["agreement"])))
     return keys
+
+
+def combined_stance(stances: Iterable[str]) -> str:
+    """The stance of one gold actor that several system actors stand for (an actor the linker
+    split): their stances taken together, as if their statements were one actor's.
+
+    >>> combined_stance(["support", "not_stated"]), combined_stance(["support", "oppose"])
+    ('support', 'mixed')
+    """
+    stated = set(stances) - {"not_stated"}
+    if not stated:
+        return "not_stated"
+    return stated.pop() if len(stated) == 1 else "mixed"
 
 
 def stance_hits(gold: pd.DataFrame, system: dict[str, str], id_map: dict[str, str]) -> tuple[int, int]:
     """(right, total) gold stances toward the central initiative.
 
-    ``system`` maps system actor ids to their stance; a gold actor no system actor
-    stands for counts as ``not_stated`` on the system side.
+    ``system`` maps system actor ids to their stance; the system actors that stand for
+    one gold actor are taken together (:func:`combined_stance`), and a gold actor no
+    system actor stands for counts as ``not_stated`` on the system side.
     """
-    by_gold: dict[str, set[str]] = defaultdict(set)
+    by_gold: dict[str, list[str]] = defaultdict(list)
     for actor, stance in system.items():
-        by_gold[id_map.get(actor, actor)].add(stance)
+        by_gold[id_map.get(actor, actor)].append(stance)
     right = 0
     for r in gold.itertuples(index=False):
-        found = by_gold.get(r.actor_id) or {"not_stated"}
-        right += found == {r.stance}
+        right += combined_stance(by_gold.get(r.actor_id, ())) == r.stance
     return right, len(gold)
 
 

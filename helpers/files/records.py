@@ -131,10 +131,26 @@ class Stakeholder:
     evidence: tuple[int, ...]
 
 
+@dataclass(frozen=True)
+class Statement:
+    """One position of an actor on a concept in one sentence (statements.csv), in the manner
+    of discourse network analysis: the flat table DNA-style tools open."""
+
+    statement_id: str
+    sentence_id: int
+    actor_id: str
+    concept: str        # Phoenix issue code (upper case), an actor id, or a noun lemma
+    agreement: int      # +1 support, -1 opposition
+    cue: str            # the word that carries the position ("urged", "support", "baseless")
+    factuality: str     # asserted, probable, possible, negated
+    attribution: str    # the source cue as written, '' if none
+    event_id: str       # the coded event the cue triggers, '' if none
+
+
 #: The record of each contract table, by table name.
 RECORDS: dict[str, type] = {"sentences": Sentence, "entities": Mention, "actors": Actor,
                             "timexes": Timex, "events": Event, "relations": Relation,
-                            "stakeholders": Stakeholder}
+                            "stakeholders": Stakeholder, "statements": Statement}
 
 
 @dataclass(frozen=True)

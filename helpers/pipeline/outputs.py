@@ -26,7 +26,7 @@ def stakeholder_tables(analysis: Analysis) -> Tables:
     return make_tables(analysis.doc_id, analysis.text, sentences=frame(analysis.sentences),
                        mentions=frame(analysis.mentions), actors=frame(analysis.actors),
                        events=frame(analysis.events),
-                       predicates=frame(analysis.predicates, Event))
+                       predicates=frame(analysis.predicates, Event), doc=analysis.doc)
 
 
 def stakeholders_of(doc_id: str, *, seeds_dir: Path = SEEDS_DIR) -> StakeholderReport:
@@ -41,7 +41,7 @@ def stakeholders_of(doc_id: str, *, seeds_dir: Path = SEEDS_DIR) -> StakeholderR
 
 #: Every per-document contract file, in the order the notebooks write them.
 CONTRACT_FILES = ("sentences", "entities", "actors", "timexes", "events", "brat",
-                  "relations", "stakeholders")
+                  "relations", "stakeholders", "statements")
 
 
 def write_contract(analysis: Analysis, *, out_dir: Path | None = None,
@@ -49,8 +49,8 @@ def write_contract(analysis: Analysis, *, out_dir: Path | None = None,
     """Write the article's contract files named in ``names`` (default: every one).
 
     Tables are checked against the contract (columns, offsets) as they are written;
-    ``relations`` and ``stakeholders`` come from the stakeholder analysis of the same
-    annotations.
+    ``relations``, ``stakeholders`` and ``statements`` come from the stakeholder analysis of
+    the same annotations.
     """
     names = tuple(names)
     unknown = sorted(set(names) - set(CONTRACT_FILES))
@@ -66,7 +66,7 @@ def write_contract(analysis: Analysis, *, out_dir: Path | None = None,
         ann = brat.to_brat(analysis.text, analysis.mentions, analysis.events, analysis.timexes,
                            describe=describe)
         written["brat"] = brat.write_brat(analysis.doc_id, analysis.text, ann, out_dir)
-    if {"relations", "stakeholders"} & set(names):
+    if {"relations", "stakeholders", "statements"} & set(names):
         report = analyse_stakeholders(stakeholder_tables(analysis), with_sensitivity=False)
         written.update(write_outputs(report, out_dir=out_dir, names=names))
     return written

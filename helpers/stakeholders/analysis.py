@@ -24,7 +24,7 @@ from helpers.stakeholders.tables import Tables, rows_of
 
 
 #: The list columns of the analysis's own tables (tuples; ``;``-joined only when shown).
-LIST_COLUMNS = frozenset({"sentence_ids", "concepts", "appears_in"})
+LIST_COLUMNS = frozenset({"sentence_ids", "appears_in"})
 #: List columns shown ``; ``-joined: the bridge checks' shortest paths (``a > x > b; a > y > b``).
 SPACED_LIST_COLUMNS = frozenset({"paths"})
 CHECK_COLUMNS = ["sentence_id", "broker", "a", "b", "direct_tie", "paths", "path_ties",
@@ -46,6 +46,7 @@ class StakeholderReport:
     checks: pd.DataFrame
     statements: pd.DataFrame
     matrix: pd.DataFrame
+    discourse: pd.DataFrame
     initiative: str | None
     stances: pd.DataFrame
     components: pd.DataFrame
@@ -95,16 +96,17 @@ def analyse_stakeholders(tables: Tables, *, with_sensitivity: bool = True) -> St
     ``with_sensitivity=False`` skips the weight-perturbation check (an empty table),
     which the contract files do not need and which costs most of the time.
     """
-    profile = profiles.profiles(tables)
+    statements = positions.positions(tables)
+    profile = profiles.profiles(tables, speaking=frozenset(statements["actor_id"]))
     kept = tables.actors[tables.actors["actor_id"].isin(profile["actor_id"])]
     graph = network.build_network(kept, events=tables.events, mentions=tables.mentions)
     measure = brokerage.measures(graph)
     claims = brokerage.bridge_claims(tables)
     checks = bridge_checks(graph, claims)
-    statements = positions.positions(tables)
-    statements = statements[statements["actor_id"].isin(profile["actor_id"])]
-    initiative, _ = positions.central_initiative(tables.text)
-    stance = profiles.stances(statements, profile["actor_id"].tolist(), concept=initiative)
+    statements = statements[statements["actor_id"].isin(profile["actor_id"])].reset_index(drop=True)
+    initiative, basis = positions.central_initiative(statements, tables)
+    stance = positions.stances(basis, profile["actor_id"].tolist(), concept=initiative)
+    matrix = positions.concept_matrix(statements, actors=profile["actor_id"].tolist())
     parts = power_interest.components(profile, measure, statements, tables.events,
                                       n_sentences=len(tables.sentences))
     grid = power_interest.grid(parts)
@@ -113,9 +115,9 @@ def analyse_stakeholders(tables: Tables, *, with_sensitivity: bool = True) -> St
     return StakeholderReport(
         tables=tables, profiles=profile, graph=graph, measures=measure,
         roles=brokerage.brokerage_roles(graph), relations=network.relations_table(graph),
-        claims=claims, checks=checks, statements=statements.reset_index(drop=True),
-        matrix=positions.concept_matrix(statements, actors=profile["actor_id"].tolist()),
-        initiative=initiative, stances=stance, components=parts, grid=grid,
+        claims=claims, checks=checks, statements=statements, matrix=matrix,
+        discourse=positions.discourse_networks(matrix), initiative=initiative, stances=stance,
+        components=parts, grid=grid,
         sensitivity=(power_interest.sensitivity(parts) if with_sensitivity and not grid.reason
                      else pd.DataFrame(columns=["weight", "factor", "actor_id", "baseline",
                                                 "perturbed"])),
@@ -123,9 +125,12 @@ def analyse_stakeholders(tables: Tables, *, with_sensitivity: bool = True) -> St
 
 
 def write_outputs(report: StakeholderReport, *, out_dir: Path | None = None,
-                  names: Sequence[str] = ("relations", "stakeholders")) -> dict[str, Path]:
-    """Write relations.csv and stakeholders.csv (or those of ``names``) per the contract."""
+                  names: Sequence[str] = ("relations", "stakeholders", "statements")
+                  ) -> dict[str, Path]:
+    """Write relations.csv, stakeholders.csv and statements.csv (or those of ``names``) per
+    the contract."""
     doc_id = report.tables.doc_id
     return {name: write_table(doc_id, name, table, out_dir=out_dir)
             for name, table in (("relations", report.relations),
-                                ("stakeholders", report.stakeholders)) if name in names}
+                                ("stakeholders", report.stakeholders),
+                                ("statements", report.statements)) if name in names}

@@ -23,7 +23,7 @@ import networkx as nx
 import pandas as pd
 
 from helpers.stakeholders.network import STRONG_TIES, tie_graph
-from helpers.stakeholders.positions import concept_hits
+from helpers.stakeholders.lexicon import variant_pattern
 from helpers.stakeholders.tables import Tables, rows_of
 
 BETWEEN = re.compile(r"\s+between\s+", re.IGNORECASE)
@@ -176,9 +176,10 @@ def bridge_claims(tables: Tables, *, concept: str = "mediation") -> pd.DataFrame
         own = by_sentence.get(sentence_id, [])
         if not BETWEEN.search(text):
             continue
-        for hit_concept, _, start, end in concept_hits(text):
+        for hit in variant_pattern(concept).finditer(text):
+            start, end = hit.start(), hit.end()
             after = BETWEEN.match(text, end)
-            if hit_concept != concept or not after:
+            if not after:
                 continue
             cut = sent_start + after.end()
             ends = list(dict.fromkeys(a for s, _, a in own if s >= cut))[:2]

@@ -1,15 +1,19 @@
 """The stakeholder analysis's word lists and scoring rules, read once from ``helpers/resources``.
 
-- ``stakeholder_concepts.csv``: concept, cue (a regex, matched as whole words,
-  case-insensitive), polarity (+1 the cue favours the concept, -1 it names its
-  opposite: "instability" for regional_stability);
-- ``stakeholder_stances.csv``: stance verbs (lemmas), stance nouns ("X's stance
-  of ..."), negation words, each with a polarity;
-- ``stakeholder_weights.csv``: the power-interest scoring rules (weights, type and
+- ``stakeholder_concepts.csv``: word, concept, polarity, family: the variants of one
+  concept (a lemma, a spelling, the verb of a noun, a synonym) merged under one name,
+  +1 or -1 when the word names the concept's opposite ("instability" is stability
+  -1); ``family`` groups concepts under the seed's seven families;
+- ``stakeholder_stances.csv``: the cues of a position (``verb``, ``noun``, ``adj``
+  lemmas with their polarity), ``negation`` words, ``report`` verbs (their subject
+  speaks), ``container`` nouns whose complement names the concept ("the issue of
+  X") and ``empty`` ones that name nothing without it ("the importance of X"), and
+  ``verb_clause`` polarities of a cue before a that-clause ("warned that X would ...");
+- ``stakeholder_weights.csv``: the power-interest scoring rules (weights, sector and
   office scores, thresholds, the sensitivity step).
 
->>> sorted(concept_cues())[:2]
-['cooperation', 'de_escalation']
+>>> concept_variants()["collaboration"]
+('cooperation', 1)
 >>> stance_words("verb")["fear"]
 -1
 """
@@ -28,14 +32,39 @@ def _read(name: str, columns: tuple[str, ...]) -> pd.DataFrame:
     return pd.DataFrame(rows) if rows else pd.DataFrame(columns=list(columns), dtype=str)
 
 
+CONCEPT_COLUMNS = ("word", "concept", "polarity", "family")
+
+
 @lru_cache(maxsize=None)
-def concept_cues() -> dict[str, tuple[tuple[re.Pattern, int], ...]]:
-    """Concept -> its compiled cues with their polarity, in file order."""
-    cues: dict[str, list[tuple[re.Pattern, int]]] = {}
-    for row in _read("stakeholder_concepts.csv", ("concept", "cue", "polarity")).itertuples(index=False):
-        pattern = re.compile(rf"(?<![\w-])(?:{row.cue})(?![\w-])", re.IGNORECASE)
-        cues.setdefault(row.concept, []).append((pattern, int(row.polarity)))
-    return {concept: tuple(found) for concept, found in cues.items()}
+def concept_variants() -> dict[str, tuple[str, int]]:
+    """Word (lower case, or an issue code) -> (the concept it names, +1 or -1)."""
+    table = _read("stakeholder_concepts.csv", CONCEPT_COLUMNS)
+    return {(w if w.isupper() else w.lower()): (c, int(p))
+            for w, c, p in zip(table["word"], table["concept"], table["polarity"])}
+
+
+@lru_cache(maxsize=None)
+def concept_families() -> dict[str, str]:
+    """Concept -> the seed family it belongs to (only concepts that have one).
+
+    >>> concept_families()["stability"]
+    'regional_stability'
+    """
+    table = _read("stakeholder_concepts.csv", CONCEPT_COLUMNS)
+    return {c: f for c, f in zip(table["concept"], table["family"]) if f}
+
+
+@lru_cache(maxsize=None)
+def variant_pattern(concept: str) -> re.Pattern:
+    """A regex matching the words of ``concept``'s variants and their inflections, whole words.
+
+    >>> [m.group() for m in variant_pattern("mediation").finditer("a bridge, mediators")]
+    ['bridge', 'mediators']
+    """
+    found = sorted((w for w, (c, _) in concept_variants().items() if c == concept),
+                   key=len, reverse=True) or [concept]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in found)
+                      + r")\w*(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -46,18 +75,6 @@ def stance_words(kind: str) -> dict[str, int]:
         raise ValueError(f"stakeholder_stances.csv has no words of kind {kind!r}")
     return {row.word.lower(): int(row.polarity)
             for row in table.itertuples(index=False) if row.kind == kind}
-
-
-@lru_cache(maxsize=None)
-def negation_pattern() -> re.Pattern:
-    """A regex matching any negation word of ``stakeholder_stances.csv``.
-
-    A word with an apostrophe ("n't") is a clitic and may follow a letter ("won't").
-    """
-    words = sorted(stance_words("negation"), key=len, reverse=True)
-    parts = [re.escape(w).replace("'", "['’]") if "'" in w else rf"\b{re.escape(w)}"
-             for w in words]
-    return re.compile(r"(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

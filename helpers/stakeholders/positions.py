@@ -1,193 +1,205 @@
-"""Interests and positions: what the text says each actor wants or holds, coded as concepts.
+"""Positions: the statement table, the actor x concept matrix, the congruence and conflict
+networks, the central initiative and each actor's stance toward it.
 
-A *position statement* is either
+The statements come from :mod:`helpers.stakeholders.statements` (read from the parse),
+joined to the coded events whose trigger is the cue (event id, attribution), and from
+coded events of praise (CAMEO 05x) and criticism or accusation (11x) of an actor, whose
+concept is that actor. One row per (sentence, actor, concept, agreement), in the
+manner of discourse network analysis (Leifeld 2016).
 
-- a ``verb`` statement: an asserted, probable or negated predicate (an event, or a
-  predicate the CAMEO dictionary does not code, "fear") whose source is
-  the actor and whose lemma is a stance verb (urge, want, aim, stress, fear,
-  agree, view, ...), read from the trigger to the end of the sentence (a stance
-  the actor is only urged to take, "urged leaders to support", is not theirs);
-  or
-- a ``noun`` statement: the actor named in the possessive before a stance noun
-  ("Iraq's declared stance of ...", "its role as a mediator"), read from the
-  noun to the end of the sentence.
+- matrix: +1 / -1 the sign of an actor's agreements on a concept, 0 not stated;
+- congruence network: two actors tied by the concepts they take the same side on,
+  conflict network: by the concepts they take opposite sides on (weights = concepts);
+- central initiative: the concept with the most actors, then the most statements,
+  then the earliest; without statements, the concept of the coded events (the
+  trigger named as a concept: "met" -> meeting) with the most actors and events.
+- stance: support (agreements on it all +1), oppose (all -1), mixed (both), not_stated.
 
-Each concept cue found in that span ("regional stability", "mediate",
-"instability") is coded as in discourse network analysis: agreement +1 or
-disagreement -1, the product of the verb's polarity (fear -1), the cue's
-(instability -1) and a negation between them.
-
->>> concept_hits("They fear instability.")
-[('regional_stability', -1, 10, 21)]
+>>> concept_order(pd.DataFrame({"actor_id": ["a", "b", "a"], "concept": ["x", "y", "y"],
+...                               "sentence_id": [1, 2, 3]}))
+['y', 'x']
 """
 from __future__ import annotations
 
-import re
-from typing import NamedTuple
-
-import numpy as np
+from itertools import combinations
 import pandas as pd
 
-from helpers.stakeholders.tables import Tables, rows_of
-from helpers.stakeholders.lexicon import concept_cues, negation_pattern, rule_values, stance_words
+from helpers.events.arguments import actor_index
+from helpers.stakeholders.concepts import named
+from helpers.stakeholders.lexicon import concept_variants, stance_words
+from helpers.stakeholders.statements import doc_statements
+from helpers.stakeholders.tables import Tables, parsed, rows_of, span_mentions
 
-STANCE_FACTUALITY = ("asserted", "probable", "negated")
-POSITION_COLUMNS = ["actor_id", "sentence_id", "kind", "cue", "polarity", "concepts",
-                    "attribution", "source_type", "factuality", "event_id"]
-POSSESSIVE = re.compile(r"['’]s?\s+((?:[\w-]+\s+){0,2}[\w-]+)")
-AFTER_PRONOUN = re.compile(r"\s+((?:[\w-]+\s+){0,2}[\w-]+)")
-POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
-WORD = re.compile(r"[\w-]+")
-
-
-class Coded(NamedTuple):
-    """One concept a statement codes, agreement +1 or disagreement -1; shown as ``concept:+1``.
-
-    >>> str(Coded("mediation", -1))
-    'mediation:-1'
-    """
-
-    concept: str
-    value: int
-
-    def __str__(self) -> str:
-        return f"{self.concept}:{'+1' if self.value > 0 else '-1'}"
-
-
-def concept_hits(text: str) -> list[tuple[str, int, int, int]]:
-    """(concept, cue polarity, start, end) of every concept cue in ``text``, in text order.
-
-    Within a concept, a cue overlapping an earlier or longer one is dropped, so
-    "prevent further escalation" counts once, not also as "escalation".
-    """
-    hits = []
-    for concept, cues in concept_cues().items():
-        found = sorted(((m.start(), -m.end(), polarity) for pattern, polarity in cues
-                        for m in pattern.finditer(text)))
-        last_end = -1
-        for start, neg_end, polarity in found:
-            if start >= last_end:
-                hits.append((concept, polarity, start, -neg_end))
-                last_end = -neg_end
-    return sorted(hits, key=lambda h: (h[2], h[0]))
-
-
-def coded_concepts(span: str, *, polarity: int) -> dict[str, int]:
-    """Concept -> +1 / -1 for the concepts cued in ``span`` (the text after a stance cue).
-
-    >>> coded_concepts(" to support regional stability and avoid escalation", polarity=1)
-    {'de_escalation': 1, 'regional_stability': 1}
-    """
-    sums: dict[str, int] = {}
-    negations = [m.start() for m in negation_pattern().finditer(span)]
-    for concept, cue_polarity, start, _ in concept_hits(span):
-        flip = -1 if sum(1 for n in negations if n < start) % 2 else 1
-        sums[concept] = sums.get(concept, 0) + polarity * cue_polarity * flip
-    return {c: (1 if v > 0 else -1) for c, v in sorted(sums.items()) if v}
+STATEMENT_COLUMNS = ["statement_id", "sentence_id", "actor_id", "concept", "agreement", "cue",
+                     "factuality", "attribution", "event_id", "start", "end", "source_type"]
+NETWORK_COLUMNS = ["actor_a", "actor_b", "tie", "weight", "concepts"]
+STANCE_COLUMNS = ["actor_id", "stance", "concept", "score", "sentence_ids"]
+#: Event codes whose target is what the source takes a position on, with its sign.
+EVENT_POSITIONS = {"05": 1, "11": -1}
 
 
 def _sourcing(events: pd.DataFrame) -> dict[int, tuple[str, str]]:
     """Sentence id -> (attribution, source_type) of its first event that has one."""
     sourcing: dict[int, tuple[str, str]] = {}
-    rows = sorted(rows_of(events, "sentence_id", "start", "attribution", "source_type"),
-                  key=lambda row: (row[0], row[1]))
-    for sentence_id, _, attribution, source_type in rows:
+    for sentence_id, _, attribution, source_type in sorted(
+            rows_of(events, "sentence_id", "start", "attribution", "source_type"),
+            key=lambda row: (row[0], row[1])):
         if sentence_id not in sourcing or (attribution and not sourcing[sentence_id][0]):
             sourcing[sentence_id] = (attribution, source_type or "none")
     return sourcing
 
 
-def _stance_noun_end(text: str, start: int, end: int, limit: int,
-                     nouns: dict[str, int]) -> int | None:
-    """End offset of a stance noun within three words after a possessive mention, or None."""
-    pattern = AFTER_PRONOUN if text[start:end].lower() in POSSESSIVE_PRONOUNS else POSSESSIVE
-    match = pattern.match(text, end, limit)
-    if not match:
-        return None
-    for word in WORD.finditer(match.group(1)):
-        if word.group().lower() in nouns:
-            return match.start(1) + word.end()
-    return None
-
-
-def _coded(concepts: dict[str, int]) -> tuple[Coded, ...]:
-    return tuple(Coded(concept, value) for concept, value in concepts.items())
+def _event_rows(tables: Tables) -> list[dict]:
+    """Statements of coded praise and criticism: the source for or against its target."""
+    rows = []
+    for (event_id, sentence_id, trigger, start, end, code, source, target, factuality,
+         attribution, source_type) in rows_of(
+            tables.events, "event_id", "sentence_id", "trigger", "start", "end", "cameo_code",
+            "source_actor", "target_actor", "factuality", "attribution", "source_type"):
+        sign = EVENT_POSITIONS.get(code[:2])
+        if sign and source and target and source != target and factuality != "underspecified":
+            rows.append({"sentence_id": sentence_id, "actor_id": source, "concept": target,
+                         "agreement": sign * (-1 if factuality == "negated" else 1),
+                         "cue": trigger, "start": start, "end": end, "factuality": factuality,
+                         "attribution": attribution, "event_id": event_id,
+                         "source_type": source_type or "none"})
+    return rows
 
 
 def positions(tables: Tables) -> pd.DataFrame:
-    """Every position statement of every actor, sorted by sentence, actor and cue.
+    """Every statement of the article, one row per (sentence, actor, concept, agreement),
+    sorted by sentence, cue offset, actor and concept, numbered ``st1``, ``st2``, ...
 
-    ``concepts`` is a tuple of :class:`Coded` (empty when the statement cues no concept).
+    Columns: those of statements.csv (statement_id, sentence_id, actor_id, concept,
+    agreement, cue, factuality, attribution, event_id), then start, end (the cue's
+    offsets) and source_type.
     """
-    ends = dict(zip(tables.sentences["sentence_id"], tables.sentences["end"]))
+    doc = parsed(tables)
+    index = actor_index(doc, span_mentions(tables.mentions))
+    sentences = rows_of(tables.sentences, "sentence_id", "start", "end")
     sourcing = _sourcing(tables.stance_rows)
-    verbs, nouns = stance_words("verb"), stance_words("noun")
+    events = {(start, source): (event_id, attribution, source_type or "none")
+              for event_id, start, source, attribution, source_type in rows_of(
+                  tables.events, "event_id", "start", "source_actor", "attribution",
+                  "source_type")}
     rows = []
-    for (source, sentence_id, end, lemma, trigger, factuality, attribution, source_type,
-         event_id) in rows_of(tables.stance_rows, "source_actor", "sentence_id", "end", "lemma",
-                              "trigger", "factuality", "attribution", "source_type", "event_id"):
-        polarity = verbs.get(lemma.lower().split(" ")[0])
-        if (not source or polarity is None or sentence_id not in ends
-                or factuality not in STANCE_FACTUALITY):
-            continue
-        sign = -1 if factuality == "negated" else 1
-        span = tables.text[end:ends[sentence_id]]
-        rows.append({"actor_id": source, "sentence_id": sentence_id, "kind": "verb",
-                     "cue": trigger, "polarity": polarity * sign,
-                     "concepts": _coded(coded_concepts(span, polarity=polarity * sign)),
-                     "attribution": attribution, "source_type": source_type or "none",
-                     "factuality": factuality, "event_id": event_id})
-    for actor_id, sentence_id, start, end in rows_of(tables.mentions, "actor_id", "sentence_id",
-                                                     "start", "end"):
-        if not actor_id or sentence_id not in ends:
-            continue
-        noun_end = _stance_noun_end(tables.text, start, end, ends[sentence_id], nouns)
-        if noun_end is None:
-            continue
-        polarity = nouns[WORD.findall(tables.text[:noun_end])[-1].lower()]
-        attribution, source_type = sourcing.get(sentence_id, ("", "none"))
-        rows.append({"actor_id": actor_id, "sentence_id": sentence_id, "kind": "noun",
-                     "cue": tables.text[start:noun_end], "polarity": polarity,
-                     "concepts": _coded(coded_concepts(
-                         tables.text[noun_end:ends[sentence_id]], polarity=polarity)),
-                     "attribution": attribution, "source_type": source_type,
-                     "factuality": "asserted", "event_id": ""})
-    table = pd.DataFrame(rows, columns=POSITION_COLUMNS).drop_duplicates(
-        ["actor_id", "sentence_id", "kind", "cue"])
-    return table.sort_values(["sentence_id", "actor_id", "kind", "cue"]).reset_index(drop=True)
+    sources: dict[int, list[str]] = {}
+    for start, source in rows_of(tables.stance_rows, "start", "source_actor"):
+        if source and source not in sources.setdefault(int(start), []):
+            sources[int(start)].append(source)
+    for row in doc_statements(doc, sentences, index, sources):
+        event_id, attribution, source_type = events.get(
+            (row["start"], row["actor_id"]), ("", *sourcing.get(row["sentence_id"], ("", "none"))))
+        rows.append({**row, "event_id": event_id, "attribution": attribution,
+                     "source_type": source_type})
+    table = pd.DataFrame(rows + _event_rows(tables),
+                         columns=[c for c in STATEMENT_COLUMNS if c != "statement_id"])
+    table = (table.sort_values(["sentence_id", "start", "actor_id", "concept", "agreement"])
+             .drop_duplicates(["sentence_id", "actor_id", "concept", "agreement"])
+             .reset_index(drop=True))
+    table.insert(0, "statement_id", [f"st{i}" for i in range(1, len(table) + 1)])
+    return table.astype({"sentence_id": int, "agreement": int, "start": int, "end": int})
+
+
+def concept_order(statements: pd.DataFrame) -> list[str]:
+    """The concepts of the statements, most actors first, then most statements, then earliest."""
+    if statements.empty:
+        return []
+    grouped = statements.groupby("concept").agg(actors=("actor_id", "nunique"),
+                                                n=("actor_id", "size"),
+                                                first=("sentence_id", "min"))
+    ranked = grouped.reset_index().sort_values(["actors", "n", "first", "concept"],
+                                               ascending=[False, False, True, True])
+    return ranked["concept"].tolist()
 
 
 def concept_matrix(statements: pd.DataFrame, *, actors: list[str] | None = None) -> pd.DataFrame:
-    """Actor x concept agreement: +1 agree, -1 disagree, 0 not stated (sign of the sum).
+    """Actor x concept: the sign of the actor's summed agreements (+1, -1; 0 not stated).
 
-    Rows are ``actors`` (default: those with statements), columns every concept of
-    the lexicon, in file order.
+    Rows are ``actors`` (default: those with statements), sorted; columns the concepts
+    of the statements, in :func:`concept_order`.
     """
-    concepts = list(concept_cues())
     ids = sorted(set(actors) if actors is not None else set(statements["actor_id"]))
-    row_of, column_of = {a: i for i, a in enumerate(ids)}, {c: j for j, c in enumerate(concepts)}
-    sums = np.zeros((len(ids), len(concepts)), dtype=np.int64)
-    for actor_id, coded in rows_of(statements, "actor_id", "concepts"):
-        for concept, value in coded:
-            if actor_id in row_of:
-                sums[row_of[actor_id], column_of[concept]] += value
-    matrix = pd.DataFrame(sums, index=pd.Index(ids, name="actor_id"), columns=concepts)
+    concepts = concept_order(statements)
+    matrix = pd.DataFrame(0, index=pd.Index(ids, name="actor_id"), columns=concepts, dtype=int)
+    for actor_id, concept, agreement in rows_of(statements, "actor_id", "concept", "agreement"):
+        if actor_id in matrix.index:
+            matrix.loc[actor_id, concept] += int(agreement)
     return matrix.clip(-1, 1).astype(int)
 
 
-def central_initiative(text: str) -> tuple[str | None, dict[str, int]]:
-    """The concept the article is most about (most cue matches; ties: the earlier), or None
-    when no concept has at least the ``initiative,min_cues`` number of matches.
+def discourse_networks(matrix: pd.DataFrame) -> pd.DataFrame:
+    """The congruence and conflict networks of the actor x concept matrix: one row per pair
+    of actors and tie (``congruence``: same side, ``conflict``: opposite sides), with the
+    number of such concepts as weight and the concepts ';'-joined."""
+    rows = []
+    for a, b in combinations(matrix.index, 2):
+        for tie, same in (("congruence", True), ("conflict", False)):
+            shared = [c for c in matrix.columns if matrix.loc[a, c] and matrix.loc[b, c]
+                      and (matrix.loc[a, c] == matrix.loc[b, c]) == same]
+            if shared:
+                rows.append({"actor_a": a, "actor_b": b, "tie": tie, "weight": len(shared),
+                             "concepts": ";".join(shared)})
+    return pd.DataFrame(rows, columns=NETWORK_COLUMNS)
 
-    >>> central_initiative("Calm. Calm returns. Trade.")[0]
-    'regional_stability'
+
+def event_statements(tables: Tables) -> pd.DataFrame:
+    """Coded events as (sentence, actor, concept, agreement) of their participants, the
+    concept named by the trigger ("met" -> meeting; of a phrasal predicate, its word that
+    names a concept: "pay visit" -> visit); agreement -1 when the event is
+    negated or conflictual (a negative Goldstein score). A reporting verb ("said") names
+    no concept."""
+    rows, reporting = [], stance_words("report")
+    for sentence_id, lemma, code, goldstein, source, target, factuality in rows_of(
+            tables.events, "sentence_id", "lemma", "cameo_code", "goldstein", "source_actor",
+            "target_actor", "factuality"):
+        if not code or factuality == "underspecified" or lemma.lower() in reporting:
+            continue
+        words = lemma.lower().split()
+        concept, _ = named(next((w for w in words if w in concept_variants()), words[0]))
+        sign = -1 if factuality == "negated" or (goldstein == goldstein and goldstein < 0) else 1
+        for actor, role in ((source, "source"), (target, "target")):
+            if actor:
+                rows.append({"sentence_id": sentence_id, "actor_id": actor, "concept": concept,
+                             "agreement": sign if role == "source" else 0})
+    return pd.DataFrame(rows, columns=["sentence_id", "actor_id", "concept", "agreement"])
+
+
+def central_initiative(statements: pd.DataFrame, tables: Tables | None = None
+                       ) -> tuple[str | None, pd.DataFrame]:
+    """The central initiative and the rows its stances are read from.
+
+    The concept of :func:`concept_order` first among the statements; without
+    statements, the first among the coded events (:func:`event_statements`), whose
+    targets count as actors with no stance. (None, empty) when there is neither.
     """
-    hits = concept_hits(text)
-    counts: dict[str, int] = {}
-    first: dict[str, int] = {}
-    for concept, _, start, _ in hits:
-        counts[concept] = counts.get(concept, 0) + 1
-        first.setdefault(concept, start)
-    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
-    enough = ranked and counts[ranked[0]] >= rule_values("initiative")["min_cues"]
-    return (ranked[0] if enough else None), {c: counts[c] for c in ranked}
+    ranked = concept_order(statements)
+    if ranked:
+        return ranked[0], statements[statements["concept"] == ranked[0]]
+    events = event_statements(tables) if tables is not None else pd.DataFrame()
+    ranked = concept_order(events)
+    if not ranked:
+        return None, statements.iloc[0:0]
+    return ranked[0], events[events["concept"] == ranked[0]]
+
+
+def stances(rows: pd.DataFrame, actor_ids: list[str], *, concept: str | None) -> pd.DataFrame:
+    """Each actor's stance toward ``concept``: support, oppose, mixed or not_stated, with the
+    sum of its agreements and the sentences they rest on.
+
+    >>> s = pd.DataFrame({"actor_id": ["a", "b", "b"], "sentence_id": [2, 3, 4],
+    ...                   "concept": ["x", "x", "x"], "agreement": [1, 1, -1]})
+    >>> stances(s, ["a", "b", "c"], concept="x").stance.tolist()
+    ['support', 'mixed', 'not_stated']
+    """
+    found = []
+    mine_all = rows[rows["concept"] == concept] if concept is not None and len(rows) else rows.iloc[0:0]
+    for actor in sorted(actor_ids):
+        mine = rows_of(mine_all[mine_all["actor_id"] == actor], "sentence_id", "agreement")
+        signs = {int(a) for _, a in mine if a}
+        stance = ("mixed" if signs == {1, -1} else "support" if signs == {1}
+                  else "oppose" if signs == {-1} else "not_stated")
+        found.append({"actor_id": actor, "stance": stance, "concept": concept or "",
+                      "score": sum(int(a) for _, a in mine),
+                      "sentence_ids": tuple(sorted({int(s) for s, a in mine if a}))})
+    return pd.DataFrame(found, columns=STANCE_COLUMNS)

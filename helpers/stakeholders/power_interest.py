@@ -4,9 +4,10 @@ Every component is a number in [0, 1]; power and interest are weighted means of
 their components, with the weights, type scores, office keywords and thresholds
 of ``helpers/resources/stakeholder_weights.csv`` (see docs/stakeholder_method.md).
 
-- power: type score, office score (strongest office keyword in name and role;
-  a state has the ``office,state`` score), degree and betweenness relative to
-  the article's largest;
+- power: sector score (the sector of the actor's CAMEO code, GOV, MIL, LEG, IGO, ...,
+  from the ``sector`` rows; an actor without a sector code has its type's score), office
+  score (strongest office word in its name and role; a state has the ``office,state``
+  score), degree and betweenness relative to the article's largest;
 - interest: mentions relative to the largest, share of sentences, events the
   actor is source or target of and position statements it makes, relative to
   the largest.
@@ -43,6 +44,32 @@ class Grid:
 
     table: pd.DataFrame
     reason: str = ""
+
+
+def sectors(cameo_code: str) -> list[str]:
+    """The sector codes of a CAMEO actor code: its three-letter parts after the country
+    (an intergovernmental organisation's code starts with its sector, ``IGO``).
+
+    >>> sectors("IRNLEG"), sectors("USAGOVMIL"), sectors("IGOUNO"), sectors("IRQ")
+    (['LEG'], ['GOV', 'MIL'], ['IGO'], [])
+    """
+    code = (cameo_code or "").upper()
+    parts = [code[i:i + 3] for i in range(0, len(code) - len(code) % 3, 3)]
+    known = rule_values("sector")
+    if parts and parts[0] in known:
+        return [parts[0]]
+    return [p for p in parts[1:] if p in known]
+
+
+def sector_score(cameo_code: str, actor_type: str) -> float:
+    """The strongest sector score of a CAMEO code; the type's score when it has no sector.
+
+    >>> sector_score("IRNLEG", "person"), sector_score("", "state"), sector_score("", "person")
+    (0.7, 1.0, 0.3)
+    """
+    scores = rule_values("sector")
+    found = [scores[s] for s in sectors(cameo_code)]
+    return max(found) if found else rule_values("type").get(actor_type, 0.0)
 
 
 def office_score(text: str, *, actor_type: str = "") -> float:
@@ -84,8 +111,8 @@ def _counts(keys) -> dict[str, int]:
 def components(profile: pd.DataFrame, measure: pd.DataFrame, statements: pd.DataFrame,
                events: pd.DataFrame, *, n_sentences: int) -> pd.DataFrame:
     """One row per profiled actor with every scoring component and ``stated``."""
-    types = rule_values("type")
     actors = rows_of(profile, "actor_id", "name", "type", "role", "mentions")
+    codes = dict(rows_of(profile, "actor_id", "cameo_code")) if "cameo_code" in profile else {}
     tie = {a: (d, b) for a, d, b in rows_of(measure, "actor_id", "degree", "betweenness")}
     engaged: dict[str, set] = {}
     for event_id, source, target, factuality in rows_of(events, "event_id", "source_actor",
@@ -103,7 +130,8 @@ def components(profile: pd.DataFrame, measure: pd.DataFrame, statements: pd.Data
         return _relative(pd.Series(values, dtype=float))
 
     out = pd.DataFrame({"actor_id": profile["actor_id"].reset_index(drop=True)})
-    out["power.type"] = pd.Series([types.get(t, 0.0) for _, _, t, _, _ in actors], dtype=float)
+    out["power.sector"] = pd.Series([sector_score(codes.get(a, ""), t) for a, _, t, _, _ in actors],
+                                    dtype=float)
     out["power.office"] = [office_score(f"{n} {r}", actor_type=t) for _, n, t, r, _ in actors]
     out["power.degree"] = column([tie.get(a, (0, 0.0))[0] for a, *_ in actors])
     out["power.betweenness"] = column([tie.get(a, (0, 0.0))[1] for a, *_ in actors])

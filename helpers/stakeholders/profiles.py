@@ -1,15 +1,11 @@
-"""Actor profiles, stances toward the article's central initiative, and stakeholders.csv.
+"""Actor profiles, evidence sentences, and stakeholders.csv.
 
 An actor is a stakeholder of the article when at least one mention refers to it
 and its type is one that the scoring rules score (person, organization, group,
-state: the ``type`` rows of ``stakeholder_weights.csv``); a place named as a
-place (a city of type ``city``) is not.
+state: the ``type`` rows of ``stakeholder_weights.csv``), or when it takes a
+position in the text; a place named as a place (a city of type ``city``) is not.
 
-Stance rule: the central initiative is the concept the article cues most
-(:func:`helpers.stakeholders.positions.central_initiative`); an actor *supports* it when the
-sum of its coded statements on that concept is positive, *opposes* it when
-negative, and otherwise its stance is *not_stated* (including when the article
-has no central initiative).
+Stances toward the central initiative are read in :mod:`helpers.stakeholders.positions`.
 
 >>> from helpers.stakeholders.tables import make_tables
 >>> profiles(make_tables("d", "")).empty
@@ -23,9 +19,8 @@ from helpers.files.contract import COLUMNS
 from helpers.stakeholders.tables import Tables, rows_of
 from helpers.stakeholders.lexicon import rule_values
 
-PROFILE_COLUMNS = ["actor_id", "name", "type", "country", "role", "mentions", "first_offset",
-                   "first_sentence", "sentence_ids"]
-STANCE_COLUMNS = ["actor_id", "stance", "concept", "score", "sentence_ids"]
+PROFILE_COLUMNS = ["actor_id", "name", "type", "country", "role", "cameo_code", "mentions",
+                   "first_offset", "first_sentence", "sentence_ids"]
 
 
 def sorted_ids(ids) -> tuple[int, ...]:
@@ -46,23 +41,27 @@ def actor_sentences(tables: Tables) -> dict[str, list[int]]:
     return {actor: sorted(ids) for actor, ids in sorted(found.items())}
 
 
-def profiles(tables: Tables) -> pd.DataFrame:
+def profiles(tables: Tables, *, speaking: frozenset[str] = frozenset()) -> pd.DataFrame:
     """One row per mentioned actor, in order of first mention: name, type, country, role as
     the text gives it, mention count, first mention (offset and sentence) and sentence ids.
+
+    An actor of ``speaking`` (one that takes a position in the text) is a stakeholder
+    whatever type the actor layer gave it: what agrees, urges or rejects is no place.
     """
     own = _mentions_by_actor(tables.mentions)
     rows, types, seen = [], rule_values("type"), set()
-    for actor_id, name, kind, country, role in rows_of(tables.actors, "actor_id", "name",
-                                                       "type", "country", "role"):
+    for actor_id, name, kind, country, role, code in rows_of(
+            tables.actors, "actor_id", "name", "type", "country", "role", "cameo_code"):
         if actor_id in seen:
             continue
         seen.add(actor_id)
         found = own.get(actor_id)
-        if not found or kind not in types:
+        if not found or (kind not in types and actor_id not in speaking):
             continue
         _, _, first_sentence = min(found, key=lambda m: (m[0], m[1]))
         rows.append({"actor_id": actor_id, "name": name or actor_id, "type": kind,
-                     "country": country, "role": role, "mentions": len(found),
+                     "country": country, "role": role, "cameo_code": code,
+                     "mentions": len(found),
                      "first_offset": int(min(m[0] for m in found)),
                      "first_sentence": int(first_sentence),
                      "sentence_ids": sorted_ids(m[2] for m in found)})
@@ -78,34 +77,6 @@ def _mentions_by_actor(mentions: pd.DataFrame) -> dict[str, list[tuple[int, int,
         if actor_id != "":
             own.setdefault(actor_id, []).append((start, end, sentence_id))
     return own
-
-
-def stances(statements: pd.DataFrame, actor_ids: list[str], *,
-            concept: str | None) -> pd.DataFrame:
-    """Each actor's stance toward ``concept`` (support / oppose / not_stated) and its basis.
-
-    >>> from helpers.stakeholders.positions import Coded
-    >>> s = pd.DataFrame({"actor_id": ["a"], "sentence_id": [2], "concepts": [(Coded("mediation", 1),)]})
-    >>> stances(s, ["a", "b"], concept="mediation").stance.tolist()
-    ['support', 'not_stated']
-    """
-    by_actor: dict[str, list[tuple[int, str]]] = {}
-    if concept:
-        for actor_id, sentence_id, concepts in rows_of(statements, "actor_id", "sentence_id",
-                                                       "concepts"):
-            by_actor.setdefault(actor_id, []).append((sentence_id, concepts))
-    rows = []
-    for actor in sorted(actor_ids):
-        score, sentence_ids = 0, []
-        for sentence_id, concepts in by_actor.get(actor, ()):
-            for name, value in concepts:
-                if name == concept:
-                    score += value
-                    sentence_ids.append(sentence_id)
-        stance = "support" if score > 0 else "oppose" if score < 0 else "not_stated"
-        rows.append({"actor_id": actor, "stance": stance, "concept": concept or "",
-                     "score": score, "sentence_ids": sorted_ids(sentence_ids)})
-    return pd.DataFrame(rows, columns=STANCE_COLUMNS)
 
 
 def evidence(tables: Tables, statements: pd.DataFrame) -> dict[str, tuple[int, ...]]:

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 import pandas as pd
+from spacy.tokens import Doc
 
 from helpers.files.contract import COLUMNS
-from helpers.files.records import RECORDS, fields_typed, text_of
+from helpers.files.records import RECORDS, Mention, fields_typed, text_of
+from helpers.nlp.model import get_nlp
 
 
 @dataclass(frozen=True)
@@ -34,10 +36,11 @@ class Tables:
     #: every predicate with an actor argument, coded or not (event-shaped rows); the
     #: events themselves when absent (tables read back from the contract files)
     predicates: pd.DataFrame | None = None
+    doc: Doc | None = None      # the text's parse, when the annotation has it
 
     @property
     def stance_rows(self) -> pd.DataFrame:
-        """The rows position statements are read from: the predicates, else the events."""
+        """The predicate rows (coded or not): the predicates, else the events."""
         return self.predicates if self.predicates is not None else self.events
 
 
@@ -80,9 +83,24 @@ def make_tables(doc_id: str, text: str, *, sentences: Iterable[Mapping] | pd.Dat
                 mentions: Iterable[Mapping] | pd.DataFrame = (),
                 actors: Iterable[Mapping] | pd.DataFrame = (),
                 events: Iterable[Mapping] | pd.DataFrame = (),
-                predicates: Iterable[Mapping] | pd.DataFrame | None = None) -> Tables:
-    """:class:`Tables` from rows or DataFrames with contract columns (missing ones left empty)."""
+                predicates: Iterable[Mapping] | pd.DataFrame | None = None,
+                doc: Doc | None = None) -> Tables:
+    """:class:`Tables` from rows or DataFrames with contract columns (missing ones left empty);
+    ``doc`` is the text's spaCy parse when the caller has it (else it is parsed on demand)."""
     return Tables(doc_id=doc_id, text=text, sentences=normalise("sentences", sentences),
                   mentions=normalise("entities", mentions), actors=normalise("actors", actors),
                   events=normalise("events", events),
-                  predicates=None if predicates is None else normalise("events", predicates))
+                  predicates=None if predicates is None else normalise("events", predicates),
+                  doc=doc)
+
+
+def parsed(tables: Tables) -> Doc:
+    """The parse of the article's text: the annotation's own, else parsed now."""
+    return tables.doc if tables.doc is not None else get_nlp()(tables.text)
+
+
+def span_mentions(mentions: pd.DataFrame) -> list[Mention]:
+    """The mention rows that refer to an actor, as :class:`Mention` records."""
+    return [Mention(str(m), int(s), int(a), int(b), t, "", "", actor, "")
+            for m, s, a, b, t, actor in rows_of(mentions, "mention_id", "sentence_id", "start",
+                                                 "end", "text", "actor_id") if actor]

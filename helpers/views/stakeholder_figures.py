@@ -1,4 +1,5 @@
-"""Figures of the stakeholder analysis: the actor network and the power-interest grid.
+"""Figures of the stakeholder analysis: the actor network, the actor x concept matrix and the
+power-interest grid.
 
 Both are deterministic: the network uses a shell layout (states inside,
 organisations and groups next, people outside, each ring in id order), and
@@ -15,6 +16,7 @@ from __future__ import annotations
 import textwrap
 
 import matplotlib.pyplot as plt
+import numpy as np
 import networkx as nx
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -180,7 +182,39 @@ def draw_grid(report: StakeholderReport, *, title: str = "") -> Figure:
     ax.set_xlim(-0.3, 1.05)
     ax.set_ylim(-0.1, 1.1)
     ax.set_xlabel("interest (salience and engagement in the text)")
-    ax.set_ylabel("power (type, office, network position)")
+    ax.set_ylabel("power (sector, office, network position)")
     ax.set_title(title or "Power-interest grid", fontsize=12)
+    fig.tight_layout()
+    return fig
+
+
+def draw_matrix(report: StakeholderReport, *, title: str = "", most: int = 12) -> Figure:
+    """The actor x concept matrix of the statements as a grid of cells: blue +1 (agrees), red
+    -1 (disagrees), "±" for statements both ways (a sum of 0), blank not stated; only actors
+    with a statement, and the ``most`` concepts with the most actors. A text without
+    statements gets a figure that says so."""
+    stated = set(zip(report.statements["actor_id"], report.statements["concept"]))
+    matrix = report.matrix
+    matrix = matrix.loc[[a in set(report.statements["actor_id"]) for a in matrix.index],
+                        list(matrix.columns[:most])]
+    names = dict(zip(report.profiles["actor_id"], report.profiles["name"]))
+    fig, ax = plt.subplots(figsize=(max(4.5, 1.0 + 0.7 * len(matrix.columns)),
+                                    max(2.5, 1.2 + 0.45 * len(matrix.index))))
+    if matrix.empty:
+        ax.text(0.5, 0.5, "The text states no position of any actor.", ha="center",
+                va="center", fontsize=10, color="#333333")
+        ax.set_axis_off()
+    else:
+        ax.imshow(matrix.to_numpy(), cmap="bwr_r", vmin=-2.2, vmax=2.2, aspect="auto")
+        for (i, j), value in np.ndenumerate(matrix.to_numpy()):
+            if value or (matrix.index[i], matrix.columns[j]) in stated:
+                ax.text(j, i, f"{value:+d}" if value else "±", ha="center", va="center",
+                        fontsize=8)
+        ax.set_xticks(range(len(matrix.columns)),
+                      [_label(names.get(c, c)) for c in matrix.columns], rotation=40,
+                      ha="right", fontsize=8)
+        ax.set_yticks(range(len(matrix.index)), [_label(names.get(a, a)) for a in matrix.index],
+                      fontsize=8)
+    ax.set_title(title or "Actor x concept matrix", fontsize=12)
     fig.tight_layout()
     return fig

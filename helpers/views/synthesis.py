@@ -55,17 +55,13 @@ def _events(report: StakeholderReport) -> list[str]:
 
 def _positions(report: StakeholderReport) -> list[str]:
     names, out = _names(report), []
-    for actor in report.matrix.index:
-        row = report.matrix.loc[actor]
-        own = report.statements[(report.statements["actor_id"] == actor)
-                                & report.statements["concepts"].map(bool)]
-        if own.empty:
-            continue
-        agree = [c for c in row.index if row[c] > 0]
-        disagree = [c for c in row.index if row[c] < 0]
+    for actor, own in report.statements.groupby("actor_id", sort=True):
+        sums = own.groupby("concept", sort=True)["agreement"].sum()
+        agree = [names.get(c, c) for c, v in sums.items() if v > 0]
+        disagree = [names.get(c, c) for c, v in sums.items() if v < 0]
         parts = ([f"favour {', '.join(agree)}"] if agree else []) + \
                 ([f"oppose {', '.join(disagree)}"] if disagree else [])
-        out.append(f"Statements by {names[actor]} {' and '.join(parts) or 'cancel out'}"
+        out.append(f"Statements by {names.get(actor, actor)} {' and '.join(parts) or 'cancel out'}"
                    f" {cite(own['sentence_id'])}.")
     return out
 
@@ -75,14 +71,16 @@ def _initiative(report: StakeholderReport) -> list[str]:
         return []
     names, evidence = _names(report), dict(zip(report.stakeholders["actor_id"],
                                                report.stakeholders["evidence"]))
+    topic = names.get(report.initiative, report.initiative)
     out = []
-    for stance in ("support", "oppose"):
+    for stance in ("support", "oppose", "mixed"):
         rows = report.stances[report.stances["stance"] == stance]
         if len(rows):
             who = ", ".join(f"{names[r.actor_id]} {cite(r.sentence_ids)}"
                             for r in rows.itertuples(index=False))
-            out.append(f"On the article's central initiative ({report.initiative}), "
-                       f"the text shows {stance} from {who}.")
+            label = "mixed positions" if stance == "mixed" else stance
+            out.append(f"On the article's central initiative ({topic}), "
+                       f"the text shows {label} from {who}.")
     silent = report.stances[report.stances["stance"] == "not_stated"]["actor_id"]
     if len(silent):
         ids = [i for a in silent for i in evidence.get(a, ())]

@@ -10,7 +10,6 @@ import pytest
 from helpers.cli import dev_eval
 from helpers.cli.devset import main as check_command
 from helpers.evaluation import dev_scores, devset
-from helpers.stakeholders.positions import Coded
 
 FIXTURE = Path(__file__).parent.parent / "devset_fixture"
 
@@ -103,13 +102,15 @@ def test_eval_command_scores_project_and_raw_model(tmp_path, capsys):
     assert (tmp_path / "errors.md").read_text(encoding="utf-8").count("\n## ") == 2
 
 
-def test_statement_keys_compare_gold_offsets_with_the_systems_coded_concepts():
-    gold = [{"start": 12, "actor_id": "kenya", "concept": "Ceasefire", "agreement": "1"}]
-    system = [{"sentence_id": 2, "actor_id": "ken",
-               "concepts": (Coded("ceasefire", 1), Coded("war", -1))}]
+def test_statement_keys_compare_gold_offsets_with_the_systems_statement_rows():
+    gold = [{"start": 12, "actor_id": "kenya", "concept": "Ceasefire", "agreement": "1"},
+            {"start": 30, "actor_id": "kenya", "concept": "uganda", "agreement": "-1"}]
+    system = [{"sentence_id": 2, "actor_id": "ken", "concept": "ceasefire", "agreement": 1},
+              {"sentence_id": 2, "actor_id": "ken", "concept": "war", "agreement": -1},
+              {"sentence_id": 2, "actor_id": "ken", "concept": "uga", "agreement": -1}]
     g = dev_scores.statement_keys(gold, sentence_of=lambda offset: 2)
-    s = dev_scores.statement_keys(system, id_map={"ken": "kenya"})
-    assert g == {(2, "kenya", "ceasefire", 1)}
+    s = dev_scores.statement_keys(system, id_map={"ken": "kenya", "uga": "uganda"})
+    assert g == {(2, "kenya", "ceasefire", 1), (2, "kenya", "uganda", -1)}
     assert s - g == {(2, "kenya", "war", -1)}
 
 
@@ -118,3 +119,11 @@ def test_stance_hits_count_an_actor_the_system_lacks_as_not_stated():
                          "stance": ["support", "not_stated", "oppose"]})
     assert dev_scores.stance_hits(gold, {"ken": "support", "rwa": "support"},
                                   {"ken": "kenya", "rwa": "rwanda"}) == (2, 3)
+
+
+def test_stance_hits_take_the_system_actors_of_one_gold_actor_together():
+    gold = pd.DataFrame({"actor_id": ["kenya", "uganda"], "stance": ["support", "mixed"]})
+    system = {"ken": "support", "kenya_2": "not_stated", "uga": "support", "uga_2": "oppose"}
+    id_map = {"ken": "kenya", "kenya_2": "kenya", "uga": "uganda", "uga_2": "uganda"}
+    assert dev_scores.stance_hits(gold, system, id_map) == (2, 2)
+    assert dev_scores.stance_hits(gold, {"ken": "oppose", "kenya_2": "not_stated"}, id_map) == (0, 2)

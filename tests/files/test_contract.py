@@ -70,7 +70,7 @@ def test_integer_list_columns_read_back_as_integers(tmp_path):
 
 def test_every_contract_table_has_a_record_and_list_columns_only_where_declared():
     assert set(COLUMNS) == {"sentences", "entities", "actors", "timexes", "events", "relations",
-                            "stakeholders"}
+                            "stakeholders", "statements"}
     assert {name: sorted(cols) for name, cols in LIST_COLUMNS.items() if cols} == {
         "relations": ["event_ids"], "stakeholders": ["evidence"]}
     assert "rule" not in COLUMNS["timexes"] and "anchoring" not in COLUMNS["events"]

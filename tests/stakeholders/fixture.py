@@ -132,3 +132,15 @@ def seed_tables() -> Tables:
                "mentions": counts.get(a, 0)} for a, n, t, c, r in ACTORS]
     return make_tables(SEED, text, sentences=sentences, mentions=mentions, actors=actors,
                        events=events)
+
+
+def one_sentence(text: str, mentions=(), events=()):
+    """Tables of a one-sentence article; mentions as (text, actor_id), events as dicts."""
+    rows = [{"mention_id": f"m{i}", "sentence_id": 1, "start": text.index(s),
+             "end": text.index(s) + len(s), "text": s, "actor_id": a}
+            for i, (s, a) in enumerate(mentions, 1)]
+    evs = [{"event_id": f"e{i}", "sentence_id": 1, "start": text.index(e["trigger"]),
+            "end": text.index(e["trigger"]) + len(e["trigger"]), **e}
+           for i, e in enumerate(events, 1)]
+    return make_tables("d", text, sentences=[{"sentence_id": 1, "start": 0, "end": len(text),
+                                              "text": text}], mentions=rows, events=evs)

@@ -10,118 +10,19 @@ import pytest
 from helpers.config import FIXTURES_DIR as ARTICLES
 from helpers.files.contract import COLUMNS, read_table
 from helpers.pipeline.outputs import stakeholders_of
-from helpers.stakeholders import positions, power_interest
+from helpers.stakeholders import power_interest
 from helpers.stakeholders import profiles as stakeholders
 from helpers.stakeholders.analysis import analyse_stakeholders, write_outputs
 from helpers.stakeholders.tables import make_tables
 from helpers.views.stakeholder_figures import draw_grid, draw_network
 from helpers.views.synthesis import cited_ids, grid_summary, network_summary, synthesis
 
-from tests.stakeholders.fixture import SEED, seed_tables
+from tests.stakeholders.fixture import SEED, one_sentence, seed_tables
 
 
 @pytest.fixture(scope="module")
 def seed_report():
     return analyse_stakeholders(seed_tables())
-
-
-def one_sentence(text: str, mentions=(), events=()):
-    """Tables of a one-sentence article; mentions as (text, actor_id), events as dicts."""
-    rows = [{"mention_id": f"m{i}", "sentence_id": 1, "start": text.index(s),
-             "end": text.index(s) + len(s), "text": s, "actor_id": a}
-            for i, (s, a) in enumerate(mentions, 1)]
-    evs = [{"event_id": f"e{i}", "sentence_id": 1, "start": text.index(e["trigger"]),
-            "end": text.index(e["trigger"]) + len(e["trigger"]), **e}
-           for i, e in enumerate(events, 1)]
-    return make_tables("d", text, sentences=[{"sentence_id": 1, "start": 0, "end": len(text),
-                                              "text": text}], mentions=rows, events=evs)
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("", []),
-    ("The roads were closed.", []),
-    ("a cycle of instability", [("regional_stability", -1)]),
-    ("to prevent further escalation", [("de_escalation", 1)]),
-    ("Iraq’s calm élan", [("regional_stability", 1)]),
-    ("mediate, then mediation", [("mediation", 1), ("mediation", 1)]),
-])
-def test_concept_hits_code_cues_once_with_their_polarity(text, expected):
-    assert [(c, p) for c, p, _, _ in positions.concept_hits(text)] == expected
-
-
-@pytest.mark.parametrize("span, polarity, expected", [
-    (" getting drawn into instability", -1, {"regional_stability": 1}),
-    (" support regional stability", 1, {"regional_stability": 1}),
-    (" that they will not mediate", 1, {"mediation": -1}),
-    (" that nothing changes", 1, {}),
-])
-def test_coded_concepts_multiply_verb_cue_and_negation(span, polarity, expected):
-    assert positions.coded_concepts(span, polarity=polarity) == expected
-
-
-def test_a_stance_verb_event_is_a_position_of_its_source_with_its_sourcing():
-    tables = one_sentence("Officials urged leaders to support regional stability.",
-                          events=[{"trigger": "urged", "lemma": "urge", "source_actor": "o",
-                                   "target_actor": "l", "factuality": "asserted",
-                                   "attribution": "sources said", "source_type": "anonymous"}])
-    [row] = positions.positions(tables).to_dict("records")
-    assert (row["actor_id"], row["concepts"], row["source_type"]) == \
-        ("o", (("regional_stability", 1),), "anonymous")
-
-
-@pytest.mark.parametrize("lemma, factuality, expected", [
-    ("urge", "asserted", [(("mediation", 1),)]),
-    ("urge", "negated", [(("mediation", -1),)]),
-    ("urge", "underspecified", []),
-    ("reject", "asserted", [(("mediation", -1),)]),
-    ("visit", "asserted", []),
-])
-def test_only_stance_verbs_give_positions_and_negation_flips_them(lemma, factuality, expected):
-    tables = one_sentence("They urged dialogue and mediation talks.",
-                          events=[{"trigger": "urged", "lemma": lemma, "source_actor": "o",
-                                   "factuality": factuality}])
-    assert positions.positions(tables)["concepts"].tolist() == expected
-
-
-@pytest.mark.parametrize("text, mention, expected", [
-    ("It reinforces Iraq’s declared stance of “positive neutrality”.", "Iraq", (("neutrality", 1),)),
-    ("It shows Iraq's growing role as a mediator.", "Iraq", (("mediation", 1),)),
-    ("He praised its role as a mediator.", "its", (("mediation", 1),)),
-])
-def test_possessive_stance_nouns_give_positions(text, mention, expected):
-    table = positions.positions(one_sentence(text, mentions=[(mention, "iraq")]))
-    assert table[["actor_id", "kind", "concepts"]].values.tolist() == [["iraq", "noun", expected]]
-
-
-def test_a_possessive_before_a_plain_noun_is_not_a_position():
-    tables = one_sentence("Iraq’s upcoming elections add urgency.", mentions=[("Iraq", "iraq")])
-    assert positions.positions(tables).empty
-
-
-def test_concept_matrix_is_plus_minus_one_or_zero_for_every_lexicon_concept():
-    statements = pd.DataFrame({"actor_id": ["a", "a", "b"], "sentence_id": [1, 2, 3],
-                               "concepts": [(("mediation", 1),), (("mediation", 1),),
-                                            (("neutrality", -1),)]})
-    matrix = positions.concept_matrix(statements, actors=["a", "b", "c"])
-    assert matrix.loc["a", "mediation"] == 1 and matrix.loc["b", "neutrality"] == -1
-    assert matrix.loc["c"].abs().sum() == 0 and "election_stability" in matrix.columns
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("", None), ("It rained.", None), ("One calm day.", None),
-    ("Trade, trade, calm and calm.", "trade_flow"), ("calm mediation calm mediation", "regional_stability"),
-])
-def test_central_initiative_is_the_most_cued_concept_with_enough_cues(text, expected):
-    assert positions.central_initiative(text)[0] == expected
-
-
-def test_stances_read_the_central_concept_only():
-    statements = pd.DataFrame({"actor_id": ["a", "b", "c"], "sentence_id": [1, 2, 3],
-                               "concepts": [(("mediation", 1),), (("mediation", -1),),
-                                            (("neutrality", 1),)]})
-    table = stakeholders.stances(statements, ["a", "b", "c"], concept="mediation")
-    assert table["stance"].tolist() == ["support", "oppose", "not_stated"]
-    assert set(stakeholders.stances(statements, ["a"], concept=None)["stance"]) == {"not_stated"}
 
 
 def test_places_are_not_stakeholders():
@@ -150,7 +51,7 @@ def test_profiles_give_first_mention_and_sentences_and_drop_unmentioned_actors(s
     ("", "", 0.0), ("Iran’s Supreme Leader", "person", 1.0), ("Iraqi leaders", "group", 0.6),
     ("Iran", "state", 1.0), ("a surgeon", "person", 0.0),
 ])
-def test_office_score_is_the_strongest_keyword(text, actor_type, expected):
+def test_office_score_is_the_strongest_office_word(text, actor_type, expected):
     assert power_interest.office_score(text, actor_type=actor_type) == expected
 
 
@@ -174,7 +75,7 @@ def test_fewer_than_two_actors_give_an_explained_empty_grid(text, mentions):
 
 
 def test_sensitivity_reports_who_crosses_when_a_weight_moves():
-    parts = pd.DataFrame({"actor_id": ["a", "b"], "power.type": [1.0, 0.0],
+    parts = pd.DataFrame({"actor_id": ["a", "b"], "power.sector": [1.0, 0.0],
                           "power.office": [0.4, 0.0], "power.degree": [0.0, 0.0],
                           "power.betweenness": [0.0, 0.0], "interest.mentions": [1.0, 0.0],
                           "interest.sentences": [1.0, 0.0], "interest.engagement": [1.0, 0.0],
@@ -184,7 +85,7 @@ def test_sensitivity_reports_who_crosses_when_a_weight_moves():
     assert moved[["weight", "factor", "actor_id", "perturbed"]].values.tolist() == \
         [["power.betweenness", 0.75, "a", "Manage closely"],
          ["power.degree", 0.75, "a", "Manage closely"],
-         ["power.type", 1.25, "a", "Manage closely"]]
+         ["power.sector", 1.25, "a", "Manage closely"]]
     assert power_interest.sensitivity(parts, step=0.0).empty
 
 

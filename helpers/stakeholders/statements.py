@@ -1,0 +1,291 @@
+"""Statements in the manner of discourse network analysis: who takes which position on what.
+
+A statement is one (actor, concept, agreement) claim of a sentence (Leifeld 2016),
+read from the dependency parse around a *cue*: a stance verb ("urged", "rejected",
+"agreed"), a stance noun ("support for", "concerns over", "commitment to") or an
+evaluative adjective ("baseless", "encouraging"), with the polarity of
+``stakeholder_stances.csv``.
+
+- **Actor**: the source the event layer found for the predicate the cue triggers, else
+  a verb's subject (the agent of a passive; for an infinitive or a coordinated verb
+  without one, its controller); a noun's possessor, its "from"/"among"/"by" phrase or, when it is
+  the object of a verb ("expressed support"), that verb's subject; an adjective's
+  speaker. When the cue's own subject is no actor ("the visit is encouraging"), the
+  actor is the sentence's speaker: the subject of its reporting verb ("said").
+- **Concept** (:func:`concept_of`): what the position is about, the object of the cue
+  (its direct object, its infinitive's object or the infinitive itself, the object of
+  "for", "on", "to", "against", "over", ...), named by the Phoenix issue code when a
+  phrase of the object is listed there, by an actor's id when the object is an actor
+  (praise, criticism), else by the lemma of the object's head noun, variants merged
+  (``stakeholder_concepts.csv``).
+- **Agreement**: +1 / -1, the cue's polarity times the concept word's (a word naming
+  the opposite, "instability") times -1 when the cue is negated ("will not tolerate").
+- **Factuality** as for events (``helpers.events.factuality``): hedged statements
+  ("may back") are kept as ``possible``; a stance the actor is only asked to take
+  ("urged X to support ...": underspecified) is not X's statement.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from helpers.events.arguments import ActorIndex, controller, is_passive, phrase_actors
+from helpers.events.factuality import clause_verb, factuality_of
+from helpers.stakeholders.concepts import LIGHT_VERBS, complement, concept_of
+from helpers.stakeholders.lexicon import stance_words
+
+#: Factuality values that make a statement the actor's own.
+KEPT_FACTUALITY = ("asserted", "probable", "possible", "negated")
+#: Prepositions whose object is what a cue is about ("in" and "with" only after a noun:
+#: "interest in", not "offer support in areas").
+OBJECT_PREPS = {"for", "on", "to", "against", "over", "about", "toward", "towards", "of"}
+NOUN_PREPS = OBJECT_PREPS | {"in", "with"}
+#: Prepositions whose object holds a stance noun ("commitment from the parties").
+HOLDER_PREPS = {"from", "among", "by"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+#: Quotation marks: a sentence with one may continue the quotation of a neighbour.
+QUOTES = {'"', "“", "”"}
+#: Modals by which a speaker demands what the clause says.
+DEMAND_MODALS = {"must", "should"}
+
+
+def cue_polarity(token: Token) -> int | None:
+    """The polarity of a token as a stance cue (+1, -1), None when it is not one.
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("Kenya rejected the plan.")
+    >>> cue_polarity(doc[1]), cue_polarity(doc[3])
+    (-1, None)
+    """
+    kind = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj"}.get(token.pos_)
+    if not kind or token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.pos_ == "PROPN":
+        return None
+    words = stance_words(kind)
+    for lemma in lemma_candidates(token):
+        if lemma in words:
+            return words[lemma]
+    return None
+
+
+def lemma_candidates(token: Token) -> list[str]:
+    """The token's lemma, then regular stems of its form, for the lemmas the tagger gets
+    wrong ("hoped" read as "hop").
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> lemma_candidates(get_nlp()("They hoped so.")[1])[:2]
+    ['hop', 'hoped']
+    """
+    word = token.lower_
+    found = [token.lemma_.lower(), word]
+    for suffix, back in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", ""),
+                         ("s", ""), ("ing", "e"), ("ing", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            found.append(word[:-len(suffix)] + back)
+    return list(dict.fromkeys(found))
+
+
+def negated(token: Token) -> bool:
+    """True when the cue or the clause it heads carries a negation word."""
+    words = stance_words("negation")
+    return any(c.dep_ in {"neg", "det"} and c.lower_ in words for c in token.children)
+
+
+def speakers(sentence: Span, index: ActorIndex) -> list[str]:
+    """The actors who speak in a sentence: subjects of its reporting verbs, the one quoted
+    ("AFP quoted the minister as saying": the minister), or "according to X"."""
+    reporting, found = stance_words("report"), []
+    for token in sentence:
+        if token.pos_ == "VERB" and token.lemma_.lower() in reporting:
+            quoted = token.lemma_.lower() == "quote"
+            for child in token.children:
+                if child.dep_ in ({"dobj"} if quoted else _SUBJECT_DEPS):
+                    found += [a for a in phrase_actors(child, index) if a not in found]
+        if token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < len(
+                token.doc) else False:
+            for obj in token.nbor(1).children:
+                found += [a for a in phrase_actors(obj, index) if a not in found]
+    return found
+
+
+def quoted_speaker(speaking: list[list[str]], n: int) -> list[str]:
+    """The speaker of a quotation that runs over sentences: that of the sentence before,
+    else of the sentence after (a quotation closed by '..., he said.')."""
+    for m in (n - 1, n + 1):
+        if 0 <= m < len(speaking) and speaking[m]:
+            return speaking[m]
+    return []
+
+
+def _subject_actors(verb: Token, index: ActorIndex) -> tuple[list[str], bool]:
+    """(actors, has a subject) of a verb: the agent of a passive first, else its controller."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            agents = [a for obj in child.children for a in phrase_actors(obj, index)]
+            if agents:
+                return agents, True
+    if is_passive(verb):
+        return [], True
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if subjects:
+        return [a for s in subjects for a in phrase_actors(s, index)], True
+    if verb.dep_ == "advcl" and verb.head is not verb and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return _subject_actors(verb.head, index)[0], False
+    return controller(verb, index), False
+
+
+def holders(cue: Token, index: ActorIndex, speaking: list[str]) -> list[str]:
+    """Who holds the position a cue expresses (see the module docstring)."""
+    if cue.pos_ == "VERB":
+        found, has_subject = _subject_actors(cue, index)
+        return found or speaking
+    if cue.pos_ == "NOUN":
+        for child in cue.children:
+            if child.dep_ == "poss" or child.dep_ == "compound":
+                found = phrase_actors(child, index)
+                if found and not (cue.dep_ == "dobj" and _subject_actors(cue.head, index)[0]):
+                    return found
+            if child.dep_ == "prep" and child.lower_ in HOLDER_PREPS:
+                found = [a for obj in child.children for a in phrase_actors(obj, index)]
+                if found:
+                    return found
+        if cue.dep_ in {"dobj", "nsubj", "nsubjpass"} and cue.head.pos_ == "VERB":
+            found, _ = _subject_actors(cue.head, index)
+            if found and cue.dep_ == "dobj":
+                return found
+    return speaking
+
+
+def _objects(cue: Token, index: ActorIndex) -> list[Token]:
+    """The tokens that carry what a cue is about, in order (nouns, or verbs to be named).
+
+    An actor addressed by an appeal ("urged X to ...") is no object, nor an actor in a
+    prepositional phrase other than "against"; after an actor praised or criticised,
+    the reason ("thanked X for ...") is no second object.
+    """
+    found: list[Token] = []
+    children = list(cue.children)
+    clause = any(c.dep_ in {"xcomp", "ccomp"} for c in children)
+    person = False
+    for child in children:
+        if child.dep_ in {"dobj", "attr", "oprd"} and child.pos_ in {"NOUN", "PROPN", "PRON", "X"}:
+            if index.get(child.i):
+                if clause:
+                    continue
+                person = True
+            found.append(child)
+        elif child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
+            found.append(child)
+        elif child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for"
+                                           for c in child.children):
+            found.append(child)
+        elif child.dep_ == "nsubjpass" and cue.pos_ == "VERB" and not index.get(child.i):
+            found.append(child)
+        elif child.dep_ == "acl" and cue.pos_ == "NOUN" and child.pos_ == "VERB":
+            found.append(child)
+    for child in children:
+        preps = NOUN_PREPS if cue.pos_ == "NOUN" else OBJECT_PREPS
+        if child.dep_ == "prep" and child.lower_ in preps and cue.pos_ != "ADJ" and not person:
+            found += [c for c in child.children if c.dep_ in {"pobj", "pcomp"}
+                      and (not index.get(c.i) or child.lower_ == "against")]
+    if (not found and cue.pos_ == "NOUN" and cue.dep_ in {"nsubj", "nsubjpass", "dobj"}
+            and cue.head.lemma_.lower() in LIGHT_VERBS):
+        found += [o for p in cue.head.children if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS
+                  for o in p.children if o.dep_ in {"pobj", "pcomp"} and not index.get(o.i)]
+    if not found and is_passive(cue) and cue.dep_ == "conj" and not any(
+            c.dep_ == "nsubjpass" for c in children):
+        found += [c for c in cue.head.children if c.dep_ in {"nsubj", "nsubjpass"}
+                  and not index.get(c.i)]
+    if not found and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
+                                                 for c in children):
+        found += [c for c in cue.head.children if c.dep_ == "dobj"]
+    if cue.pos_ == "ADJ":
+        if cue.dep_ == "amod":
+            found.append(cue.head)
+        elif cue.dep_ in {"acomp", "ccomp", "conj"}:
+            found += [c for c in cue.head.children if c.dep_ in _SUBJECT_DEPS]
+            found += [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
+    return found
+
+
+def _concepts_of(target: Token, index: ActorIndex, *, depth: int = 0) -> list[tuple[str, int]]:
+    """(concept, polarity) of one object token, and of its coordinated tokens (and of those of
+    a container's complement: "claims of differences, involvement in drug trafficking and
+    monopoly of power")."""
+    if depth > 4:
+        return []
+    found = concept_of(target, index)
+    out = [found] if found else []
+    inner = complement(target) if target.pos_ == "NOUN" else None
+    for head in (target, inner) if inner is not None else (target,):
+        for child in head.children:
+            if child.dep_ == "conj" and child.pos_ == head.pos_:
+                out += [c for c in _concepts_of(child, index, depth=depth + 1) if c not in out]
+    return out
+
+
+def embedded(cue: Token) -> bool:
+    """True for a cue verb that is the complement of another cue verb ("I want Japan and
+    Indonesia to advance cooperation"): the governor's statement holds it, with its object."""
+    return (cue.pos_ == "VERB" and cue.dep_ in {"xcomp", "ccomp"}
+            and cue.head.pos_ == "VERB" and cue_polarity(cue.head) is not None)
+
+
+def statement_factuality(cue: Token) -> str:
+    """The factuality of a statement: as for events, but a cue under "must" or "should" is
+    the speaker's demand, asserted ("must be fully upheld")."""
+    verb = clause_verb(cue)
+    if any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in verb.children):
+        return "negated" if negated(verb) else "asserted"
+    head = verb.head
+    if verb.dep_ == "xcomp" and cue_polarity(head) is not None and not any(
+            c.dep_ in {"dobj", "dative"} for c in head.children):
+        return statement_factuality(head)
+    return factuality_of(cue)
+
+
+def cue_statements(cue: Token, index: ActorIndex, speaking: list[str],
+                   sentence: Span | None = None, sources: dict[int, list[str]] | None = None
+                   ) -> list[dict]:
+    """Every (actor, concept, agreement, factuality) a cue gives, before sourcing; objects
+    outside ``sentence`` (a parse running over a sentence break) are left out."""
+    polarity = cue_polarity(cue)
+    if polarity is None or embedded(cue):
+        return []
+    factuality = statement_factuality(cue)
+    if factuality not in KEPT_FACTUALITY:
+        return []
+    sign = -1 if negated(cue) else 1
+    actors = (sources or {}).get(cue.idx) or holders(cue, index, speaking)
+    rows = []
+    clause_polarity = stance_words("verb_clause").get(cue.lemma_.lower(), polarity)
+    for target in _objects(cue, index):
+        if sentence is not None and not sentence.start <= target.i < sentence.end:
+            continue
+        own = clause_polarity if target.dep_ == "ccomp" else polarity
+        for concept, concept_polarity in _concepts_of(target, index):
+            for actor in actors:
+                if actor != concept:
+                    rows.append({"actor_id": actor, "concept": concept,
+                                 "agreement": own * concept_polarity * sign,
+                                 "cue": cue.text, "start": cue.idx,
+                                 "end": cue.idx + len(cue.text), "factuality": factuality})
+    return rows
+
+
+def doc_statements(doc: Doc, sentences: list[tuple[int, int, int]], index: ActorIndex,
+                   sources: dict[int, list[str]] | None = None) -> list[dict]:
+    """The statements of every sentence ``(sentence_id, start, end)`` of a parsed text;
+    ``sources`` (trigger offset -> source actors of the event layer's predicate there)
+    name the holder of a verb cue where the event layer found one."""
+    rows = []
+    spans = [(sid, doc.char_span(start, end, alignment_mode="expand"))
+             for sid, start, end in sentences]
+    spans = [(sid, span) for sid, span in spans if span is not None]
+    own = [speakers(span, index) for _, span in spans]
+    for n, (sentence_id, span) in enumerate(spans):
+        speaking = own[n] or (quoted_speaker(own, n) if any(t.text in QUOTES for t in span)
+                              else [])
+        for token in span:
+            for row in cue_statements(token, index, speaking, span, sources):
+                rows.append({"sentence_id": sentence_id, **row})
+    return rows
