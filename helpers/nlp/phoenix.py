@@ -1,8 +1,8 @@
 """The Phoenix (PETRARCH2) actor and agent dictionaries: CAMEO actor codes as data.
 
-The files in ``resources/phoenix/`` are unmodified copies of the Open Event Data
-Alliance's dictionaries (MIT licence, ``resources/phoenix/LICENSE``; see
-``resources/phoenix/README.md`` for where they came from). This module reads their
+The files in ``resources/petrarch2/`` are unmodified copies of the Open Event Data
+Alliance's dictionaries (MIT licence, ``resources/petrarch2/LICENSE``; see
+``resources/petrarch2/README.md`` for where they came from). This module reads their
 TABARI format: an entry line ``NAME_WORDS_ [CODE]``, ``+SYNONYM`` lines after it,
 code lines ``[CODE 20050803-20130803]`` with optional date ranges (``>YYMMDD``,
 ``<YYMMDD``, ``YYMMDD-YYMMDD``; six-digit years below 30 are 20xx), ``#`` comments.
@@ -30,7 +30,7 @@ from pathlib import Path
 
 from helpers.config import RESOURCES_DIR
 
-PHOENIX_DIR = RESOURCES_DIR / "phoenix"
+PHOENIX_DIR = RESOURCES_DIR / "petrarch2"
 #: The actor dictionaries, by the kind of actor each holds.
 ACTOR_FILES = {"Phoenix.Countries.actors.txt": "country",
                "Phoenix.International.actors.txt": "international",
