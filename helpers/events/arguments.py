@@ -55,13 +55,18 @@ def phrase_actors(token: Token, index: ActorIndex, *, depth: int = 0) -> list[st
 
     An apposition
     ("Speaker, Mohammad Ghalibaf,") or a national modifier ("the Kenyan
-    government") stands in when the head itself names no actor; an appositive
+    government") stands in when the head itself names no actor, and a name in apposition
+    to a common noun is the actor ("the Orskan capital, Velm": Velm, not Orsk); an appositive
     noun ("a Lebanese surgeon") and a relative pronoun refer to the phrase they
     modify; a dateline place ("NAIROBI, ...") is never the actor.
     """
     if depth > 6:
         return []
     found = [] if _dateline(token) else list(index.get(token.i, ()))
+    if token.pos_ == "NOUN":            # 'his Philippine counterpart, Enrique Manalo': the name
+        named = [a for c in token.children if c.dep_ == "appos" and not _bracketed(c)
+                 for a in phrase_actors(c, index, depth=depth + 1)]
+        found = named or found
     if not found and token.dep_ == "appos":
         found = list(index.get(token.head.i, ()))
     if not found and token.lower_ in _RELATIVE and token.head.dep_ == "relcl":

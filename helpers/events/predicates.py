@@ -12,8 +12,7 @@ actor of its own. Its arguments:
 - an event noun's source is its possessor, "by X", "from X", "of X" for meetings, visits
   and statements, a national modifier ("Israeli strikes"), else the subject of the verb
   it is the object of or of the clause a "during/at/in" phrase holding it belongs to;
-- :func:`pairs` makes one (source, target) pair per row; reciprocal predicates, and codes
-  whose two sides play the same part, pair coordinated actors both ways.
+- :func:`helpers.events.pairing.pairs` makes one (source, target) pair per row.
 """
 from __future__ import annotations
 
@@ -24,7 +23,7 @@ from spacy.tokens import Span, Token
 from helpers.events.arguments import (SUBJECTS, ActorIndex, add, controller, is_passive,
                                       phrase_actors, prep_actors, prep_actors_of,
                                       subject_actors)
-from helpers.events.cameo import SYMMETRIC_CODES, verb_lexicon
+from helpers.events.cameo import verb_lexicon
 from helpers.events.coding import Coding, code_noun, code_verb
 from helpers.events.factuality import clause_verb
 
@@ -41,6 +40,9 @@ _OBJECT_PREPS = ("with", "to", "against", "on")
 _FRAME_PREPS = {"during", "at", "in", "after", "before", "following", "on"}
 #: Roots whose "of X" names the source ("the visit of the envoy"); for the others X is the target.
 _OF_IS_SOURCE = ("01", "02", "03", "04", "05")
+#: Prepositions whose verbal object is what an intent intends ("committed to achieving",
+#: "interest in meeting").
+_INTENT_PREPS = {"to", "for", "on", "in"}
 
 
 @dataclass
@@ -96,8 +98,32 @@ class SentencePredicates:
         return self.codings[token.i]
 
     # -- verbs --------------------------------------------------------------------------
+    def intent_of(self, token: Token) -> Token | None:
+        """The intent verb whose object noun ``token`` complements ("expressed hopes *to
+        expand* ties", "attaches importance to *cooperating*"), None if there is none."""
+        word = token.head if token.dep_ == "acl" else token.head.head if (
+            token.dep_ == "pcomp" and token.head.lower_ in _INTENT_PREPS) else None
+        if word is None:
+            return None
+        if word.pos_ == "VERB":          # 'committed to achieving', 'attached importance to V-ing'
+            coding = self.coding(word)
+            return word if coding is not None and coding.role == "intent" else None
+        if word.pos_ != "NOUN" or word.dep_ != "dobj":
+            return None
+        coding = self.coding(word.head)
+        return word.head if coding is not None and coding.role == "intent" \
+            and word.i in coding.used else None
+
     def verb(self, token: Token) -> Found | None:
-        if token.pos_ != "VERB" or token.dep_ in _NOT_TRIGGER:
+        if token.pos_ != "VERB":
+            return None
+        intender = self.intent_of(token)
+        if intender is not None:
+            coding = self.coding(token)
+            sources, targets = self.verb_arguments(token, coding)
+            return Found(token, coding, coding.lemma if coding else token.lemma_.lower(),
+                         sources or controller(intender, self.index), targets)
+        if token.dep_ in _NOT_TRIGGER:
             return None
         subject = any(c.dep_ in SUBJECTS for c in token.children)
         manner = token.dep_ == "advcl" and token.tag_ == "VBG" and not any(
@@ -207,8 +233,11 @@ class SentencePredicates:
         else:
             add(targets, of)
         add(targets, prep_actors(token, target_preps_of(coding), index))
+        parties = prep_actors(token, ("between",), index) + [  # 'negotiations held between A and B'
+            a for c in token.children if c.dep_ == "acl" for a in prep_actors(c, ("between",), index)]
+        add(targets, parties)
         governing_verb = self._governing_verb(token)
-        if governing_verb is not None and (not sources or callers):
+        if governing_verb is not None and (not sources or callers) and len(parties) < 2:
             subject = controller(governing_verb, index)
             if callers:
                 add(targets, [s for s in subject if s not in sources])
@@ -222,6 +251,8 @@ class SentencePredicates:
         """The verb whose subject is the agent of an event noun: the verb it is the object of,
         or the clause verb of a frame phrase holding it ("Kishida and Prabowo, at a meeting
         in Tokyo, agreed": agreed; "said this in remarks during the meeting": said)."""
+        while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+            token = token.head.head        # 'on the first day of a visit': the frame is 'on'
         head = token.head
         if token.dep_ == "dobj" and head.pos_ == "VERB":
             return head
@@ -244,21 +275,3 @@ class SentencePredicates:
         if token.pos_ == "NOUN":
             return self.noun(token)
         return self.verb(token)
-
-
-def pairs(found: Found) -> list[tuple[str, str]]:
-    """One (source, target) pair per row; reciprocal predicates pair coordinated actors.
-
-    Reciprocal: the override row or the dictionary's paired code says so, or the code is
-    one whose two sides play the same part (consult, sign an agreement, cooperate
-    materially: :data:`helpers.events.cameo.SYMMETRIC_CODES`, "Kenya and Rwanda will expand
-    trade").
-    """
-    sources, targets = found.sources, found.targets
-    reciprocal = found.coding is not None and found.coding.reciprocal \
-        or found.code.startswith(SYMMETRIC_CODES)
-    if reciprocal and not targets and len(sources) > 1:
-        return [(s, o) for s in sources for o in sources if o != s]
-    if reciprocal and not sources and len(targets) > 1:
-        return [(s, o) for s in targets for o in targets if o != s]
-    return [(s, t) for s in sources or [""] for t in targets or [""] if s != t or not s]
