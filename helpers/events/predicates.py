@@ -72,6 +72,14 @@ def _verb_only(token: Token) -> Coding | None:
                   frozenset(), row.reciprocal, row.role, row.target_preps)
 
 
+def _as_well_as(verb: Token, index: ActorIndex) -> list[str]:
+    """Actors the parse hangs on the verb after 'as well as' ("received by Ost, as well as his
+    counterpart Pell"): coordinated with the argument before them."""
+    cc = [c.i for c in verb.children if c.dep_ == "cc" and c.lower_ == "as"]
+    return [a for c in verb.children if cc and c.i > cc[0] and c.dep_ in {"dep", "conj"}
+            and c.pos_ in {"NOUN", "PROPN"} for a in phrase_actors(c, index)]
+
+
 def definite(token: Token) -> bool:
     return any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in token.children)
 
@@ -160,7 +168,7 @@ class SentencePredicates:
                 add(targets, phrase_actors(child, index))
             elif child.dep_ == "agent":
                 add(sources, [a for obj in child.children if obj.dep_ == "pobj"
-                               for a in phrase_actors(obj, index)])
+                               for a in phrase_actors(obj, index)] + _as_well_as(verb, index))
             elif child.dep_ in {"dobj", "dative", "iobj"} and child.pos_ != "ADP" and not any(
                     c.dep_ == "case" for c in child.children):   # "reinforce Iraq's stance"
                 objects.append(child)
@@ -233,8 +241,10 @@ class SentencePredicates:
         else:
             add(targets, of)
         add(targets, prep_actors(token, target_preps_of(coding), index))
-        parties = prep_actors(token, ("between",), index) + [  # 'negotiations held between A and B'
-            a for c in token.children if c.dep_ == "acl" for a in prep_actors(c, ("between",), index)]
+        # 'negotiations held between A and B': the parties
+        parties = prep_actors(token, ("between",), index) + [
+            a for c in token.children if c.dep_ == "acl"
+            for a in prep_actors(c, ("between",), index)]
         add(targets, parties)
         governing_verb = self._governing_verb(token)
         if governing_verb is not None and (not sources or callers) and len(parties) < 2:
@@ -243,6 +253,10 @@ class SentencePredicates:
                 add(targets, [s for s in subject if s not in sources])
             else:
                 sources = subject
+                if coding.reciprocal and not targets and token.dep_ == "pobj" \
+                        and not definite(token):   # 'X told Y at a meeting': Y is the partner
+                    add(targets, [a for c in governing_verb.children
+                                  if c.dep_ in {"dobj", "dative"} for a in phrase_actors(c, index)])
         targets = [t for t in targets if t not in sources or len(sources) > 1]
         return Found(token, coding, coding.lemma, sources, targets)
 

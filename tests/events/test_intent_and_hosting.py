@@ -39,6 +39,14 @@ ACTORS = {"Delane": "delane", "Ost": "ost", "Pell": "pell", "Orsk": "orsk", "Tar
     ("Delane met Pell on the first day of a working visit to Orsk.",
      [("met", "040", "delane", "pell"), ("visit", "042", "delane", "orsk")]),
     ("Delane filed a protest against Orsk.", [("filed", "114", "delane", "orsk")]),
+    # agents after 'as well as' are agents too; wishes extended to X are a friendly comment
+    ("Delane would be received by Ost, as well as his Orskan counterpart Jonas Pell, during "
+     "the visit.",
+     [("received", "043", "ost", "delane"), ("received", "043", "pell", "delane")]),
+    ("Delane extended best wishes to Ost.", [("extended", "051", "delane", "ost")]),
+    # the one spoken to at a meeting is the other party of the meeting
+    ("Delane told Ost at a meeting in Velm that ties were good.",
+     [("meeting", "040", "delane", "ost")]),
 ])
 def test_intent_hosting_and_parties(text, expected):
     assert _rows(_analyse(text, ACTORS)) == expected
@@ -59,6 +67,11 @@ def test_intent_hosting_and_parties(text, expected):
     # 'without providing details' is no complement of an intent
     ("Delane expressed interest in meeting Ost without providing details.",
      [("providing", "060", "delane", "ost")]),
+    # a definite meeting is one already named: no new partner from the clause
+    ("In the meeting, Delane congratulated Ost.", [("meeting", "040", "delane", "ost")]),
+    # without 'as well as' nothing hangs on the verb
+    ("Delane was received by Ost during the visit of Pell.",
+     [("received", "043", "pell", "delane")]),
 ])
 def test_intent_rules_do_not_fire_where_they_do_not_apply(text, not_expected):
     rows = _rows(_analyse(text, ACTORS))
