@@ -265,11 +265,12 @@ class SentencePredicates:
         """The verb whose subject is the agent of an event noun: the verb it is the object of,
         or the clause verb of a frame phrase holding it ("Kishida and Prabowo, at a meeting
         in Tokyo, agreed": agreed; "said this in remarks during the meeting": said)."""
-        while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
-            token = token.head.head        # 'on the first day of a visit': the frame is 'on'
         head = token.head
         if token.dep_ == "dobj" and head.pos_ == "VERB":
             return head
+        while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+            token = token.head.head        # 'on the first day of a visit': the frame is 'on'
+        head = token.head
         if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _FRAME_PREPS:
             verb = clause_verb(head.head)
             return verb if verb.pos_ in {"VERB", "AUX"} else None

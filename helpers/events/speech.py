@@ -99,6 +99,12 @@ def _content(found: Found, by_token: dict[int, Found], *, clauses: bool = True) 
     return out
 
 
+def _pronoun_subject(verb: Token) -> bool:
+    """True when the verb's subject is a personal pronoun ('he wanted', 'she would')."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ not in {"it", "this", "that"}
+               for c in verb.children)
+
+
 def _wished_thing(verb: Token) -> bool:
     """True when an intent verb names what is wished as a thing: an object or "for X"."""
     return any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
@@ -131,6 +137,9 @@ def code_speech_acts(found: list[Found], index: dict[int, Found]) -> None:
             f.code = "030"                       # 'wished for close ties', 'wanted cooperation'
         if is_reporting_verb(f.token):
             for content in _content(f, index):
+                if f.targets and content.sources and set(content.sources) <= set(f.targets) \
+                        and _pronoun_subject(content.token):
+                    content.sources = list(f.sources)     # 'A told B he wanted': he is A
                 if set(content.sources) & set(f.sources) and not content.targets \
                         and (_family(content.coding) or content.code[:2] in {"01", "05"}):
                     content.targets = [t for t in f.targets if t not in content.sources]

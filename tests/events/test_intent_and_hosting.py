@@ -6,7 +6,7 @@ from helpers.events.factuality import factuality_of
 from helpers.nlp.model import get_nlp
 from tests.events.test_extraction import _analyse, _rows
 
-ACTORS = {"Delane": "delane", "Ost": "ost", "Pell": "pell", "Orsk": "orsk", "Tarvia": "tarvia",
+ACTORS = {"The minister": "delane", "Delane": "delane", "Ost": "ost", "Pell": "pell", "Orsk": "orsk", "Tarvia": "tarvia",
           "he": "delane"}
 
 
@@ -44,12 +44,15 @@ ACTORS = {"Delane": "delane", "Ost": "ost", "Pell": "pell", "Orsk": "orsk", "Tar
      "the visit.",
      [("received", "043", "ost", "delane"), ("received", "043", "pell", "delane")]),
     ("Delane extended best wishes to Ost.", [("extended", "051", "delane", "ost")]),
+    # 'A told B he wanted ...': the pronoun is the speaker, even when resolved to the addressee
+    ("Delane told Ost he wanted closer ties.", [("wanted", "030", "delane", "ost")]),
     # the one spoken to at a meeting is the other party of the meeting
     ("Delane told Ost at a meeting in Velm that ties were good.",
      [("meeting", "040", "delane", "ost")]),
 ])
 def test_intent_hosting_and_parties(text, expected):
-    assert _rows(_analyse(text, ACTORS)) == expected
+    actors = {**ACTORS, "he": "ost"} if "he wanted" in text else ACTORS
+    assert _rows(_analyse(text, actors)) == expected
 
 
 @pytest.mark.parametrize("text, not_expected", [
@@ -67,6 +70,11 @@ def test_intent_hosting_and_parties(text, expected):
     # 'without providing details' is no complement of an intent
     ("Delane expressed interest in meeting Ost without providing details.",
      [("providing", "060", "delane", "ost")]),
+    # the one who dismisses reports of a meeting is no party to it
+    ("The minister dismissed reports of a meeting with Ost.",
+     [("meeting", "040", "delane", "ost")]),
+    # a named subject of what is told stays its subject
+    ("Delane told Ost that Pell wanted closer ties.", [("wanted", "030", "delane", "ost")]),
     # a definite meeting is one already named: no new partner from the clause
     ("In the meeting, Delane congratulated Ost.", [("meeting", "040", "delane", "ost")]),
     # without 'as well as' nothing hangs on the verb
