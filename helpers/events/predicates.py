@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from helpers.events.arguments import (SUBJECTS, ActorIndex, add, controller, is_passive,
+from helpers.events.arguments import (INTENDED, INTENT_ADJECTIVES, SUBJECTS, ActorIndex, add,
+                                      as_well_as, controller, definite, intent_word, is_passive,
                                       phrase_actors, prep_actors, prep_actors_of,
                                       subject_actors)
 from helpers.events.cameo import verb_lexicon
@@ -40,9 +41,6 @@ _OBJECT_PREPS = ("with", "to", "against", "on")
 _FRAME_PREPS = {"during", "at", "in", "after", "before", "following", "on"}
 #: Roots whose "of X" names the source ("the visit of the envoy"); for the others X is the target.
 _OF_IS_SOURCE = ("01", "02", "03", "04", "05")
-#: Prepositions whose verbal object is what an intent intends ("committed to achieving",
-#: "interest in meeting").
-_INTENT_PREPS = {"to", "for", "on", "in"}
 
 
 @dataclass
@@ -72,18 +70,6 @@ def _verb_only(token: Token) -> Coding | None:
                   frozenset(), row.reciprocal, row.role, row.target_preps)
 
 
-def _as_well_as(verb: Token, index: ActorIndex) -> list[str]:
-    """Actors the parse hangs on the verb after 'as well as' ("received by Ost, as well as his
-    counterpart Pell"): coordinated with the argument before them."""
-    cc = [c.i for c in verb.children if c.dep_ == "cc" and c.lower_ == "as"]
-    return [a for c in verb.children if cc and c.i > cc[0] and c.dep_ in {"dep", "conj"}
-            and c.pos_ in {"NOUN", "PROPN"} for a in phrase_actors(c, index)]
-
-
-def definite(token: Token) -> bool:
-    return any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in token.children)
-
-
 def target_preps_of(coding: Coding | None) -> tuple[str, ...]:
     if coding is None:
         return DEFAULT_TARGET_PREPS
@@ -109,9 +95,12 @@ class SentencePredicates:
     def intent_of(self, token: Token) -> Token | None:
         """The intent verb whose object noun ``token`` complements ("expressed hopes *to
         expand* ties", "attaches importance to *cooperating*"), None if there is none."""
-        word = token.head if token.dep_ == "acl" else token.head.head if (
-            token.dep_ == "pcomp" and token.head.lower_ in _INTENT_PREPS) else None
+        word = intent_word(token)
         if word is None:
+            return None
+        if word.pos_ == "ADJ":           # 'is interested in advancing', 'are willing to work'
+            return clause_verb(word) if word.lemma_.lower() in INTENT_ADJECTIVES else None
+        if token.dep_ == "xcomp":
             return None
         if word.pos_ == "VERB":          # 'committed to achieving', 'attached importance to V-ing'
             coding = self.coding(word)
@@ -130,7 +119,8 @@ class SentencePredicates:
             coding = self.coding(token)
             sources, targets = self.verb_arguments(token, coding)
             return Found(token, coding, coding.lemma if coding else token.lemma_.lower(),
-                         sources or controller(intender, self.index), targets)
+                         sources or controller(intender, self.index), targets,
+                         note=INTENDED if intent_word(token).pos_ == "ADJ" else "")
         if token.dep_ in _NOT_TRIGGER:
             return None
         subject = any(c.dep_ in SUBJECTS for c in token.children)
@@ -168,7 +158,7 @@ class SentencePredicates:
                 add(targets, phrase_actors(child, index))
             elif child.dep_ == "agent":
                 add(sources, [a for obj in child.children if obj.dep_ == "pobj"
-                               for a in phrase_actors(obj, index)] + _as_well_as(verb, index))
+                               for a in phrase_actors(obj, index)] + as_well_as(verb, index))
             elif child.dep_ in {"dobj", "dative", "iobj"} and child.pos_ != "ADP" and not any(
                     c.dep_ == "case" for c in child.children):   # "reinforce Iraq's stance"
                 objects.append(child)

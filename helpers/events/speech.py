@@ -15,7 +15,8 @@ from spacy.tokens import Token
 from helpers.events.coding import Coding
 from helpers.events.dictionary import verb_dictionary
 from helpers.events.factuality import governed_by_modal
-from helpers.events.predicates import Found, SentencePredicates, definite
+from helpers.events.arguments import INTENDED, definite
+from helpers.events.predicates import Found, SentencePredicates
 from helpers.events.sourcing import is_reporting_verb
 from helpers.files.records import Event
 from helpers.files.resources import resource_rows
@@ -114,6 +115,9 @@ def code_speech_acts(found: list[Found], index: dict[int, Found]) -> None:
     """Code appeals, offers, demands and rejections by their complement; reported offers;
     the addressee of a report as the target of what its speaker does by speaking."""
     for f in found:
+        if f.note == INTENDED:          # 'is willing to work with X': the subject's intent
+            f.code = compose("intent", f.code) or "030"
+            continue
         family = _family(f.coding)
         # 'agreed that ...', 'hopes that ...' state, they do not offer: only a demand or a
         # threat takes a that-clause as what it is about

@@ -6,7 +6,7 @@ from helpers.events.factuality import factuality_of
 from helpers.nlp.model import get_nlp
 from tests.events.test_extraction import _analyse, _rows
 
-ACTORS = {"The minister": "delane", "Delane": "delane", "Ost": "ost", "Pell": "pell", "Orsk": "orsk", "Tarvia": "tarvia",
+ACTORS = {"The minister": "delane", "President Pell": "pell", "Delane": "delane", "Ost": "ost", "Pell": "pell", "Orsk": "orsk", "Tarvia": "tarvia",
           "he": "delane"}
 
 
@@ -46,6 +46,10 @@ ACTORS = {"The minister": "delane", "Delane": "delane", "Ost": "ost", "Pell": "p
     ("Delane extended best wishes to Ost.", [("extended", "051", "delane", "ost")]),
     # 'A told B he wanted ...': the pronoun is the speaker, even when resolved to the addressee
     ("Delane told Ost he wanted closer ties.", [("wanted", "030", "delane", "ost")]),
+    # what a subject is interested in, willing or ready to do is its intent to do it
+    ("Orsk is interested in advancing its relationship with Tarvia, Delane said.",
+     [("advancing", "030", "orsk", "tarvia")]),
+    ("Orsk is ready to meet President Pell.", [("meet", "036", "orsk", "pell")]),
     # the one spoken to at a meeting is the other party of the meeting
     ("Delane told Ost at a meeting in Velm that ties were good.",
      [("meeting", "040", "delane", "ost")]),
@@ -75,6 +79,8 @@ def test_intent_hosting_and_parties(text, expected):
      [("meeting", "040", "delane", "ost")]),
     # a named subject of what is told stays its subject
     ("Delane told Ost that Pell wanted closer ties.", [("wanted", "030", "delane", "ost")]),
+    # an adjective that names no intention makes none
+    ("Orsk is happy to meet President Pell.", [("meet", "036", "orsk", "pell")]),
     # a definite meeting is one already named: no new partner from the clause
     ("In the meeting, Delane congratulated Ost.", [("meeting", "040", "delane", "ost")]),
     # without 'as well as' nothing hangs on the verb
