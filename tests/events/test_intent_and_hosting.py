@@ -26,9 +26,12 @@ ACTORS = {"The minister": "delane", "President Pell": "pell", "Delane": "delane"
     ("Delane told Ost he wished for closer ties.", [("wished", "030", "delane", "ost")]),
     ("Delane told Ost that he hoped the talks with Pell would succeed.",
      [("hoped", "013", "delane", "ost")]),
-    # 'each other' pairs the subjects
+    # 'each other' pairs the subjects; greeting each other is a symbolic act
     ("Delane and Ost greeted each other.",
-     [("greeted", "051", "delane", "ost"), ("greeted", "051", "ost", "delane")]),
+     [("greeted", "017", "delane", "ost"), ("greeted", "017", "ost", "delane")]),
+    ("Delane and Ost had a friendly chat in Velm.",
+     [("had", "040", "delane", "ost"), ("had", "040", "ost", "delane")]),
+    ("Delane laid a wreath at the monument to Ost.", [("laid", "017", "delane", "ost")]),
     # welcoming a visitor named by title is hosting; wishing someone well is a friendly comment
     ("Delane welcomed Prime Minister Ost.", [("welcomed", "043", "delane", "ost")]),
     ("Delane wished Orsk well at the summit.", [("wished", "051", "delane", "orsk")]),
