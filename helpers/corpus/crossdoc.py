@@ -74,13 +74,33 @@ def _placed(cluster: list[dict]) -> tuple:
             cluster[0]["doc_id"], id_order(cluster[0]["event_id"]))
 
 
+def _attach_undated(clusters: list[list[dict]]) -> list[list[dict]]:
+    """An undated event with a source and a target joins the one dated event of its root and
+    actor pair from another article, when there is exactly one: nothing says it is another."""
+    dated: dict[tuple, list[list[dict]]] = {}
+    for cluster in clusters:
+        if cluster[0]["key"][0]:
+            dated.setdefault(cluster[0]["key"], []).append(cluster)
+    kept = []
+    for cluster in clusters:
+        row = cluster[0]
+        candidates = dated.get(row["pair"], []) if not row["key"][0] and row["pair"] else []
+        if len(candidates) == 1 and row["doc_id"] not in {r["doc_id"] for r in candidates[0]}:
+            candidates[0].append(row)
+        else:
+            kept.append(cluster)
+    return kept
+
+
 def link_events(events: pd.DataFrame, documents: pd.DataFrame, *,
                 symmetric_codes: Sequence[str] = SYMMETRIC_CODES) -> pd.DataFrame:
     """Every event of every article, one row each, with the ``merged_id`` of its event.
 
     Events sharing the CAMEO root and actor pair are merged while their intervals
     have at least one day in common (all of them, not just neighbours). An event
-    with no CAMEO code, no actor, or no date at all is never merged with another.
+    with no CAMEO code or no actor is never merged with another; one with no date at all
+    joins the one dated event of its root and pair from another article when there is
+    exactly one (:func:`_attach_undated`).
     """
     outlets = dict(zip(documents["doc_id"], documents["outlet"].map(text_of)))
     rows = []
@@ -92,10 +112,12 @@ def link_events(events: pd.DataFrame, documents: pd.DataFrame, *,
                                         row["target_actor"], symmetric_codes)
         mergeable = bool(row["cameo_code"] and (first or second)
                          and (row["earliest"] or row["latest"]))
+        coded = bool(row["cameo_code"] and first and second)
         rows.append({**row, "sentence_id": int(record["sentence_id"]),
                      "outlet": outlets.get(row["doc_id"], ""), "cameo_root": row["cameo_code"][:2],
                      "actor_1": first, "actor_2": second, "directed": directed,
                      "lo": row["earliest"] or _LOW, "hi": row["latest"] or _HIGH,
+                     "pair": (row["cameo_code"][:2], first, second) if coded else None,
                      "key": (row["cameo_code"][:2], first, second) if mergeable
                      else ("", row["doc_id"], row["event_id"])})
     rows.sort(key=lambda r: (r["key"], r["lo"], r["hi"], r["doc_id"], id_order(r["event_id"])))
@@ -109,8 +131,9 @@ def link_events(events: pd.DataFrame, documents: pd.DataFrame, *,
         else:
             clusters.append([row])
             hi = row["hi"]
+    clusters = _attach_undated(clusters)
     clusters.sort(key=_placed)
-    linked = [{"merged_id": f"x{n}", **{k: v for k, v in row.items() if k != "key"}}
+    linked = [{"merged_id": f"x{n}", **{k: v for k, v in row.items() if k not in {"key", "pair"}}}
               for n, cluster in enumerate(clusters, 1) for row in cluster]
     columns = ["merged_id", "doc_id", "outlet", "sentence_id", "event_id", "trigger",
                "cameo_code", "cameo_root", "source_actor", "target_actor", "actor_1", "actor_2",

@@ -22,6 +22,15 @@ _RELATIVE = {"who", "whom", "which", "that"}
 #: Prepositions of an addressee who controls the infinitive ('called on X to V').
 _ADDRESSEE = {"on", "upon", "to"}
 SUBJECTS = {"nsubj", "csubj"}
+#: Adjectives of intention: what their subject 'is interested in', 'willing', 'ready', 'keen'
+#: or 'committed' to do is coded as that subject's intent (03x) to do it.
+INTENT_ADJECTIVES = {"interested", "willing", "ready", "keen", "eager", "determined",
+                     "prepared", "committed"}
+#: The note of a predicate intended through an adjective ('is willing to V').
+INTENDED = "intended"
+#: Prepositions whose verbal object is what an intent intends ("committed to achieving",
+#: "interest in meeting").
+INTENT_PREPS = {"to", "for", "on", "in"}
 
 ActorIndex = dict[int, list[str]]
 
@@ -55,13 +64,18 @@ def phrase_actors(token: Token, index: ActorIndex, *, depth: int = 0) -> list[st
 
     An apposition
     ("Speaker, Mohammad Ghalibaf,") or a national modifier ("the Kenyan
-    government") stands in when the head itself names no actor; an appositive
+    government") stands in when the head itself names no actor, and a name in apposition
+    to a common noun is the actor ("the Orskan capital, Velm": Velm, not Orsk); an appositive
     noun ("a Lebanese surgeon") and a relative pronoun refer to the phrase they
     modify; a dateline place ("NAIROBI, ...") is never the actor.
     """
     if depth > 6:
         return []
     found = [] if _dateline(token) else list(index.get(token.i, ()))
+    if token.pos_ == "NOUN":            # 'his Philippine counterpart, Enrique Manalo': the name
+        named = [a for c in token.children if c.dep_ == "appos" and not _bracketed(c)
+                 for a in phrase_actors(c, index, depth=depth + 1)]
+        found = named or found
     if not found and token.dep_ == "appos":
         found = list(index.get(token.head.i, ()))
     if not found and token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
@@ -153,3 +167,26 @@ def controller(verb: Token, index: ActorIndex, *, depth: int = 0) -> list[str]:
     if verb.dep_ in {"xcomp", "conj"}:
         return controller(head, index, depth=depth + 1)
     return found
+
+
+def definite(token: Token) -> bool:
+    """True for a noun with a definite determiner or a possessor ('the request', 'his visit')."""
+    return any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in token.children)
+
+
+def as_well_as(verb: Token, index: ActorIndex) -> list[str]:
+    """Actors the parse hangs on the verb after 'as well as' ("received by Ost, as well as his
+    counterpart Pell"): coordinated with the argument before them."""
+    cc = [c.i for c in verb.children if c.dep_ == "cc" and c.lower_ == "as"]
+    return [a for c in verb.children if cc and c.i > cc[0] and c.dep_ in {"dep", "conj"}
+            and c.pos_ in {"NOUN", "PROPN"} for a in phrase_actors(c, index)]
+
+
+def intent_word(token: Token) -> Token | None:
+    """The word a verb complements as what is intended: the head of an 'acl' or 'xcomp', or
+    of the preposition ('to', 'in' ...) of a 'pcomp'; None for other verbs."""
+    if token.dep_ in {"acl", "xcomp"}:
+        return token.head
+    if token.dep_ == "pcomp" and token.head.lower_ in INTENT_PREPS:
+        return token.head.head
+    return None

@@ -60,7 +60,8 @@ from spacy.tokens import Doc
 from helpers.events.arguments import actor_index
 from helpers.events.cameo import goldstein
 from helpers.events.factuality import factuality_of
-from helpers.events.predicates import Found, SentencePredicates, pairs
+from helpers.events.pairing import pairs
+from helpers.events.predicates import Found, SentencePredicates
 from helpers.events.sourcing import event_attribution, is_reporting_verb, sentence_spans
 from helpers.events.speech import aim_responses, code_speech_acts
 from helpers.files.records import Candidate, Event, Mention, Sentence

@@ -106,10 +106,13 @@ def _predicate_key(verb: Token) -> str:
 
 
 def _noun_cue(noun: Token) -> str:
-    """The value a cue gives an event noun: a participle on it, or the predicate it is an
-    argument of ('postponed', 'cancelled', 'dismissed reports of'), '' when none does."""
+    """The value a cue gives an event noun: its determiner 'no', a participle on it, or the
+    predicate it is an argument of ('postponed', 'cancelled', 'dismissed reports of'), ''
+    when none does."""
     table = cues()
     kinds = ("noun", "denial", "governor")
+    if any(c.dep_ == "det" and c.lower_ in table.get("neg", {}) for c in noun.children):
+        return "negated"                # 'no talks had been planned', 'no meeting took place'
     for child in noun.children:
         if child.dep_ in {"amod", "acl"}:
             for kind in kinds:
@@ -132,6 +135,11 @@ def _noun_cue(noun: Token) -> str:
             if value:
                 return "possible" if value == "probable" and _own(head) == "negated" else value
     return ""
+
+
+def _infinitive(verb: Token) -> bool:
+    """True for a 'to' infinitive."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def governed_by_modal(token: Token, modals: set[str]) -> bool:
@@ -179,6 +187,10 @@ def factuality_of(token: Token, *, _depth: int = 0) -> str:
         return "asserted"
     if verb.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return "asserted"               # a clause of its own: its governor's 'not' is not its
+    if verb.dep_ == "conj" and _infinitive(verb) and not _infinitive(head):
+        governed = cues().get("governor", {}).get(head.lemma_.lower())
+        if governed:                    # 'agreeing to an exchange and to continue talks'
+            return governed
     if verb.dep_ == "ccomp" and cues().get("denial", {}).get(_predicate_key(head)):
         return cues()["denial"][_predicate_key(head)]
     if head.lemma_.lower() in cues().get("ancestor", {}):

@@ -38,6 +38,22 @@ def words_of(token: Token) -> set[str]:
     return {token.lower_, token.lemma_.lower()}
 
 
+def head_words(token: Token) -> set[str]:
+    """The words a phrase's head answers to: its own, and for a name the title compounded
+    before it ("Prime Minister Ost" is a minister to '- * &LEADER').
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> sorted(head_words(get_nlp()("They met President Ost.")[3]))
+    ['ost', 'president']
+    """
+    words = words_of(token)
+    if token.pos_ == "PROPN":
+        for child in token.children:
+            if child.dep_ == "compound" and child.i < token.i and child.is_title:
+                words |= words_of(child)
+    return words
+
+
 def _with_conj(token: Token) -> list[Token]:
     found = [token]
     for child in token.children:
@@ -47,7 +63,7 @@ def _with_conj(token: Token) -> list[Token]:
 
 
 def _fills(phrase: Phrase, token: Token) -> bool:
-    if phrase.head not in words_of(token):
+    if phrase.head not in head_words(token):
         return False
     modifiers = [words_of(c) for c in token.children if c.dep_ in MODIFIER_DEPS]
     return all(any(alternatives & words for words in modifiers)
@@ -128,8 +144,8 @@ def best_pattern(patterns: Sequence[Pattern], ctx: _Context
                  ) -> tuple[Pattern, frozenset[int]] | None:
     """The most specific matching pattern (the first in file order among equals) and the
     tokens it uses, None when none matches."""
-    words = {w for t in ctx.before + ctx.after for w in words_of(t)}
-    words |= {w for _, objects, _ in ctx.preps for t in objects for w in words_of(t)}
+    words = {w for t in ctx.before + ctx.after for w in head_words(t)}
+    words |= {w for _, objects, _ in ctx.preps for t in objects for w in head_words(t)}
     preps = {prep for prep, _, _ in ctx.preps}
     for pattern in patterns:
         heads, needed = pattern.needs

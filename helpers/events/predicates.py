@@ -12,8 +12,7 @@ actor of its own. Its arguments:
 - an event noun's source is its possessor, "by X", "from X", "of X" for meetings, visits
   and statements, a national modifier ("Israeli strikes"), else the subject of the verb
   it is the object of or of the clause a "during/at/in" phrase holding it belongs to;
-- :func:`pairs` makes one (source, target) pair per row; reciprocal predicates, and codes
-  whose two sides play the same part, pair coordinated actors both ways.
+- :func:`helpers.events.pairing.pairs` makes one (source, target) pair per row.
 """
 from __future__ import annotations
 
@@ -21,10 +20,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from helpers.events.arguments import (SUBJECTS, ActorIndex, add, controller, is_passive,
+from helpers.events.arguments import (INTENDED, INTENT_ADJECTIVES, SUBJECTS, ActorIndex, add,
+                                      as_well_as, controller, definite, intent_word, is_passive,
                                       phrase_actors, prep_actors, prep_actors_of,
                                       subject_actors)
-from helpers.events.cameo import SYMMETRIC_CODES, verb_lexicon
+from helpers.events.cameo import verb_lexicon
 from helpers.events.coding import Coding, code_noun, code_verb
 from helpers.events.factuality import clause_verb
 
@@ -70,10 +70,6 @@ def _verb_only(token: Token) -> Coding | None:
                   frozenset(), row.reciprocal, row.role, row.target_preps)
 
 
-def definite(token: Token) -> bool:
-    return any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in token.children)
-
-
 def target_preps_of(coding: Coding | None) -> tuple[str, ...]:
     if coding is None:
         return DEFAULT_TARGET_PREPS
@@ -96,8 +92,36 @@ class SentencePredicates:
         return self.codings[token.i]
 
     # -- verbs --------------------------------------------------------------------------
+    def intent_of(self, token: Token) -> Token | None:
+        """The intent verb whose object noun ``token`` complements ("expressed hopes *to
+        expand* ties", "attaches importance to *cooperating*"), None if there is none."""
+        word = intent_word(token)
+        if word is None:
+            return None
+        if word.pos_ == "ADJ":           # 'is interested in advancing', 'are willing to work'
+            return clause_verb(word) if word.lemma_.lower() in INTENT_ADJECTIVES else None
+        if token.dep_ == "xcomp":
+            return None
+        if word.pos_ == "VERB":          # 'committed to achieving', 'attached importance to V-ing'
+            coding = self.coding(word)
+            return word if coding is not None and coding.role == "intent" else None
+        if word.pos_ != "NOUN" or word.dep_ != "dobj":
+            return None
+        coding = self.coding(word.head)
+        return word.head if coding is not None and coding.role == "intent" \
+            and word.i in coding.used else None
+
     def verb(self, token: Token) -> Found | None:
-        if token.pos_ != "VERB" or token.dep_ in _NOT_TRIGGER:
+        if token.pos_ != "VERB":
+            return None
+        intender = self.intent_of(token)
+        if intender is not None:
+            coding = self.coding(token)
+            sources, targets = self.verb_arguments(token, coding)
+            return Found(token, coding, coding.lemma if coding else token.lemma_.lower(),
+                         sources or controller(intender, self.index), targets,
+                         note=INTENDED if intent_word(token).pos_ == "ADJ" else "")
+        if token.dep_ in _NOT_TRIGGER:
             return None
         subject = any(c.dep_ in SUBJECTS for c in token.children)
         manner = token.dep_ == "advcl" and token.tag_ == "VBG" and not any(
@@ -134,7 +158,7 @@ class SentencePredicates:
                 add(targets, phrase_actors(child, index))
             elif child.dep_ == "agent":
                 add(sources, [a for obj in child.children if obj.dep_ == "pobj"
-                               for a in phrase_actors(obj, index)])
+                               for a in phrase_actors(obj, index)] + as_well_as(verb, index))
             elif child.dep_ in {"dobj", "dative", "iobj"} and child.pos_ != "ADP" and not any(
                     c.dep_ == "case" for c in child.children):   # "reinforce Iraq's stance"
                 objects.append(child)
@@ -207,13 +231,22 @@ class SentencePredicates:
         else:
             add(targets, of)
         add(targets, prep_actors(token, target_preps_of(coding), index))
+        # 'negotiations held between A and B': the parties
+        parties = prep_actors(token, ("between",), index) + [
+            a for c in token.children if c.dep_ == "acl"
+            for a in prep_actors(c, ("between",), index)]
+        add(targets, parties)
         governing_verb = self._governing_verb(token)
-        if governing_verb is not None and (not sources or callers):
+        if governing_verb is not None and (not sources or callers) and len(parties) < 2:
             subject = controller(governing_verb, index)
             if callers:
                 add(targets, [s for s in subject if s not in sources])
             else:
                 sources = subject
+                if coding.reciprocal and not targets and token.dep_ == "pobj" \
+                        and not definite(token):   # 'X told Y at a meeting': Y is the partner
+                    add(targets, [a for c in governing_verb.children
+                                  if c.dep_ in {"dobj", "dative"} for a in phrase_actors(c, index)])
         targets = [t for t in targets if t not in sources or len(sources) > 1]
         return Found(token, coding, coding.lemma, sources, targets)
 
@@ -225,6 +258,9 @@ class SentencePredicates:
         head = token.head
         if token.dep_ == "dobj" and head.pos_ == "VERB":
             return head
+        while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+            token = token.head.head        # 'on the first day of a visit': the frame is 'on'
+        head = token.head
         if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _FRAME_PREPS:
             verb = clause_verb(head.head)
             return verb if verb.pos_ in {"VERB", "AUX"} else None
@@ -244,21 +280,3 @@ class SentencePredicates:
         if token.pos_ == "NOUN":
             return self.noun(token)
         return self.verb(token)
-
-
-def pairs(found: Found) -> list[tuple[str, str]]:
-    """One (source, target) pair per row; reciprocal predicates pair coordinated actors.
-
-    Reciprocal: the override row or the dictionary's paired code says so, or the code is
-    one whose two sides play the same part (consult, sign an agreement, cooperate
-    materially: :data:`helpers.events.cameo.SYMMETRIC_CODES`, "Kenya and Rwanda will expand
-    trade").
-    """
-    sources, targets = found.sources, found.targets
-    reciprocal = found.coding is not None and found.coding.reciprocal \
-        or found.code.startswith(SYMMETRIC_CODES)
-    if reciprocal and not targets and len(sources) > 1:
-        return [(s, o) for s in sources for o in sources if o != s]
-    if reciprocal and not sources and len(targets) > 1:
-        return [(s, o) for s in targets for o in targets if o != s]
-    return [(s, t) for s in sources or [""] for t in targets or [""] if s != t or not s]

@@ -15,7 +15,8 @@ from spacy.tokens import Token
 from helpers.events.coding import Coding
 from helpers.events.dictionary import verb_dictionary
 from helpers.events.factuality import governed_by_modal
-from helpers.events.predicates import Found, SentencePredicates, definite
+from helpers.events.arguments import INTENDED, definite
+from helpers.events.predicates import Found, SentencePredicates
 from helpers.events.sourcing import is_reporting_verb
 from helpers.files.records import Event
 from helpers.files.resources import resource_rows
@@ -26,6 +27,8 @@ _FAMILIES = {"02": "appeal", "03": "intent", "10": "demand", "12": "reject", "13
 _OFFER_MODALS = {"can", "could"}
 #: Roots of cooperative acts that can be offered (03x): consult, cooperate, aid, yield.
 _OFFERABLE = ("04", "05", "06", "07", "08")
+#: Prepositions of an intent noun whose object is what is intended ("interest in meeting").
+_NOUN_PREPS = ("to", "for", "on", "in")
 
 
 @lru_cache(maxsize=None)
@@ -66,29 +69,55 @@ def _family(coding: Coding | None) -> str:
     return _FAMILIES.get(coding.code[:2], "") if coding.code else ""
 
 
+def _complements(token: Token, clauses: bool, preps=("to", "for", "on")) -> list[Token]:
+    """The heads of a word's complements: an infinitive, an object, "to/for/on X" (or
+    ``preps``), with ``clauses`` a that-clause."""
+    heads = []
+    for child in token.children:
+        if child.dep_ in {"xcomp", "dobj"} or child.dep_ == "ccomp" and clauses:
+            heads.append(child)
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            heads += [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+    return heads
+
+
 def _content(found: Found, by_token: dict[int, Found], *, clauses: bool = True) -> list[Found]:
     """What a verb says, asks or offers: the predicates of its complement (an infinitive,
     "to/for V-ing", with ``clauses`` a that-clause; conjoined ones too), and event nouns it
     takes as object or after "to", "for", "on" ("agreed to a meeting", "demanded the
-    release of X")."""
+    release of X"). An intent named by the verb's object ("expressed hopes to V",
+    "attaches importance to V-ing", "interest in meeting X") has the noun's complement."""
     out = []
-    for child in found.token.children:
-        heads = []
-        if child.dep_ in {"xcomp", "dobj"} or child.dep_ == "ccomp" and clauses:
-            heads = [child]
-        elif child.dep_ == "prep" and child.lower_ in {"to", "for", "on"}:
-            heads = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
-        for head in heads:
-            for item in [head] + [c for c in head.children if c.dep_ == "conj"]:
-                if item.i in by_token and (item.pos_ == "VERB" or child.dep_ != "ccomp"):
-                    out.append(by_token[item.i])
+    heads = _complements(found.token, clauses)
+    if found.coding is not None and found.coding.role == "intent":
+        heads += [h for noun in heads if noun.dep_ == "dobj" and noun.i in found.coding.used
+                  for h in _complements(noun, False, _NOUN_PREPS) + [c for c in noun.children
+                                                          if c.dep_ in {"acl", "relcl"}]]
+    for head in heads:
+        for item in [head] + [c for c in head.children if c.dep_ == "conj"]:
+            if item.i in by_token and (item.pos_ == "VERB" or head.dep_ != "ccomp"):
+                out.append(by_token[item.i])
     return out
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    """True when the verb's subject is a personal pronoun ('he wanted', 'she would')."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ not in {"it", "this", "that"}
+               for c in verb.children)
+
+
+def _wished_thing(verb: Token) -> bool:
+    """True when an intent verb names what is wished as a thing: an object or "for X"."""
+    return any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
 
 
 def code_speech_acts(found: list[Found], index: dict[int, Found]) -> None:
     """Code appeals, offers, demands and rejections by their complement; reported offers;
     the addressee of a report as the target of what its speaker does by speaking."""
     for f in found:
+        if f.note == INTENDED:          # 'is willing to work with X': the subject's intent
+            f.code = compose("intent", f.code) or "030"
+            continue
         family = _family(f.coding)
         # 'agreed that ...', 'hopes that ...' state, they do not offer: only a demand or a
         # threat takes a that-clause as what it is about
@@ -104,8 +133,17 @@ def code_speech_acts(found: list[Found], index: dict[int, Found]) -> None:
                 f.code, content = composed[0] if composed else ("030", contents[0])
                 if not f.targets:
                     f.targets = [t for t in content.targets if t not in f.sources]
+            if family == "intent":
+                for content in contents:        # what is intended has not happened yet
+                    if content.factuality == "asserted":
+                        content.factuality = "underspecified"
+        elif family == "intent" and not f.code and _wished_thing(f.token):
+            f.code = "030"                       # 'wished for close ties', 'wanted cooperation'
         if is_reporting_verb(f.token):
             for content in _content(f, index):
+                if f.targets and content.sources and set(content.sources) <= set(f.targets) \
+                        and _pronoun_subject(content.token):
+                    content.sources = list(f.sources)     # 'A told B he wanted': he is A
                 if set(content.sources) & set(f.sources) and not content.targets \
                         and (_family(content.coding) or content.code[:2] in {"01", "05"}):
                     content.targets = [t for t in f.targets if t not in content.sources]

@@ -44,11 +44,20 @@ def test_one_event_told_by_two_outlets_is_one_row_with_two_sources():
     event("b", earliest="2026-02-11", latest="2026-02-12"),        # intervals apart
     event("b", code="112"),                                         # another CAMEO root (accuse)
     event("b", source="x", target="z"),                             # another actor pair
-    event("b", earliest="", latest=""),                             # no date at all
+    event("b", target="", earliest="", latest=""),                  # no date and no target
     event("b", code=""),                                            # no CAMEO code
 ])
 def test_events_that_differ_are_not_merged(second):
     assert len(timeline(event("a"), second)) == 2
+
+
+def test_an_undated_event_joins_the_one_dated_event_of_its_pair_in_another_article():
+    undated = event("b", earliest="", latest="")
+    assert len(timeline(event("a"), undated)) == 1
+    # not when two dated events of the pair could be the one, nor within its own article
+    two = timeline(event("a"), event("c", earliest="2026-03-01", latest="2026-03-01"), undated)
+    assert len(two) == 3
+    assert len(timeline(event("a"), event("a", "e2", earliest="", latest=""))) == 2
 
 
 def test_a_directed_code_keeps_its_direction_but_a_symmetric_one_does_not():
@@ -122,7 +131,7 @@ def test_merged_ids_follow_time_then_are_stable_under_input_order():
 
 
 def test_undated_events_come_last_and_open_ends_sort_by_their_bound():
-    rows = timeline(event("a", "e1", earliest="", latest=""),
+    rows = timeline(event("a", "e1", target="z", earliest="", latest=""),
                     event("a", "e2", code="112", earliest="", latest="2026-02-10"),
                     event("b", "e1", earliest="2026-02-09", latest="2026-02-09"))
     assert rows["sources"].str.split(" (", regex=False).str[0].tolist() == ["b s1 e1", "a s1 e2", "a s1 e1"]
