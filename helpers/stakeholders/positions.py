@@ -10,9 +10,9 @@ manner of discourse network analysis (Leifeld 2016).
 - matrix: +1 / -1 the sign of an actor's agreements on a concept, 0 not stated;
 - congruence network: two actors tied by the concepts they take the same side on,
   conflict network: by the concepts they take opposite sides on (weights = concepts);
-- central initiative: the concept with the most actors, then the most statements,
-  then the earliest; without statements, the concept of the coded events (the
-  trigger named as a concept: "met" -> meeting) with the most actors and events.
+- central initiative: the concept of the statements or of the coded events (the trigger
+  named as a concept: "met" -> meeting) with the most actors taking a side on it, then
+  the most statements, then the most rows, then the earliest.
 - stance: support (agreements on it all +1), oppose (all -1), mixed (both), not_stated.
 
 >>> concept_order(pd.DataFrame({"actor_id": ["a", "b", "a"], "concept": ["x", "y", "y"],
@@ -146,18 +146,20 @@ def discourse_networks(matrix: pd.DataFrame) -> pd.DataFrame:
 def event_statements(tables: Tables) -> pd.DataFrame:
     """Coded events as (sentence, actor, concept, agreement) of their participants, the
     concept named by the trigger ("met" -> meeting; of a phrasal predicate, its word that
-    names a concept: "pay visit" -> visit); agreement -1 when the event is
-    negated or conflictual (a negative Goldstein score). A reporting verb ("said") names
-    no concept."""
-    rows, reporting = [], stance_words("report")
-    for sentence_id, lemma, code, goldstein, source, target, factuality in rows_of(
-            tables.events, "sentence_id", "lemma", "cameo_code", "goldstein", "source_actor",
+    names a concept: "pay visit" -> visit); agreement +1 for the source (it does it), -1
+    when the event is negated (it does not), 0 for the target. A reporting
+    verb ("said") names no concept, nor a stance verb ("agreed", "praised"): its position
+    is a statement already."""
+    rows, reporting, cues = [], stance_words("report"), stance_words("verb")
+    for sentence_id, lemma, trigger, code, source, target, factuality in rows_of(
+            tables.events, "sentence_id", "lemma", "trigger", "cameo_code", "source_actor",
             "target_actor", "factuality"):
-        if not code or factuality == "underspecified" or lemma.lower() in reporting:
+        lemma = (lemma or trigger).lower()
+        if not code or not lemma or factuality == "underspecified" or lemma in reporting or lemma in cues:
             continue
-        words = lemma.lower().split()
+        words = lemma.split()
         concept, _ = named(next((w for w in words if w in concept_variants()), words[0]))
-        sign = -1 if factuality == "negated" or (goldstein == goldstein and goldstein < 0) else 1
+        sign = -1 if factuality == "negated" else 1
         for actor, role in ((source, "source"), (target, "target")):
             if actor:
                 rows.append({"sentence_id": sentence_id, "actor_id": actor, "concept": concept,
@@ -169,18 +171,36 @@ def central_initiative(statements: pd.DataFrame, tables: Tables | None = None
                        ) -> tuple[str | None, pd.DataFrame]:
     """The central initiative and the rows its stances are read from.
 
-    The concept of :func:`concept_order` first among the statements; without
-    statements, the first among the coded events (:func:`event_statements`), whose
-    targets count as actors with no stance. (None, empty) when there is neither.
+    The concept or coded event (:func:`event_statements`) with the most actors that take a
+    side on it (statement holders, sources of its events), then
+    the most statements, then the most rows of both, then the earliest; its rows are its statements and its events
+    (an event's target counts as an actor with no stance). (None, empty) when there is
+    neither.
+
+    >>> s = pd.DataFrame({"sentence_id": [1, 2], "actor_id": ["a", "b"],
+    ...                   "concept": ["deal", "deal"], "agreement": [1, -1]})
+    >>> central_initiative(s)[0]
+    'deal'
     """
-    ranked = concept_order(statements)
-    if ranked:
-        return ranked[0], statements[statements["concept"] == ranked[0]]
-    events = event_statements(tables) if tables is not None else pd.DataFrame()
-    ranked = concept_order(events)
-    if not ranked:
+    columns = ["sentence_id", "actor_id", "concept", "agreement"]
+    events = (event_statements(tables) if tables is not None
+              else pd.DataFrame(columns=columns))
+    rows = pd.concat([statements[columns].assign(statement=1), events.assign(statement=0)],
+                     ignore_index=True)
+    if rows.empty:
         return None, statements.iloc[0:0]
-    return ranked[0], events[events["concept"] == ranked[0]]
+    rows = rows.astype({"agreement": int, "statement": int, "sentence_id": int})
+    sided = rows[rows["agreement"] != 0]
+    grouped = rows.groupby("concept").agg(n=("statement", "sum"), rows=("actor_id", "size"),
+                                          first=("sentence_id", "min"))
+    grouped["actors"] = sided.groupby("concept")["actor_id"].nunique()
+    ranked = grouped.fillna({"actors": 0}).reset_index().sort_values(
+        ["actors", "n", "rows", "first", "concept"], ascending=[False, False, False, True, True])
+    initiative = ranked["concept"].iloc[0]
+    basis = rows[rows["concept"] == initiative]
+    if basis["statement"].any():
+        basis = basis[basis["statement"] == 1]
+    return initiative, basis.drop(columns="statement")
 
 
 def stances(rows: pd.DataFrame, actor_ids: list[str], *, concept: str | None) -> pd.DataFrame:

@@ -272,3 +272,33 @@ def test_a_phrasal_predicate_is_named_by_its_word_that_names_a_concept():
     tables = one_sentence("A paid a visit to B.", [("A", "a"), ("B", "b")],
                           [{**events[0], "lemma": "hold"}])
     assert positions.central_initiative(positions.positions(tables), tables)[0] == "hold"
+
+
+def _strikes() -> object:
+    events = [{"trigger": "struck", "lemma": "strike", "cameo_code": "190", "source_actor": actor,
+               "target_actor": "c", "factuality": "asserted", "goldstein": -10.0}
+              for actor in ("a", "b")]
+    return one_sentence("Avalonia and Borduria struck Carpathia.",
+                        [("Avalonia", "a"), ("Borduria", "b"), ("Carpathia", "c")], events)
+
+
+def _said(*rows: tuple[str, str, int]) -> pd.DataFrame:
+    return pd.DataFrame({"sentence_id": [1] * len(rows), "actor_id": [r[0] for r in rows],
+                         "concept": [r[1] for r in rows], "agreement": [r[2] for r in rows]})
+
+
+def test_a_coded_event_with_more_actors_taking_a_side_is_the_initiative():
+    initiative, basis = positions.central_initiative(_said(("a", "plan", 1)), _strikes())
+    assert initiative == "strike"
+    table = positions.stances(basis, ["a", "b", "c"], concept=initiative)
+    assert table["stance"].tolist() == ["support", "support", "not_stated"]
+
+
+def test_a_concept_with_as_many_actors_and_statements_wins_and_its_stances_are_statements():
+    tables = _strikes()
+    said = _said(("a", "plan", 1), ("c", "plan", -1))
+    assert positions.central_initiative(said, tables)[0] == "plan"
+    initiative, basis = positions.central_initiative(_said(("c", "strike", -1)), tables)
+    assert initiative == "strike"
+    table = positions.stances(basis, ["a", "b", "c"], concept=initiative)
+    assert table["stance"].tolist() == ["not_stated", "not_stated", "oppose"]
