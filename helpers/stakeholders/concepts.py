@@ -43,6 +43,8 @@ NOUNS = {"NOUN", "PROPN", "X"}
 #: Entity types that never name a concept (dates, times, amounts).
 NO_CONCEPT_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _COMPLEMENT_PREPS = {"of", "for", "on", "about", "over"}
+#: Tags of a participle modifying a noun ("reports based on rumours", "statements made by").
+PARTICIPLES = {"VBN", "VBG"}
 
 
 def named(word: str) -> tuple[str, int]:
@@ -82,7 +84,9 @@ def noun_lemma(head: Token) -> str:
 def complement(head: Token) -> Token | None:
     """The complement a container noun hands over to: its of/for phrase, its clause, or the
     noun before it ("the ceasefire proposal") or an adjective that is a variant of a concept
-    ("the cooperative relationship"); None for a noun that is no container or stance noun."""
+    ("the cooperative relationship"); a participle modifying it hands over to the container
+    it leads to ("reports based on rumours that X": the rumours' X) and otherwise names
+    nothing; None for a noun that is no container or stance noun."""
     lemma = noun_lemma(head)
     if not any(lemma in stance_words(kind) for kind in ("container", "empty", "noun")):
         return None
@@ -93,8 +97,14 @@ def complement(head: Token) -> Token | None:
             return child
         if child.dep_ in {"acl", "ccomp", "relcl"} and child.pos_ in {"VERB", "AUX"} and any(
                 c.lower_ == "that" for c in child.children if c.dep_ == "mark") or (
-                child.dep_ in {"acl", "ccomp"} and child.pos_ == "VERB"):
+                child.dep_ in {"acl", "ccomp"} and child.pos_ == "VERB"
+                and child.tag_ not in PARTICIPLES):
             return child
+        if child.dep_ == "acl" and child.tag_ in PARTICIPLES:
+            inner = [o for p in child.children if p.dep_ == "prep" for o in p.children
+                     if o.dep_ == "pobj" and complement(o) is not None]
+            if inner:
+                return inner[0]
         if child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS:
             for obj in child.children:
                 if obj.dep_ in {"pobj", "pcomp"}:
@@ -122,7 +132,9 @@ def verb_concept(verb: Token, index: ActorIndex | None = None, *, depth: int = 0
     else the verb named by its noun ("meet" -> meeting, "strike Beirut" -> strike); a verb
     that only leads to an aim ("work to resolve X") hands over to it; a stance verb with an
     actor as object ("agree to support Syria") names that actor; a light verb
-    ("would be successful") to the noun its subject names; None for none of these.
+    ("would be successful") to the noun its subject names; None for none of these, and for
+    an action on a pronoun ("strengthen that", "drive it out"): what it stands for is
+    named where it was said.
 
     >>> from helpers.nlp.model import get_nlp
     >>> verb_concept(get_nlp()("They agreed to meet.")[3])
@@ -134,6 +146,8 @@ def verb_concept(verb: Token, index: ActorIndex | None = None, *, depth: int = 0
     people = [index[c.i][0] for c in verb.children if c.dep_ == "dobj" and index.get(c.i)]
     if polarity is not None and people:
         return people[0], polarity
+    if any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children):
+        return None
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
                and c.pos_ in NOUNS and not index.get(c.i)]
     objects += [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"

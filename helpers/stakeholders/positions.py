@@ -34,8 +34,10 @@ STATEMENT_COLUMNS = ["statement_id", "sentence_id", "actor_id", "concept", "agre
                      "factuality", "attribution", "event_id", "start", "end", "source_type"]
 NETWORK_COLUMNS = ["actor_a", "actor_b", "tie", "weight", "concepts"]
 STANCE_COLUMNS = ["actor_id", "stance", "concept", "score", "sentence_ids"]
-#: Event codes whose target is what the source takes a position on, with its sign.
-EVENT_POSITIONS = {"05": 1, "11": -1}
+#: Event codes whose target is what the source takes a position on, with its sign: praise,
+#: verbal defence, rallying support, recognition (051-054; not an agreement signed, 057),
+#: and disapproval (11x).
+EVENT_POSITIONS = {"051": 1, "052": 1, "053": 1, "054": 1, "11": -1}
 
 
 def _sourcing(events: pd.DataFrame) -> dict[int, tuple[str, str]]:
@@ -56,7 +58,7 @@ def _event_rows(tables: Tables) -> list[dict]:
          attribution, source_type) in rows_of(
             tables.events, "event_id", "sentence_id", "trigger", "start", "end", "cameo_code",
             "source_actor", "target_actor", "factuality", "attribution", "source_type"):
-        sign = EVENT_POSITIONS.get(code[:2])
+        sign = EVENT_POSITIONS.get(code[:3]) or EVENT_POSITIONS.get(code[:2])
         if sign and source and target and source != target and factuality != "underspecified":
             rows.append({"sentence_id": sentence_id, "actor_id": source, "concept": target,
                          "agreement": sign * (-1 if factuality == "negated" else 1),

@@ -28,11 +28,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from helpers.events.arguments import ActorIndex, controller, is_passive, phrase_actors
+from helpers.events.arguments import ActorIndex, is_passive, phrase_actors
 from helpers.events.factuality import clause_verb, factuality_of
 from helpers.stakeholders.concepts import LIGHT_VERBS, complement, concept_of
 from helpers.stakeholders.lexicon import stance_words
-
+from helpers.stakeholders.speech import (QUOTES, SUBJECT_DEPS, quoted_speaker, reporter,
+                                         speakers, subject_holders)
 #: Factuality values that make a statement the actor's own.
 KEPT_FACTUALITY = ("asserted", "probable", "possible", "negated")
 #: Prepositions whose object is what a cue is about ("in" and "with" only after a noun:
@@ -41,9 +42,6 @@ OBJECT_PREPS = {"for", "on", "to", "against", "over", "about", "toward", "toward
 NOUN_PREPS = OBJECT_PREPS | {"in", "with"}
 #: Prepositions whose object holds a stance noun ("commitment from the parties").
 HOLDER_PREPS = {"from", "among", "by"}
-_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-#: Quotation marks: a sentence with one may continue the quotation of a neighbour.
-QUOTES = {'"', "“", "”"}
 #: Modals by which a speaker demands what the clause says.
 DEMAND_MODALS = {"must", "should"}
 
@@ -89,67 +87,23 @@ def negated(token: Token) -> bool:
     return any(c.dep_ in {"neg", "det"} and c.lower_ in words for c in token.children)
 
 
-def speakers(sentence: Span, index: ActorIndex) -> list[str]:
-    """The actors who speak in a sentence: subjects of its reporting verbs, the one quoted
-    ("AFP quoted the minister as saying": the minister), or "according to X"."""
-    reporting, found = stance_words("report"), []
-    for token in sentence:
-        if token.pos_ == "VERB" and token.lemma_.lower() in reporting:
-            quoted = token.lemma_.lower() == "quote"
-            for child in token.children:
-                if child.dep_ in ({"dobj"} if quoted else _SUBJECT_DEPS):
-                    found += [a for a in phrase_actors(child, index) if a not in found]
-        if token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < len(
-                token.doc) else False:
-            for obj in token.nbor(1).children:
-                found += [a for a in phrase_actors(obj, index) if a not in found]
-    return found
-
-
-def quoted_speaker(speaking: list[list[str]], n: int) -> list[str]:
-    """The speaker of a quotation that runs over sentences: that of the sentence before,
-    else of the sentence after (a quotation closed by '..., he said.')."""
-    for m in (n - 1, n + 1):
-        if 0 <= m < len(speaking) and speaking[m]:
-            return speaking[m]
-    return []
-
-
-def _subject_actors(verb: Token, index: ActorIndex) -> tuple[list[str], bool]:
-    """(actors, has a subject) of a verb: the agent of a passive first, else its controller."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            agents = [a for obj in child.children for a in phrase_actors(obj, index)]
-            if agents:
-                return agents, True
-    if is_passive(verb):
-        return [], True
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
-    if subjects:
-        return [a for s in subjects for a in phrase_actors(s, index)], True
-    if verb.dep_ == "advcl" and verb.head is not verb and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return _subject_actors(verb.head, index)[0], False
-    return controller(verb, index), False
-
-
 def holders(cue: Token, index: ActorIndex, speaking: list[str]) -> list[str]:
     """Who holds the position a cue expresses (see the module docstring)."""
     if cue.pos_ == "VERB":
-        found, has_subject = _subject_actors(cue, index)
+        found, has_subject = subject_holders(cue, index)
         return found or speaking
     if cue.pos_ == "NOUN":
         for child in cue.children:
             if child.dep_ == "poss" or child.dep_ == "compound":
                 found = phrase_actors(child, index)
-                if found and not (cue.dep_ == "dobj" and _subject_actors(cue.head, index)[0]):
+                if found and not (cue.dep_ == "dobj" and subject_holders(cue.head, index)[0]):
                     return found
             if child.dep_ == "prep" and child.lower_ in HOLDER_PREPS:
                 found = [a for obj in child.children for a in phrase_actors(obj, index)]
                 if found:
                     return found
         if cue.dep_ in {"dobj", "nsubj", "nsubjpass"} and cue.head.pos_ == "VERB":
-            found, _ = _subject_actors(cue.head, index)
+            found, _ = subject_holders(cue.head, index)
             if found and cue.dep_ == "dobj":
                 return found
     return speaking
@@ -202,8 +156,11 @@ def _objects(cue: Token, index: ActorIndex) -> list[Token]:
         if cue.dep_ == "amod":
             found.append(cue.head)
         elif cue.dep_ in {"acomp", "ccomp", "conj"}:
-            found += [c for c in cue.head.children if c.dep_ in _SUBJECT_DEPS]
-            found += [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
+            first = cue
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head
+            found += [c for c in first.head.children if c.dep_ in SUBJECT_DEPS]
+            found += [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
     return found
 
 
@@ -255,7 +212,8 @@ def cue_statements(cue: Token, index: ActorIndex, speaking: list[str],
     if factuality not in KEPT_FACTUALITY:
         return []
     sign = -1 if negated(cue) else 1
-    actors = (sources or {}).get(cue.idx) or holders(cue, index, speaking)
+    actors = (reporter(cue, index, speaking) or (sources or {}).get(cue.idx)
+              or holders(cue, index, speaking))
     rows = []
     clause_polarity = stance_words("verb_clause").get(cue.lemma_.lower(), polarity)
     for target in _objects(cue, index):

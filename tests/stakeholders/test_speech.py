@@ -1,0 +1,66 @@
+"""Who holds a position: reported speech, a coordinated reporting verb, a possessor that
+controls an infinitive; and what a position is about when the object is a pronoun or a
+report resting on rumours; coded events that are no position (an agreement signed)."""
+from __future__ import annotations
+
+import pytest
+
+from helpers.stakeholders import positions
+
+from tests.stakeholders.fixture import one_sentence
+
+LOPEZ, RUIZ = ("Maria Lopez", "lopez"), ("Pedro Ruiz", "ruiz")
+CHILE, PERU = ("Chile", "chile"), ("Peru", "peru")
+
+
+def claims(text: str, mentions=(), events=()) -> list[tuple]:
+    table = positions.positions(one_sentence(text, mentions, events))
+    return [tuple(r) for r in table[["actor_id", "concept", "agreement"]].values.tolist()]
+
+
+@pytest.mark.parametrize("text, mentions, expected", [
+    ("Maria Lopez told reporters that Chile will back the plan.", [LOPEZ, CHILE],
+     [("lopez", "plan", 1)]),
+    ("Maria Lopez told Pedro Ruiz he wanted closer cooperation.",
+     [LOPEZ, RUIZ, ("he", "ruiz")], [("lopez", "cooperation", 1)]),
+    # must not fire: a person reported on holds the position himself
+    ("Maria Lopez said that Pedro Ruiz had rejected the plan.", [LOPEZ, RUIZ],
+     [("ruiz", "plan", -1)]),
+    # must not fire: a state speaking of a state
+    ("Chile said that Peru will back the plan.", [CHILE, PERU], [("peru", "plan", 1)]),
+])
+def test_the_speaker_holds_what_he_reports_of_himself_or_his_state(text, mentions, expected):
+    assert claims(text, mentions) == expected
+
+
+def test_a_coordinated_reporting_verb_speaks_with_its_first_conjuncts_subject():
+    assert claims("Maria Lopez released a statement and said that the plan is one-sided and "
+                  "unbalanced.", [LOPEZ]) == [("lopez", "plan", -1)]
+    assert claims("The plan is one-sided and unbalanced.") == []
+
+
+def test_a_possessor_holds_what_the_infinitive_of_its_noun_offers():
+    assert claims("The summit showed Chile's readiness to offer support to Peru.",
+                  [CHILE, PERU]) == [("chile", "support", 1)]
+    assert claims("The summit showed the readiness to offer support to Peru.", [PERU]) == []
+
+
+def test_an_action_on_a_pronoun_names_nothing_an_action_on_a_noun_names_its_object():
+    assert claims("Chile wants to strengthen that.", [CHILE]) == []
+    assert claims("Chile wants to strengthen the partnership.", [CHILE]) == [
+        ("chile", "partnership", 1)]
+
+
+def test_a_report_resting_on_rumours_is_about_what_the_rumours_say():
+    assert claims("Chile denied reports based on rumours that Peru had sent a letter.",
+                  [CHILE, PERU]) == [("chile", "letter", -1)]
+    assert claims("Chile denied the reports.", [CHILE]) == [("chile", "report", -1)]
+
+
+def test_praise_is_a_position_on_its_target_an_agreement_signed_is_not():
+    def event(trigger: str, code: str) -> dict:
+        return {"trigger": trigger, "lemma": trigger, "cameo_code": code, "source_actor": "chile",
+                "target_actor": "peru", "factuality": "asserted", "goldstein": 3.0}
+    assert claims("Chile lauded Peru.", [CHILE, PERU], [event("lauded", "051")]) == [
+        ("chile", "peru", 1)]
+    assert claims("Chile inked a deal with Peru.", [CHILE, PERU], [event("inked", "057")]) == []
