@@ -4,7 +4,8 @@ The rules of docs/dev_set.md §4.4, in order, for the head of an object phrase:
 
 1. an actor (a person or a state praised, criticised, recognised) is named by its
    actor id; a role noun the actor layer left unlinked ("the leaders", "officials",
-   ``coref_role_nouns.csv``) names no concept;
+   ``coref_role_nouns.csv``) names no concept, unless it belongs to an actor ("the
+   Government of Pakistan", "Syria's leaders": that actor);
 2. a *container* noun ("the issue of X", "reports that X", "the proposal for X") hands
    over to its complement; an *empty* one ("the importance of X", "efforts to X") names
    nothing without one;
@@ -76,9 +77,30 @@ def issue_code(head: Token) -> str:
     return found[0][2] if found else ""
 
 
+def hyphenated(token: Token) -> str:
+    """The hyphenated word a token is part of ("non-alignment" split by the tokeniser into
+    "non", "-", "alignment"), lower case; '' for a token that is part of none.
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("a policy of non-alignment and of peace")
+    >>> hyphenated(doc[3]), hyphenated(doc[5]), hyphenated(doc[8])
+    ('non-alignment', 'non-alignment', '')
+    """
+    doc, start, end = token.doc, token.i, token.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+            and not doc[start - 1].whitespace_:
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ \
+            and not doc[end + 1].whitespace_:
+        end += 2
+    return doc[start:end + 1].text.lower() if end > start else ""
+
+
 def noun_lemma(head: Token) -> str:
-    """A noun's lemma in lower case (its form when singular: the lemmatiser mangles some)."""
-    return head.lower_ if head.tag_ in {"NN", "NNP"} else head.lemma_.lower()
+    """A noun's lemma in lower case (its form when singular: the lemmatiser mangles some);
+    a hyphenated word whole ("non-alignment")."""
+    return hyphenated(head) or (head.lower_ if head.tag_ in {"NN", "NNP"}
+                                else head.lemma_.lower())
 
 
 def complement(head: Token) -> Token | None:
@@ -183,7 +205,10 @@ def concept_of(head: Token, index: ActorIndex, *, depth: int = 0) -> tuple[str, 
         return None
     lemma = noun_lemma(head)
     if head.lower_ in role_nouns() or lemma in role_nouns():
-        return None
+        owners = [o for c in head.children if c.dep_ == "poss" or c.dep_ == "prep"
+                  and c.lower_ == "of" for o in ([c] if c.dep_ == "poss" else c.children)
+                  if index.get(o.i)]
+        return (index[owners[0].i][0], 1) if owners else None
     empty = lemma in stance_words("empty")
     if empty or lemma in stance_words("container") or lemma in stance_words("noun"):
         inner = complement(head)

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from helpers.events.arguments import ActorIndex, is_passive, phrase_actors
 from helpers.events.factuality import clause_verb, factuality_of
 from helpers.stakeholders.concepts import LIGHT_VERBS, complement, concept_of
-from helpers.stakeholders.lexicon import stance_words
+from helpers.stakeholders.lexicon import concept_variants, stance_words
 from helpers.stakeholders.speech import (QUOTES, SUBJECT_DEPS, quoted_speaker, reporter,
                                          speakers, subject_holders)
 #: Factuality values that make a statement the actor's own.
@@ -56,6 +56,8 @@ def cue_polarity(token: Token) -> int | None:
     """
     kind = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj"}.get(token.pos_)
     if not kind or token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.pos_ == "PROPN":
+        return None
+    if token.pos_ == "VERB" and token.dep_ == "amod":     # "expanded access": a modifier
         return None
     words = stance_words(kind)
     for lemma in lemma_candidates(token):
@@ -99,9 +101,9 @@ def holders(cue: Token, index: ActorIndex, speaking: list[str]) -> list[str]:
                 if found and not (cue.dep_ == "dobj" and subject_holders(cue.head, index)[0]):
                     return found
             if child.dep_ == "prep" and child.lower_ in HOLDER_PREPS:
-                found = [a for obj in child.children for a in phrase_actors(obj, index)]
-                if found:
-                    return found
+                objects = [o for o in child.children if o.dep_ == "pobj"]
+                if objects:         # named there; unknown when the actor layer left it unlinked
+                    return [a for obj in objects for a in phrase_actors(obj, index)]
         if cue.dep_ in {"dobj", "nsubj", "nsubjpass"} and cue.head.pos_ == "VERB":
             found, _ = subject_holders(cue.head, index)
             if found and cue.dep_ == "dobj":
@@ -175,9 +177,16 @@ def _concepts_of(target: Token, index: ActorIndex, *, depth: int = 0) -> list[tu
     inner = complement(target) if target.pos_ == "NOUN" else None
     for head in (target, inner) if inner is not None else (target,):
         for child in head.children:
-            if child.dep_ == "conj" and child.pos_ == head.pos_:
+            if child.dep_ == "conj" and child.pos_ == head.pos_ and not bare_verb(child):
                 out += [c for c in _concepts_of(child, index, depth=depth + 1) if c not in out]
     return out
+
+
+def bare_verb(verb: Token) -> bool:
+    """True for a verb with no object, clause or prepositional phrase whose lemma names no
+    concept ("and going forward"): a coordinated verb like it is no object of the cue."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in concept_variants() and not any(
+        c.dep_ in {"dobj", "xcomp", "ccomp", "prep", "nsubjpass"} for c in verb.children)
 
 
 def embedded(cue: Token) -> bool:
@@ -212,7 +221,9 @@ def cue_statements(cue: Token, index: ActorIndex, speaking: list[str],
     if factuality not in KEPT_FACTUALITY:
         return []
     sign = -1 if negated(cue) else 1
-    actors = (reporter(cue, index, speaking) or (sources or {}).get(cue.idx)
+    own = cue.pos_ == "NOUN" and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in
+                                     HOLDER_PREPS for c in cue.children)
+    actors = ((not own and reporter(cue, index, speaking)) or (sources or {}).get(cue.idx)
               or holders(cue, index, speaking))
     rows = []
     clause_polarity = stance_words("verb_clause").get(cue.lemma_.lower(), polarity)

@@ -64,3 +64,34 @@ def test_praise_is_a_position_on_its_target_an_agreement_signed_is_not():
     assert claims("Chile lauded Peru.", [CHILE, PERU], [event("lauded", "051")]) == [
         ("chile", "peru", 1)]
     assert claims("Chile inked a deal with Peru.", [CHILE, PERU], [event("inked", "057")]) == []
+
+
+def test_a_hyphenated_object_is_named_whole():
+    assert claims("Chile supports a policy of non-alignment.", [CHILE]) == [
+        ("chile", "non-alignment", 1)]
+    assert claims("Chile supports a policy of neutrality.", [CHILE]) == [
+        ("chile", "neutrality", 1)]
+
+
+def test_a_role_noun_that_belongs_to_an_actor_is_that_actor():
+    assert claims("Maria Lopez thanked the Government of Peru.", [LOPEZ, PERU]) == [
+        ("lopez", "peru", 1)]
+    assert claims("Maria Lopez thanked the government.", [LOPEZ]) == []
+
+
+def test_a_coordinated_verb_without_object_is_no_object_of_the_cue():
+    assert claims("Chile wants to build ties and to go ahead.", [CHILE]) == [("chile", "tie", 1)]
+    assert claims("Chile wants to build ties and to meet.", [CHILE]) == [
+        ("chile", "meeting", 1), ("chile", "tie", 1)]
+
+
+def test_a_participle_modifying_a_noun_is_no_cue():
+    assert claims("Chile will expand access to the ports.", [CHILE]) == [("chile", "access", 1)]
+    assert claims("Chile called for the expanded access.", [CHILE]) == [("chile", "access", 1)]
+
+
+def test_a_holder_named_but_not_linked_is_not_replaced_by_the_speaker():
+    assert claims("Chile welcomed a commitment from the warring factions to the truce.",
+                  [CHILE]) == [("chile", "commitment", 1)]
+    assert claims("Chile welcomed a commitment from Peru to the truce.", [CHILE, PERU]) == [
+        ("chile", "commitment", 1), ("peru", "ceasefire", 1)]
