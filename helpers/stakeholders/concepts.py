@@ -68,9 +68,12 @@ def _phrase_words(head: Token) -> list[Token]:
     return sorted(kept, key=lambda t: t.i)
 
 
-def issue_code(head: Token) -> str:
-    """The Phoenix issue code of the object phrase headed by ``head``, '' when none."""
-    tokens = _phrase_words(head)
+def issue_code(head: Token, index: ActorIndex | None = None) -> str:
+    """The Phoenix issue code of the object phrase headed by ``head``, '' when none; words of
+    an actor's name (``index``) are no issue ("differences between the Taliban leaders" is
+    no NAMED_TERROR_GROUP: the Taliban are an actor)."""
+    index = index or {}
+    tokens = [t for t in _phrase_words(head) if not index.get(t.i)]
     sequence = [w for t in tokens for w in words(t.text)]
     context = [w for t in head.sent for w in words(t.text)]
     found = issue_matches(sequence, context=context)
@@ -215,5 +218,5 @@ def concept_of(head: Token, index: ActorIndex, *, depth: int = 0) -> tuple[str, 
         found = concept_of(inner, index, depth=depth + 1) if inner is not None else None
         if found or empty:
             return found
-    code = issue_code(head)
+    code = issue_code(head, index)
     return named(code) if code else named(lemma)

@@ -1,7 +1,9 @@
 """Who speaks in a sentence, and who holds a position a verb or a reported clause expresses.
 
 - the speakers of a sentence: the subjects of its reporting verbs (``report`` words of
-  ``stakeholder_stances.csv``), the one quoted, or "according to X";
+  ``stakeholder_stances.csv``), the one quoted, or "according to X"; a speaker named by
+  a role noun the actor layer left unlinked ("the spokesperson also said") is the last
+  one named before;
 - the holder of a verb's position: its subject, the agent of a passive, the controller
   of an infinitive or a coordinated verb, the possessor of a noun an infinitive modifies;
 - reported speech (docs/dev_set.md section 4.4: "the speaker of reported speech holds the
@@ -12,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from helpers.events.arguments import ActorIndex, controller, is_passive, phrase_actors
+from helpers.nlp.coref import role_nouns
 from helpers.stakeholders.lexicon import stance_words
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -51,6 +54,20 @@ def quoted_speaker(speaking: list[list[str]], n: int) -> list[str]:
         if 0 <= m < len(speaking) and speaking[m]:
             return speaking[m]
     return []
+
+
+def unnamed_speaker(sentence: Span, index: ActorIndex) -> bool:
+    """True when a reporting verb of the sentence has for subject a role noun the actor layer
+    left unlinked ("The spokesperson of the government also pointed out that ...")."""
+    reporting = stance_words("report")
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in reporting and any(
+        c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in role_nouns()
+        and not phrase_actors(c, index) for c in t.children) for t in sentence)
+
+
+def last_speaker(speaking: list[list[str]], n: int) -> list[str]:
+    """The speakers of the nearest sentence before sentence ``n`` that has some."""
+    return next((found for found in reversed(speaking[:n]) if found), [])
 
 
 def subject_holders(verb: Token, index: ActorIndex) -> tuple[list[str], bool]:

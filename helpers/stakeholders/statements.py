@@ -32,8 +32,8 @@ from helpers.events.arguments import ActorIndex, is_passive, phrase_actors
 from helpers.events.factuality import clause_verb, factuality_of
 from helpers.stakeholders.concepts import LIGHT_VERBS, complement, concept_of
 from helpers.stakeholders.lexicon import concept_variants, stance_words
-from helpers.stakeholders.speech import (QUOTES, SUBJECT_DEPS, quoted_speaker, reporter,
-                                         speakers, subject_holders)
+from helpers.stakeholders.speech import (QUOTES, SUBJECT_DEPS, last_speaker, quoted_speaker,
+                                         reporter, speakers, subject_holders, unnamed_speaker)
 #: Factuality values that make a statement the actor's own.
 KEPT_FACTUALITY = ("asserted", "probable", "possible", "negated")
 #: Prepositions whose object is what a cue is about ("in" and "with" only after a noun:
@@ -154,6 +154,8 @@ def _objects(cue: Token, index: ActorIndex) -> list[Token]:
     if not found and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
                                                  for c in children):
         found += [c for c in cue.head.children if c.dep_ == "dobj"]
+    if cue.pos_ == "NOUN" and predicated(cue):      # "X is full of prejudice (against Y)": X
+        found = predicated(cue)
     if cue.pos_ == "ADJ":
         if cue.dep_ == "amod":
             found.append(cue.head)
@@ -166,10 +168,24 @@ def _objects(cue: Token, index: ActorIndex) -> list[Token]:
     return found
 
 
+def predicated(cue: Token) -> list[Token]:
+    """The subjects a stance noun is said of by a copula ("X is a mistake", "X and Y are
+    full of prejudice"); [] for a noun in no such predicate."""
+    if cue.dep_ == "attr":
+        verb = cue.head
+    elif cue.dep_ == "pobj" and cue.head.head.dep_ in {"acomp", "attr"}:
+        verb = cue.head.head.head
+    else:
+        return []
+    if verb.lemma_.lower() != "be":
+        return []
+    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+
+
 def _concepts_of(target: Token, index: ActorIndex, *, depth: int = 0) -> list[tuple[str, int]]:
-    """(concept, polarity) of one object token, and of its coordinated tokens (and of those of
-    a container's complement: "claims of differences, involvement in drug trafficking and
-    monopoly of power")."""
+    """(concept, polarity) of one object token, and of its coordinated or appositive tokens
+    (and of those of a container's complement: "claims of differences, the existence of
+    armed groups, involvement in drug trafficking and monopoly of power")."""
     if depth > 4:
         return []
     found = concept_of(target, index)
@@ -177,7 +193,8 @@ def _concepts_of(target: Token, index: ActorIndex, *, depth: int = 0) -> list[tu
     inner = complement(target) if target.pos_ == "NOUN" else None
     for head in (target, inner) if inner is not None else (target,):
         for child in head.children:
-            if child.dep_ == "conj" and child.pos_ == head.pos_ and not bare_verb(child):
+            if (child.dep_ == "conj" or child.dep_ == "appos" and not index.get(child.i)) and \
+                    child.pos_ == head.pos_ and not bare_verb(child):
                 out += [c for c in _concepts_of(child, index, depth=depth + 1) if c not in out]
     return out
 
@@ -253,6 +270,7 @@ def doc_statements(doc: Doc, sentences: list[tuple[int, int, int]], index: Actor
     own = [speakers(span, index) for _, span in spans]
     for n, (sentence_id, span) in enumerate(spans):
         speaking = own[n] or (quoted_speaker(own, n) if any(t.text in QUOTES for t in span)
+                              else last_speaker(own, n) if unnamed_speaker(span, index)
                               else [])
         for token in span:
             for row in cue_statements(token, index, speaking, span, sources):

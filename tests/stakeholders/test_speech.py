@@ -95,3 +95,32 @@ def test_a_holder_named_but_not_linked_is_not_replaced_by_the_speaker():
                   [CHILE]) == [("chile", "commitment", 1)]
     assert claims("Chile welcomed a commitment from Peru to the truce.", [CHILE, PERU]) == [
         ("chile", "commitment", 1), ("peru", "ceasefire", 1)]
+
+
+def test_a_stance_noun_said_of_a_subject_by_a_copula_is_about_that_subject():
+    text = "According to Maria Lopez, the continuation of sanctions is full of prejudice."
+    assert claims(text, [LOPEZ]) == [("lopez", "SANCTIONS", -1)]
+    assert claims("Maria Lopez voiced prejudice against the plan.", [LOPEZ]) == [
+        ("lopez", "plan", -1)]
+
+
+def test_an_unnamed_spokesperson_is_the_speaker_named_before():
+    text = ("Maria Lopez said talks were held. The spokesperson also pointed out that the plan "
+            "is baseless.")
+    tables = one_sentence(text, [LOPEZ])
+    tables.sentences.loc[0, "end"] = text.index(" The")
+    tables.sentences.loc[1] = {"sentence_id": 2, "start": text.index("The"), "end": len(text),
+                               "text": text[text.index("The"):]}
+    found = positions.positions(tables).query("sentence_id == 2")
+    assert found[["sentence_id", "actor_id", "concept", "agreement"]].values.tolist() == [
+        [2, "lopez", "plan", -1]]
+
+
+def test_an_unnamed_speaker_is_no_speaker_without_one_named_before():
+    assert claims("The spokesperson pointed out that the plan is baseless.") == []
+
+
+def test_an_actors_name_is_no_issue_and_appositive_objects_are_objects():
+    assert claims("Maria Lopez rejected claims of differences between the Taliban leaders, the "
+                  "existence of terrorist groups.", [LOPEZ, ("Taliban", "taliban")]) == [
+        ("lopez", "TERROR", -1), ("lopez", "difference", -1)]
