@@ -26,7 +26,7 @@ import pandas as pd
 
 from helpers.events.arguments import actor_index
 from helpers.stakeholders.concepts import named
-from helpers.stakeholders.lexicon import concept_variants, stance_words
+from helpers.stakeholders.lexicon import concept_variants, event_concepts, stance_words
 from helpers.stakeholders.statements import doc_statements
 from helpers.stakeholders.tables import Tables, parsed, rows_of, span_mentions
 
@@ -147,8 +147,9 @@ def discourse_networks(matrix: pd.DataFrame) -> pd.DataFrame:
 
 def event_statements(tables: Tables) -> pd.DataFrame:
     """Coded events as (sentence, actor, concept, agreement) of their participants, the
-    concept named by the trigger ("met" -> meeting; of a phrasal predicate, its word that
-    names a concept: "pay visit" -> visit); agreement +1 for the source (it does it), -1
+    concept named by the CAMEO code where ``stakeholder_event_concepts.csv`` names one
+    (042 and 043: a visit), else by the trigger ("met" -> meeting; of a phrasal predicate,
+    its word that names a concept: "pay visit" -> visit); agreement +1 for the source (it does it), -1
     when the event is negated (it does not), 0 for the target. A reporting
     verb ("said") names no concept, nor a stance verb ("agreed", "praised"): its position
     is a statement already."""
@@ -160,7 +161,8 @@ def event_statements(tables: Tables) -> pd.DataFrame:
         if not code or not lemma or factuality == "underspecified" or lemma in reporting or lemma in cues:
             continue
         words = lemma.split()
-        concept, _ = named(next((w for w in words if w in concept_variants()), words[0]))
+        concept = event_concepts().get(code) or named(
+            next((w for w in words if w in concept_variants()), words[0]))[0]
         sign = -1 if factuality == "negated" else 1
         for actor, role in ((source, "source"), (target, "target")):
             if actor:

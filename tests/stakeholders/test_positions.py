@@ -302,3 +302,20 @@ def test_a_concept_with_as_many_actors_and_statements_wins_and_its_stances_are_s
     assert initiative == "strike"
     table = positions.stances(basis, ["a", "b", "c"], concept=initiative)
     assert table["stance"].tolist() == ["not_stated", "not_stated", "oppose"]
+
+
+def test_a_visit_made_and_a_visit_hosted_are_one_initiative_named_by_the_cameo_code():
+    def event(trigger: str, code: str, source: str, target: str) -> dict:
+        return {"trigger": trigger, "lemma": trigger, "cameo_code": code, "source_actor": source,
+                "target_actor": target, "factuality": "asserted", "goldstein": 1.9}
+    text = "Avalonia arrived and Borduria received Avalonia."
+    mentions = [("Avalonia", "a"), ("Borduria", "b")]
+    tables = one_sentence(text, mentions, [event("arrived", "042", "a", "b"),
+                                           event("received", "043", "b", "a")])
+    initiative, basis = positions.central_initiative(positions.positions(tables), tables)
+    assert initiative == "visit"
+    assert positions.stances(basis, ["a", "b"], concept=initiative)["stance"].tolist() == [
+        "support", "support"]
+    tables = one_sentence(text, mentions, [event("arrived", "041", "a", "b"),
+                                           event("received", "041", "b", "a")])
+    assert positions.central_initiative(positions.positions(tables), tables)[0] == "arrived"
