@@ -159,7 +159,7 @@ def verb_concept(verb: Token, index: ActorIndex | None = None, *, depth: int = 0
     actor as object ("agree to support Syria") names that actor; a light verb
     ("would be successful") to the noun its subject names; None for none of these, and for
     an action on a pronoun ("strengthen that", "drive it out"): what it stands for is
-    named where it was said.
+    named where it was said (a pronoun that refers to an actor is that actor: "join him").
 
     >>> from helpers.nlp.model import get_nlp
     >>> verb_concept(get_nlp()("They agreed to meet.")[3])
@@ -171,7 +171,7 @@ def verb_concept(verb: Token, index: ActorIndex | None = None, *, depth: int = 0
     people = [index[c.i][0] for c in verb.children if c.dep_ == "dobj" and index.get(c.i)]
     if polarity is not None and people:
         return people[0], polarity
-    if any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children):
+    if any(c.dep_ == "dobj" and c.pos_ == "PRON" and not index.get(c.i) for c in verb.children):
         return None
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
                and c.pos_ in NOUNS and not index.get(c.i)]

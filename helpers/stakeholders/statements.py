@@ -47,7 +47,9 @@ DEMAND_MODALS = {"must", "should"}
 
 
 def cue_polarity(token: Token) -> int | None:
-    """The polarity of a token as a stance cue (+1, -1), None when it is not one.
+    """The polarity of a token as a stance cue (+1, -1), None when it is not one; a
+    ``verb_object`` word is a cue only with a direct object ("continue the talks", not
+    "continues to be struck").
 
     >>> from helpers.nlp.model import get_nlp
     >>> doc = get_nlp()("Kenya rejected the plan.")
@@ -59,7 +61,9 @@ def cue_polarity(token: Token) -> int | None:
         return None
     if token.pos_ == "VERB" and token.dep_ == "amod":     # "expanded access": a modifier
         return None
-    words = stance_words(kind)
+    words = dict(stance_words(kind))
+    if kind == "verb" and any(c.dep_ == "dobj" for c in token.children):
+        words.update(stance_words("verb_object"))       # "continue our friendship"
     for lemma in lemma_candidates(token):
         if lemma in words:
             return words[lemma]

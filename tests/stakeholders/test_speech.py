@@ -124,3 +124,16 @@ def test_an_actors_name_is_no_issue_and_appositive_objects_are_objects():
     assert claims("Maria Lopez rejected claims of differences between the Taliban leaders, the "
                   "existence of terrorist groups.", [LOPEZ, ("Taliban", "taliban")]) == [
         ("lopez", "TERROR", -1), ("lopez", "difference", -1)]
+
+
+def test_continue_is_a_cue_only_with_a_direct_object():
+    assert claims("Chile will continue the talks with Peru.", [CHILE, PERU]) == [
+        ("chile", "meeting", 1)]
+    assert claims("Chile continues to be struck by storms.", [CHILE]) == []
+
+
+def test_joining_an_actor_is_a_meeting_joining_an_alliance_is_the_alliance():
+    assert claims("Maria Lopez urged Pedro Ruiz to join her.",
+                  [LOPEZ, RUIZ, ("her", "lopez")]) == [("lopez", "meeting", 1)]
+    assert claims("Maria Lopez urged Pedro Ruiz to join the alliance.", [LOPEZ, RUIZ]) == [
+        ("lopez", "alliance", 1)]
