@@ -153,7 +153,8 @@ def _aim(verb: Token) -> Token | None:
 
 def verb_concept(verb: Token, index: ActorIndex | None = None, *, depth: int = 0
                  ) -> tuple[str, int] | None:
-    """The concept of an action: the concept of its object ("supply patrol ships" -> ship),
+    """The concept of an action: the concept of its object ("supply patrol ships" -> ship;
+    past an actor it is done to, the "with" object: "supply Indonesia with ships"),
     else the verb named by its noun ("meet" -> meeting, "strike Beirut" -> strike); a verb
     that only leads to an aim ("work to resolve X") hands over to it; a stance verb with an
     actor as object ("agree to support Syria") names that actor; a light verb
@@ -171,12 +172,16 @@ def verb_concept(verb: Token, index: ActorIndex | None = None, *, depth: int = 0
     people = [index[c.i][0] for c in verb.children if c.dep_ == "dobj" and index.get(c.i)]
     if polarity is not None and people:
         return people[0], polarity
-    if any(c.dep_ == "dobj" and c.pos_ == "PRON" and not index.get(c.i) for c in verb.children):
-        return None
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
                and c.pos_ in NOUNS and not index.get(c.i)]
     objects += [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
                 and not index.get(c.i)]
+    if not objects and any(c.dep_ == "dobj" for c in verb.children):    # "supply X with Y"
+        objects = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                   for o in c.children if o.dep_ == "pobj" and not index.get(o.i)]
+    if not objects and any(c.dep_ == "dobj" and c.pos_ == "PRON" and not index.get(c.i)
+                           for c in verb.children):
+        return None
     if not objects and is_passive(verb):
         objects = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in {"into", "to"}
                    for o in c.children if o.dep_ == "pobj" and not index.get(o.i)]

@@ -137,3 +137,10 @@ def test_joining_an_actor_is_a_meeting_joining_an_alliance_is_the_alliance():
                   [LOPEZ, RUIZ, ("her", "lopez")]) == [("lopez", "meeting", 1)]
     assert claims("Maria Lopez urged Pedro Ruiz to join the alliance.", [LOPEZ, RUIZ]) == [
         ("lopez", "alliance", 1)]
+
+
+def test_an_action_done_to_an_actor_is_named_by_its_with_object():
+    assert claims("Chile agreed to supply Peru with patrol ships.", [CHILE, PERU]) == [
+        ("chile", "ship", 1)]
+    assert claims("Chile agreed to supply patrol ships.", [CHILE]) == [("chile", "ship", 1)]
+    assert claims("Chile agreed to supply it.", [CHILE]) == []
