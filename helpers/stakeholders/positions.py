@@ -30,6 +30,8 @@ from helpers.stakeholders.lexicon import concept_variants, event_concepts, stanc
 from helpers.stakeholders.statements import doc_statements
 from helpers.stakeholders.tables import Tables, parsed, rows_of, span_mentions
 
+#: CAMEO root of public statements: their content is read as statements, not as an event.
+STATEMENT_ROOT = "01"
 STATEMENT_COLUMNS = ["statement_id", "sentence_id", "actor_id", "concept", "agreement", "cue",
                      "factuality", "attribution", "event_id", "start", "end", "source_type"]
 NETWORK_COLUMNS = ["actor_a", "actor_b", "tie", "weight", "concepts"]
@@ -149,16 +151,18 @@ def event_statements(tables: Tables) -> pd.DataFrame:
     """Coded events as (sentence, actor, concept, agreement) of their participants, the
     concept named by the CAMEO code where ``stakeholder_event_concepts.csv`` names one
     (042 and 043: a visit), else by the trigger ("met" -> meeting; of a phrasal predicate,
-    its word that names a concept: "pay visit" -> visit); agreement +1 for the source (it does it), -1
-    when the event is negated (it does not), 0 for the target. A reporting
-    verb ("said") names no concept, nor a stance verb ("agreed", "praised"): its position
-    is a statement already."""
+    its word that names a concept: "pay visit" -> visit); agreement +1 for the source (it
+    does it), -1 when the event is negated (it does not), 0 for the target. A reporting
+    verb ("said") names no concept, nor a stance verb ("agreed", "praised"), nor a public
+    statement (CAMEO 01x: "look forward", "acknowledged"): its position is a statement
+    already."""
     rows, reporting, cues = [], stance_words("report"), stance_words("verb")
     for sentence_id, lemma, trigger, code, source, target, factuality in rows_of(
             tables.events, "sentence_id", "lemma", "trigger", "cameo_code", "source_actor",
             "target_actor", "factuality"):
         lemma = (lemma or trigger).lower()
-        if not code or not lemma or factuality == "underspecified" or lemma in reporting or lemma in cues:
+        if (not code or code.startswith(STATEMENT_ROOT) or not lemma
+                or factuality == "underspecified" or lemma in reporting or lemma in cues):
             continue
         words = lemma.split()
         concept = event_concepts().get(code) or named(
@@ -176,10 +180,10 @@ def central_initiative(statements: pd.DataFrame, tables: Tables | None = None
     """The central initiative and the rows its stances are read from.
 
     The concept or coded event (:func:`event_statements`) with the most actors that take a
-    side on it (statement holders, sources of its events), then
-    the most statements, then the most rows of both, then the earliest; its rows are its statements and its events
-    (an event's target counts as an actor with no stance). (None, empty) when there is
-    neither.
+    side on it (statement holders, sources of its events), then the most statements, then
+    the most rows of both, then the earliest. Its rows are its statements; only when it has
+    none, its events (the source does it; a target counts as an actor with no stance):
+    taking part in a meeting is no position on it. (None, empty) when there is neither.
 
     >>> s = pd.DataFrame({"sentence_id": [1, 2], "actor_id": ["a", "b"],
     ...                   "concept": ["deal", "deal"], "agreement": [1, -1]})

@@ -319,3 +319,18 @@ def test_a_visit_made_and_a_visit_hosted_are_one_initiative_named_by_the_cameo_c
     tables = one_sentence(text, mentions, [event("arrived", "041", "a", "b"),
                                            event("received", "041", "b", "a")])
     assert positions.central_initiative(positions.positions(tables), tables)[0] == "arrived"
+
+
+def test_a_public_statement_is_no_event_initiative_a_meeting_is():
+    def event(trigger: str, code: str, source: str, target: str) -> dict:
+        return {"trigger": trigger, "lemma": trigger, "cameo_code": code, "source_actor": source,
+                "target_actor": target, "factuality": "asserted", "goldstein": 1.0}
+    text = "Avalonia and Borduria met, and both look forward to the fair."
+    mentions = [("Avalonia", "a"), ("Borduria", "b")]
+    events = [event("met", "040", "a", "b"), event("met", "040", "b", "a"),
+              event("look", "013", "a", ""), event("look", "013", "b", "")]
+    tables = one_sentence(text, mentions, events)
+    assert positions.central_initiative(_said(), tables)[0] == "meeting"
+    tables = one_sentence(text, mentions, [{**e, "cameo_code": "051"} for e in events[2:]]
+                          + events[:1])
+    assert positions.central_initiative(_said(), tables)[0] == "look"
