@@ -270,7 +270,7 @@ def test_a_phrasal_predicate_is_named_by_its_word_that_names_a_concept():
     tables = one_sentence("A paid a visit to B.", [("A", "a"), ("B", "b")], events)
     assert positions.central_initiative(positions.positions(tables), tables)[0] == "visit"
     tables = one_sentence("A paid a visit to B.", [("A", "a"), ("B", "b")],
-                          [{**events[0], "lemma": "hold"}])
+                          [{**events[0], "lemma": "hold", "cameo_code": "061"}])
     assert positions.central_initiative(positions.positions(tables), tables)[0] == "hold"
 
 
