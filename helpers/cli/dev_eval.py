@@ -14,7 +14,8 @@ both against the gold of ``data/dev/gold/`` (see ``docs/dev_set.md``):
 - ``stance``: statements (sentence, actor, concept, agreement) in the manner of discourse
   network analysis, the central initiative named, and each actor's stance toward it
   (the system actors that stand for one gold actor taken together), on the articles
-  with gold statements;
+  with gold statements; and, on every article with at least three coded events, whether a
+  central initiative is named with at least two actors' stances stated;
 - ``merge``: gold same-event pairs (same root and actors in two articles of one
   ``event_group``) found merged in one row of the corpus timeline
   (``helpers.corpus.crossdoc.link_events``), and merged rows that join events the gold keeps
@@ -82,6 +83,8 @@ class Tally:
     stance_total: int = 0
     initiative_right: int = 0
     initiative_docs: int = 0
+    covered: list = field(default_factory=list)   # doc ids with >= 3 events, said something
+    uncovered: list = field(default_factory=list)
 
 
 def _timex_scores(gold: list[Timex], system: list[Timex]) -> tuple[Scores, Scores, list]:
@@ -145,10 +148,14 @@ def score_document(row: dict, tally: Tally, raw_nlp, report: list[str], *,
                                   for k in hit)
 
     positions: list[str] = []
+    stake = analyse_stakeholders(stakeholder_tables(analysis), with_sensitivity=False)
+    covered = ds.initiative_covered(stake.initiative, stake.stances, len(system_events))
+    if covered is not None:
+        (tally.covered if covered else tally.uncovered).append(doc_id)
     if has_gold(doc_id, "statements", gold_dir) and has_gold(doc_id, "stances", gold_dir):
         gold = tuple(read_gold(doc_id, kind, text=text, gold_dir=gold_dir)
                      for kind in ("statements", "stances"))
-        _score_positions(analysis, tally, positions, sentence_of=sentence_of, id_map=id_map,
+        _score_positions(stake, tally, positions, sentence_of=sentence_of, id_map=id_map,
                          gold=gold)
     report.append(f"\n## {doc_id}\n")
     report += [f"- name {kind}: {text[s:e]!r} {label} [{s}:{e}]"
@@ -172,11 +179,10 @@ def score_document(row: dict, tally: Tally, raw_nlp, report: list[str], *,
             "system_keys": system_keys, "events": system_events}
 
 
-def _score_positions(analysis, tally: Tally, report: list[str], *, sentence_of, id_map: dict,
+def _score_positions(result, tally: Tally, report: list[str], *, sentence_of, id_map: dict,
                      gold: tuple[pd.DataFrame, pd.DataFrame]) -> None:
     """Statements (sentence, actor, concept, agreement) and stances toward the central initiative."""
     gold_statements, gold_stances = gold
-    result = analyse_stakeholders(stakeholder_tables(analysis), with_sensitivity=False)
     g = ds.statement_keys(gold_statements.to_dict("records"), sentence_of=sentence_of)
     s = ds.statement_keys(result.statements.to_dict("records"), id_map=id_map)
     tally.statements = _add(tally.statements, scores(g, s))
@@ -228,6 +234,8 @@ def summary(t: Tally, docs: int, merge: tuple[int, int, int, int]) -> list[str]:
         f"stance   project statements {_prf(t.statements)}",
         f"stance   project central initiative named {t.initiative_right}/{t.initiative_docs}; "
         f"stance acc={_ratio(t.stance_right, t.stance_total):.3f} (actors={t.stance_total})",
+        f"stance   project articles with >= 3 coded events, an initiative and >= 2 stated stances "
+        f"{len(t.covered)}/{len(t.covered) + len(t.uncovered)}; not: {' '.join(t.uncovered)}",
         f"merge    project same-event pairs merged {pairs_merged}/{pairs_gold} "
         f"(recall={_ratio(pairs_merged, pairs_gold):.3f}); merged rows across articles {rows}, "
         f"joining different events {wrong}",

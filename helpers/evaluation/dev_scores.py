@@ -256,3 +256,19 @@ def merge_scores(results: list[dict], groups: dict[str, str]) -> tuple[int, int,
         members = [(d, key_of.get((d, e))) for d, e in zip(cluster.doc_id, cluster.event_id)]
         wrong += any(a[0] < b[0] and (a, b) not in gold_pairs for a in members for b in members)
     return len(gold_pairs), found, rows, wrong
+
+
+def initiative_covered(initiative: str | None, stances: pd.DataFrame, events: int, *,
+                       least_events: int = 3, least_stated: int = 2) -> bool | None:
+    """Whether an article's stance analysis says something: None when the article has fewer
+    than ``least_events`` coded events (not counted), else True when a central initiative is
+    named and at least ``least_stated`` actors have a stance other than ``not_stated``
+    (the "Must show" of the stakeholder analysis).
+
+    >>> s = pd.DataFrame({"actor_id": ["a", "b"], "stance": ["support", "not_stated"]})
+    >>> initiative_covered("x", s, 4), initiative_covered("x", s, 2), initiative_covered(None, s, 5)
+    (False, None, False)
+    """
+    if events < least_events:
+        return None
+    return bool(initiative) and int((stances["stance"] != "not_stated").sum()) >= least_stated

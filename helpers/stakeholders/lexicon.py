@@ -9,6 +9,7 @@
   speaks), ``container`` nouns whose complement names the concept ("the issue of
   X") and ``empty`` ones that name nothing without it ("the importance of X"), and
   ``verb_clause`` polarities of a cue before a that-clause ("warned that X would ...");
+- ``stakeholder_event_concepts.csv``: the concept of the events of a CAMEO code;
 - ``stakeholder_weights.csv``: the power-interest scoring rules (weights, sector and
   office scores, thresholds, the sensitivity step).
 
@@ -41,6 +42,18 @@ def concept_variants() -> dict[str, tuple[str, int]]:
     table = _read("stakeholder_concepts.csv", CONCEPT_COLUMNS)
     return {(w if w.isupper() else w.lower()): (c, int(p))
             for w, c, p in zip(table["word"], table["concept"], table["polarity"])}
+
+
+@lru_cache(maxsize=None)
+def event_concepts() -> dict[str, str]:
+    """CAMEO event code -> the concept its events are about, from
+    ``stakeholder_event_concepts.csv`` (a visit made and a visit hosted are one visit).
+
+    >>> event_concepts()["043"]
+    'visit'
+    """
+    table = _read("stakeholder_event_concepts.csv", ("code", "concept"))
+    return dict(zip(table["code"].astype(str).str.zfill(3), table["concept"]))
 
 
 @lru_cache(maxsize=None)

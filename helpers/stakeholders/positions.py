@@ -10,9 +10,9 @@ manner of discourse network analysis (Leifeld 2016).
 - matrix: +1 / -1 the sign of an actor's agreements on a concept, 0 not stated;
 - congruence network: two actors tied by the concepts they take the same side on,
   conflict network: by the concepts they take opposite sides on (weights = concepts);
-- central initiative: the concept with the most actors, then the most statements,
-  then the earliest; without statements, the concept of the coded events (the
-  trigger named as a concept: "met" -> meeting) with the most actors and events.
+- central initiative: the concept of the statements or of the coded events (the trigger
+  named as a concept: "met" -> meeting) with the most actors taking a side on it, then
+  the most statements, then the most rows, then the earliest.
 - stance: support (agreements on it all +1), oppose (all -1), mixed (both), not_stated.
 
 >>> concept_order(pd.DataFrame({"actor_id": ["a", "b", "a"], "concept": ["x", "y", "y"],
@@ -26,16 +26,20 @@ import pandas as pd
 
 from helpers.events.arguments import actor_index
 from helpers.stakeholders.concepts import named
-from helpers.stakeholders.lexicon import concept_variants, stance_words
+from helpers.stakeholders.lexicon import concept_variants, event_concepts, stance_words
 from helpers.stakeholders.statements import doc_statements
 from helpers.stakeholders.tables import Tables, parsed, rows_of, span_mentions
 
+#: CAMEO root of public statements: their content is read as statements, not as an event.
+STATEMENT_ROOT = "01"
 STATEMENT_COLUMNS = ["statement_id", "sentence_id", "actor_id", "concept", "agreement", "cue",
                      "factuality", "attribution", "event_id", "start", "end", "source_type"]
 NETWORK_COLUMNS = ["actor_a", "actor_b", "tie", "weight", "concepts"]
 STANCE_COLUMNS = ["actor_id", "stance", "concept", "score", "sentence_ids"]
-#: Event codes whose target is what the source takes a position on, with its sign.
-EVENT_POSITIONS = {"05": 1, "11": -1}
+#: Event codes whose target is what the source takes a position on, with its sign: praise,
+#: verbal defence, rallying support, recognition (051-054; not an agreement signed, 057),
+#: and disapproval (11x).
+EVENT_POSITIONS = {"051": 1, "052": 1, "053": 1, "054": 1, "11": -1}
 
 
 def _sourcing(events: pd.DataFrame) -> dict[int, tuple[str, str]]:
@@ -56,7 +60,7 @@ def _event_rows(tables: Tables) -> list[dict]:
          attribution, source_type) in rows_of(
             tables.events, "event_id", "sentence_id", "trigger", "start", "end", "cameo_code",
             "source_actor", "target_actor", "factuality", "attribution", "source_type"):
-        sign = EVENT_POSITIONS.get(code[:2])
+        sign = EVENT_POSITIONS.get(code[:3]) or EVENT_POSITIONS.get(code[:2])
         if sign and source and target and source != target and factuality != "underspecified":
             rows.append({"sentence_id": sentence_id, "actor_id": source, "concept": target,
                          "agreement": sign * (-1 if factuality == "negated" else 1),
@@ -145,19 +149,25 @@ def discourse_networks(matrix: pd.DataFrame) -> pd.DataFrame:
 
 def event_statements(tables: Tables) -> pd.DataFrame:
     """Coded events as (sentence, actor, concept, agreement) of their participants, the
-    concept named by the trigger ("met" -> meeting; of a phrasal predicate, its word that
-    names a concept: "pay visit" -> visit); agreement -1 when the event is
-    negated or conflictual (a negative Goldstein score). A reporting verb ("said") names
-    no concept."""
-    rows, reporting = [], stance_words("report")
-    for sentence_id, lemma, code, goldstein, source, target, factuality in rows_of(
-            tables.events, "sentence_id", "lemma", "cameo_code", "goldstein", "source_actor",
+    concept named by the CAMEO code where ``stakeholder_event_concepts.csv`` names one
+    (042 and 043: a visit), else by the trigger ("met" -> meeting; of a phrasal predicate,
+    its word that names a concept: "pay visit" -> visit); agreement +1 for the source (it
+    does it), -1 when the event is negated (it does not), 0 for the target. A reporting
+    verb ("said") names no concept, nor a stance verb ("agreed", "praised"), nor a public
+    statement (CAMEO 01x: "look forward", "acknowledged"): its position is a statement
+    already."""
+    rows, reporting, cues = [], stance_words("report"), stance_words("verb")
+    for sentence_id, lemma, trigger, code, source, target, factuality in rows_of(
+            tables.events, "sentence_id", "lemma", "trigger", "cameo_code", "source_actor",
             "target_actor", "factuality"):
-        if not code or factuality == "underspecified" or lemma.lower() in reporting:
+        lemma = (lemma or trigger).lower()
+        if (not code or code.startswith(STATEMENT_ROOT) or not lemma
+                or factuality == "underspecified" or lemma in reporting or lemma in cues):
             continue
-        words = lemma.lower().split()
-        concept, _ = named(next((w for w in words if w in concept_variants()), words[0]))
-        sign = -1 if factuality == "negated" or (goldstein == goldstein and goldstein < 0) else 1
+        words = lemma.split()
+        concept = event_concepts().get(code) or named(
+            next((w for w in words if w in concept_variants()), words[0]))[0]
+        sign = -1 if factuality == "negated" else 1
         for actor, role in ((source, "source"), (target, "target")):
             if actor:
                 rows.append({"sentence_id": sentence_id, "actor_id": actor, "concept": concept,
@@ -169,18 +179,36 @@ def central_initiative(statements: pd.DataFrame, tables: Tables | None = None
                        ) -> tuple[str | None, pd.DataFrame]:
     """The central initiative and the rows its stances are read from.
 
-    The concept of :func:`concept_order` first among the statements; without
-    statements, the first among the coded events (:func:`event_statements`), whose
-    targets count as actors with no stance. (None, empty) when there is neither.
+    The concept or coded event (:func:`event_statements`) with the most actors that take a
+    side on it (statement holders, sources of its events), then the most statements, then
+    the most rows of both, then the earliest. Its rows are its statements; only when it has
+    none, its events (the source does it; a target counts as an actor with no stance):
+    taking part in a meeting is no position on it. (None, empty) when there is neither.
+
+    >>> s = pd.DataFrame({"sentence_id": [1, 2], "actor_id": ["a", "b"],
+    ...                   "concept": ["deal", "deal"], "agreement": [1, -1]})
+    >>> central_initiative(s)[0]
+    'deal'
     """
-    ranked = concept_order(statements)
-    if ranked:
-        return ranked[0], statements[statements["concept"] == ranked[0]]
-    events = event_statements(tables) if tables is not None else pd.DataFrame()
-    ranked = concept_order(events)
-    if not ranked:
+    columns = ["sentence_id", "actor_id", "concept", "agreement"]
+    events = (event_statements(tables) if tables is not None
+              else pd.DataFrame(columns=columns))
+    rows = pd.concat([statements[columns].assign(statement=1), events.assign(statement=0)],
+                     ignore_index=True)
+    if rows.empty:
         return None, statements.iloc[0:0]
-    return ranked[0], events[events["concept"] == ranked[0]]
+    rows = rows.astype({"agreement": int, "statement": int, "sentence_id": int})
+    sided = rows[rows["agreement"] != 0]
+    grouped = rows.groupby("concept").agg(n=("statement", "sum"), rows=("actor_id", "size"),
+                                          first=("sentence_id", "min"))
+    grouped["actors"] = sided.groupby("concept")["actor_id"].nunique()
+    ranked = grouped.fillna({"actors": 0}).reset_index().sort_values(
+        ["actors", "n", "rows", "first", "concept"], ascending=[False, False, False, True, True])
+    initiative = ranked["concept"].iloc[0]
+    basis = rows[rows["concept"] == initiative]
+    if basis["statement"].any():
+        basis = basis[basis["statement"] == 1]
+    return initiative, basis.drop(columns="statement")
 
 
 def stances(rows: pd.DataFrame, actor_ids: list[str], *, concept: str | None) -> pd.DataFrame:

@@ -28,11 +28,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from helpers.events.arguments import ActorIndex, controller, is_passive, phrase_actors
+from helpers.events.arguments import ActorIndex, is_passive, phrase_actors
 from helpers.events.factuality import clause_verb, factuality_of
 from helpers.stakeholders.concepts import LIGHT_VERBS, complement, concept_of
-from helpers.stakeholders.lexicon import stance_words
-
+from helpers.stakeholders.lexicon import concept_variants, stance_words
+from helpers.stakeholders.speech import (QUOTES, SUBJECT_DEPS, last_speaker, quoted_speaker,
+                                         reporter, speakers, subject_holders, unnamed_speaker)
 #: Factuality values that make a statement the actor's own.
 KEPT_FACTUALITY = ("asserted", "probable", "possible", "negated")
 #: Prepositions whose object is what a cue is about ("in" and "with" only after a noun:
@@ -41,15 +42,14 @@ OBJECT_PREPS = {"for", "on", "to", "against", "over", "about", "toward", "toward
 NOUN_PREPS = OBJECT_PREPS | {"in", "with"}
 #: Prepositions whose object holds a stance noun ("commitment from the parties").
 HOLDER_PREPS = {"from", "among", "by"}
-_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-#: Quotation marks: a sentence with one may continue the quotation of a neighbour.
-QUOTES = {'"', "“", "”"}
 #: Modals by which a speaker demands what the clause says.
 DEMAND_MODALS = {"must", "should"}
 
 
 def cue_polarity(token: Token) -> int | None:
-    """The polarity of a token as a stance cue (+1, -1), None when it is not one.
+    """The polarity of a token as a stance cue (+1, -1), None when it is not one; a
+    ``verb_object`` word is a cue only with a direct object ("continue the talks", not
+    "continues to be struck").
 
     >>> from helpers.nlp.model import get_nlp
     >>> doc = get_nlp()("Kenya rejected the plan.")
@@ -59,7 +59,11 @@ def cue_polarity(token: Token) -> int | None:
     kind = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj"}.get(token.pos_)
     if not kind or token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.pos_ == "PROPN":
         return None
-    words = stance_words(kind)
+    if token.pos_ == "VERB" and token.dep_ == "amod":     # "expanded access": a modifier
+        return None
+    words = dict(stance_words(kind))
+    if kind == "verb" and any(c.dep_ == "dobj" for c in token.children):
+        words.update(stance_words("verb_object"))       # "continue our friendship"
     for lemma in lemma_candidates(token):
         if lemma in words:
             return words[lemma]
@@ -89,67 +93,23 @@ def negated(token: Token) -> bool:
     return any(c.dep_ in {"neg", "det"} and c.lower_ in words for c in token.children)
 
 
-def speakers(sentence: Span, index: ActorIndex) -> list[str]:
-    """The actors who speak in a sentence: subjects of its reporting verbs, the one quoted
-    ("AFP quoted the minister as saying": the minister), or "according to X"."""
-    reporting, found = stance_words("report"), []
-    for token in sentence:
-        if token.pos_ == "VERB" and token.lemma_.lower() in reporting:
-            quoted = token.lemma_.lower() == "quote"
-            for child in token.children:
-                if child.dep_ in ({"dobj"} if quoted else _SUBJECT_DEPS):
-                    found += [a for a in phrase_actors(child, index) if a not in found]
-        if token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < len(
-                token.doc) else False:
-            for obj in token.nbor(1).children:
-                found += [a for a in phrase_actors(obj, index) if a not in found]
-    return found
-
-
-def quoted_speaker(speaking: list[list[str]], n: int) -> list[str]:
-    """The speaker of a quotation that runs over sentences: that of the sentence before,
-    else of the sentence after (a quotation closed by '..., he said.')."""
-    for m in (n - 1, n + 1):
-        if 0 <= m < len(speaking) and speaking[m]:
-            return speaking[m]
-    return []
-
-
-def _subject_actors(verb: Token, index: ActorIndex) -> tuple[list[str], bool]:
-    """(actors, has a subject) of a verb: the agent of a passive first, else its controller."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            agents = [a for obj in child.children for a in phrase_actors(obj, index)]
-            if agents:
-                return agents, True
-    if is_passive(verb):
-        return [], True
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
-    if subjects:
-        return [a for s in subjects for a in phrase_actors(s, index)], True
-    if verb.dep_ == "advcl" and verb.head is not verb and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return _subject_actors(verb.head, index)[0], False
-    return controller(verb, index), False
-
-
 def holders(cue: Token, index: ActorIndex, speaking: list[str]) -> list[str]:
     """Who holds the position a cue expresses (see the module docstring)."""
     if cue.pos_ == "VERB":
-        found, has_subject = _subject_actors(cue, index)
+        found, has_subject = subject_holders(cue, index)
         return found or speaking
     if cue.pos_ == "NOUN":
         for child in cue.children:
             if child.dep_ == "poss" or child.dep_ == "compound":
                 found = phrase_actors(child, index)
-                if found and not (cue.dep_ == "dobj" and _subject_actors(cue.head, index)[0]):
+                if found and not (cue.dep_ == "dobj" and subject_holders(cue.head, index)[0]):
                     return found
             if child.dep_ == "prep" and child.lower_ in HOLDER_PREPS:
-                found = [a for obj in child.children for a in phrase_actors(obj, index)]
-                if found:
-                    return found
+                objects = [o for o in child.children if o.dep_ == "pobj"]
+                if objects:         # named there; unknown when the actor layer left it unlinked
+                    return [a for obj in objects for a in phrase_actors(obj, index)]
         if cue.dep_ in {"dobj", "nsubj", "nsubjpass"} and cue.head.pos_ == "VERB":
-            found, _ = _subject_actors(cue.head, index)
+            found, _ = subject_holders(cue.head, index)
             if found and cue.dep_ == "dobj":
                 return found
     return speaking
@@ -198,19 +158,38 @@ def _objects(cue: Token, index: ActorIndex) -> list[Token]:
     if not found and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
                                                  for c in children):
         found += [c for c in cue.head.children if c.dep_ == "dobj"]
+    if cue.pos_ == "NOUN" and predicated(cue):      # "X is full of prejudice (against Y)": X
+        found = predicated(cue)
     if cue.pos_ == "ADJ":
         if cue.dep_ == "amod":
             found.append(cue.head)
         elif cue.dep_ in {"acomp", "ccomp", "conj"}:
-            found += [c for c in cue.head.children if c.dep_ in _SUBJECT_DEPS]
-            found += [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
+            first = cue
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head
+            found += [c for c in first.head.children if c.dep_ in SUBJECT_DEPS]
+            found += [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
     return found
 
 
+def predicated(cue: Token) -> list[Token]:
+    """The subjects a stance noun is said of by a copula ("X is a mistake", "X and Y are
+    full of prejudice"); [] for a noun in no such predicate."""
+    if cue.dep_ == "attr":
+        verb = cue.head
+    elif cue.dep_ == "pobj" and cue.head.head.dep_ in {"acomp", "attr"}:
+        verb = cue.head.head.head
+    else:
+        return []
+    if verb.lemma_.lower() != "be":
+        return []
+    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+
+
 def _concepts_of(target: Token, index: ActorIndex, *, depth: int = 0) -> list[tuple[str, int]]:
-    """(concept, polarity) of one object token, and of its coordinated tokens (and of those of
-    a container's complement: "claims of differences, involvement in drug trafficking and
-    monopoly of power")."""
+    """(concept, polarity) of one object token, and of its coordinated or appositive tokens
+    (and of those of a container's complement: "claims of differences, the existence of
+    armed groups, involvement in drug trafficking and monopoly of power")."""
     if depth > 4:
         return []
     found = concept_of(target, index)
@@ -218,9 +197,17 @@ def _concepts_of(target: Token, index: ActorIndex, *, depth: int = 0) -> list[tu
     inner = complement(target) if target.pos_ == "NOUN" else None
     for head in (target, inner) if inner is not None else (target,):
         for child in head.children:
-            if child.dep_ == "conj" and child.pos_ == head.pos_:
+            if (child.dep_ == "conj" or child.dep_ == "appos" and not index.get(child.i)) and \
+                    child.pos_ == head.pos_ and not bare_verb(child):
                 out += [c for c in _concepts_of(child, index, depth=depth + 1) if c not in out]
     return out
+
+
+def bare_verb(verb: Token) -> bool:
+    """True for a verb with no object, clause or prepositional phrase whose lemma names no
+    concept ("and going forward"): a coordinated verb like it is no object of the cue."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in concept_variants() and not any(
+        c.dep_ in {"dobj", "xcomp", "ccomp", "prep", "nsubjpass"} for c in verb.children)
 
 
 def embedded(cue: Token) -> bool:
@@ -255,7 +242,10 @@ def cue_statements(cue: Token, index: ActorIndex, speaking: list[str],
     if factuality not in KEPT_FACTUALITY:
         return []
     sign = -1 if negated(cue) else 1
-    actors = (sources or {}).get(cue.idx) or holders(cue, index, speaking)
+    own = cue.pos_ == "NOUN" and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in
+                                     HOLDER_PREPS for c in cue.children)
+    actors = ((not own and reporter(cue, index, speaking)) or (sources or {}).get(cue.idx)
+              or holders(cue, index, speaking))
     rows = []
     clause_polarity = stance_words("verb_clause").get(cue.lemma_.lower(), polarity)
     for target in _objects(cue, index):
@@ -284,6 +274,7 @@ def doc_statements(doc: Doc, sentences: list[tuple[int, int, int]], index: Actor
     own = [speakers(span, index) for _, span in spans]
     for n, (sentence_id, span) in enumerate(spans):
         speaking = own[n] or (quoted_speaker(own, n) if any(t.text in QUOTES for t in span)
+                              else last_speaker(own, n) if unnamed_speaker(span, index)
                               else [])
         for token in span:
             for row in cue_statements(token, index, speaking, span, sources):

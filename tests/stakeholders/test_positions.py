@@ -270,5 +270,67 @@ def test_a_phrasal_predicate_is_named_by_its_word_that_names_a_concept():
     tables = one_sentence("A paid a visit to B.", [("A", "a"), ("B", "b")], events)
     assert positions.central_initiative(positions.positions(tables), tables)[0] == "visit"
     tables = one_sentence("A paid a visit to B.", [("A", "a"), ("B", "b")],
-                          [{**events[0], "lemma": "hold"}])
+                          [{**events[0], "lemma": "hold", "cameo_code": "061"}])
     assert positions.central_initiative(positions.positions(tables), tables)[0] == "hold"
+
+
+def _strikes() -> object:
+    events = [{"trigger": "struck", "lemma": "strike", "cameo_code": "190", "source_actor": actor,
+               "target_actor": "c", "factuality": "asserted", "goldstein": -10.0}
+              for actor in ("a", "b")]
+    return one_sentence("Avalonia and Borduria struck Carpathia.",
+                        [("Avalonia", "a"), ("Borduria", "b"), ("Carpathia", "c")], events)
+
+
+def _said(*rows: tuple[str, str, int]) -> pd.DataFrame:
+    return pd.DataFrame({"sentence_id": [1] * len(rows), "actor_id": [r[0] for r in rows],
+                         "concept": [r[1] for r in rows], "agreement": [r[2] for r in rows]})
+
+
+def test_a_coded_event_with_more_actors_taking_a_side_is_the_initiative():
+    initiative, basis = positions.central_initiative(_said(("a", "plan", 1)), _strikes())
+    assert initiative == "strike"
+    table = positions.stances(basis, ["a", "b", "c"], concept=initiative)
+    assert table["stance"].tolist() == ["support", "support", "not_stated"]
+
+
+def test_a_concept_with_as_many_actors_and_statements_wins_and_its_stances_are_statements():
+    tables = _strikes()
+    said = _said(("a", "plan", 1), ("c", "plan", -1))
+    assert positions.central_initiative(said, tables)[0] == "plan"
+    initiative, basis = positions.central_initiative(_said(("c", "strike", -1)), tables)
+    assert initiative == "strike"
+    table = positions.stances(basis, ["a", "b", "c"], concept=initiative)
+    assert table["stance"].tolist() == ["not_stated", "not_stated", "oppose"]
+
+
+def test_a_visit_made_and_a_visit_hosted_are_one_initiative_named_by_the_cameo_code():
+    def event(trigger: str, code: str, source: str, target: str) -> dict:
+        return {"trigger": trigger, "lemma": trigger, "cameo_code": code, "source_actor": source,
+                "target_actor": target, "factuality": "asserted", "goldstein": 1.9}
+    text = "Avalonia arrived and Borduria received Avalonia."
+    mentions = [("Avalonia", "a"), ("Borduria", "b")]
+    tables = one_sentence(text, mentions, [event("arrived", "042", "a", "b"),
+                                           event("received", "043", "b", "a")])
+    initiative, basis = positions.central_initiative(positions.positions(tables), tables)
+    assert initiative == "visit"
+    assert positions.stances(basis, ["a", "b"], concept=initiative)["stance"].tolist() == [
+        "support", "support"]
+    tables = one_sentence(text, mentions, [event("arrived", "041", "a", "b"),
+                                           event("received", "041", "b", "a")])
+    assert positions.central_initiative(positions.positions(tables), tables)[0] == "arrived"
+
+
+def test_a_public_statement_is_no_event_initiative_a_meeting_is():
+    def event(trigger: str, code: str, source: str, target: str) -> dict:
+        return {"trigger": trigger, "lemma": trigger, "cameo_code": code, "source_actor": source,
+                "target_actor": target, "factuality": "asserted", "goldstein": 1.0}
+    text = "Avalonia and Borduria met, and both look forward to the fair."
+    mentions = [("Avalonia", "a"), ("Borduria", "b")]
+    events = [event("met", "040", "a", "b"), event("met", "040", "b", "a"),
+              event("look", "013", "a", ""), event("look", "013", "b", "")]
+    tables = one_sentence(text, mentions, events)
+    assert positions.central_initiative(_said(), tables)[0] == "meeting"
+    tables = one_sentence(text, mentions, [{**e, "cameo_code": "051"} for e in events[2:]]
+                          + events[:1])
+    assert positions.central_initiative(_said(), tables)[0] == "look"

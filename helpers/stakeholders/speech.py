@@ -1,0 +1,114 @@
+"""Who speaks in a sentence, and who holds a position a verb or a reported clause expresses.
+
+- the speakers of a sentence: the subjects of its reporting verbs (``report`` words of
+  ``stakeholder_stances.csv``), the one quoted, or "according to X"; a speaker named by
+  a role noun the actor layer left unlinked ("the spokesperson also said") is the last
+  one named before;
+- the holder of a verb's position: its subject, the agent of a passive, the controller
+  of an infinitive or a coordinated verb, the possessor of a noun an infinitive modifies;
+- reported speech (docs/dev_set.md section 4.4: "the speaker of reported speech holds the
+  position"): the speaker holds what he reports of himself or of his state.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from helpers.events.arguments import ActorIndex, controller, is_passive, phrase_actors
+from helpers.nlp.coref import role_nouns
+from helpers.stakeholders.lexicon import stance_words
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+#: Quotation marks: a sentence with one may continue the quotation of a neighbour.
+QUOTES = {'"', "“", "”"}
+#: Entity types of a state (its name or its demonym) and relative pronouns.
+STATE_TYPES = {"GPE", "NORP"}
+RELATIVES = {"who", "whom", "which", "that"}
+
+
+def speakers(sentence: Span, index: ActorIndex) -> list[str]:
+    """The actors who speak in a sentence: subjects of its reporting verbs (of a coordinated
+    one without a subject, that of the verb it is coordinated with: "released a statement
+    and said"), the one quoted ("AFP quoted the minister as saying", "he was quoted as
+    saying"), or "according to X"."""
+    reporting, found = stance_words("report"), []
+    for token in sentence:
+        if token.pos_ == "VERB" and token.lemma_.lower() in reporting:
+            quoted = token.lemma_.lower() == "quote" and not is_passive(token)
+            for child in token.children:
+                if child.dep_ in ({"dobj"} if quoted else SUBJECT_DEPS):
+                    found += [a for a in phrase_actors(child, index) if a not in found]
+            if not quoted and token.dep_ == "conj" and not any(
+                    c.dep_ in SUBJECT_DEPS for c in token.children):
+                found += [a for a in controller(token, index) if a not in found]
+        if token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < len(
+                token.doc) else False:
+            for obj in token.nbor(1).children:
+                found += [a for a in phrase_actors(obj, index) if a not in found]
+    return found
+
+
+def quoted_speaker(speaking: list[list[str]], n: int) -> list[str]:
+    """The speaker of a quotation that runs over sentences: that of the sentence before,
+    else of the sentence after (a quotation closed by '..., he said.')."""
+    for m in (n - 1, n + 1):
+        if 0 <= m < len(speaking) and speaking[m]:
+            return speaking[m]
+    return []
+
+
+def unnamed_speaker(sentence: Span, index: ActorIndex) -> bool:
+    """True when a reporting verb of the sentence has for subject a role noun the actor layer
+    left unlinked ("The spokesperson of the government also pointed out that ...")."""
+    reporting = stance_words("report")
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in reporting and any(
+        c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in role_nouns()
+        and not phrase_actors(c, index) for c in t.children) for t in sentence)
+
+
+def last_speaker(speaking: list[list[str]], n: int) -> list[str]:
+    """The speakers of the nearest sentence before sentence ``n`` that has some."""
+    return next((found for found in reversed(speaking[:n]) if found), [])
+
+
+def subject_holders(verb: Token, index: ActorIndex) -> tuple[list[str], bool]:
+    """(actors, has a subject) of a verb: the agent of a passive first, else its controller;
+    of an infinitive after a possessed noun, the possessor ("Japan's readiness to offer")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            agents = [a for obj in child.children for a in phrase_actors(obj, index)]
+            if agents:
+                return agents, True
+    if is_passive(verb):
+        return [], True
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        return [a for s in subjects for a in phrase_actors(s, index)], True
+    if verb.dep_ == "advcl" and verb.head is not verb and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return subject_holders(verb.head, index)[0], False
+    owners = [c for c in verb.head.children if c.dep_ == "poss"] if verb.dep_ == "acl" else []
+    if owners and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return [a for o in owners for a in phrase_actors(o, index)], False
+    return controller(verb, index), False
+
+
+def reporter(cue: Token, index: ActorIndex, speaking: list[str]) -> list[str]:
+    """The speaker who holds a position he reports of himself or of his state: the cue's
+    clause is what a reporting verb says ("Kishida told Prabowo that Japan will give a
+    push", "he said he wanted ..."), its subject a pronoun or a state (a GPE or NORP) and
+    the speaker no state; [] otherwise (a person reported on holds the position:
+    "X said Y had agreed to visit"). A reporting verb without a subject of its own ("he was
+    quoted as saying") gives the sentence's ``speaking``."""
+    verb = cue if cue.pos_ in {"VERB", "AUX"} else cue.head
+    while verb.dep_ in {"conj", "xcomp"} and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in stance_words("report"):
+        return []
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects or not all(t.ent_type_ in STATE_TYPES or t.pos_ == "PRON"
+                               and t.lower_ not in RELATIVES for t in subjects):
+        return []
+    spoken = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+    if any(t.ent_type_ in STATE_TYPES for t in spoken):
+        return []
+    return subject_holders(verb.head, index)[0] or speaking
