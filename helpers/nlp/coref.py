@@ -42,9 +42,9 @@ from spacy.tokens import Doc
 
 from helpers.nlp.kb import load_kb
 from helpers.nlp.linking import LinkedName, person_role
-from helpers.nlp.nominals import definite_plural, plural_nominal, role_nominal
+from helpers.nlp.nominals import definite_plural, plural_nominal, role_nominal, their_states
 from helpers.nlp.references import (Ref, clause_subjects, coordinated, is_main_subject,
-                                    is_subject, role_nouns, speaker_of)
+                                    is_subject, role_nouns, role_word, speaker_of)
 from helpers.nlp.roles import sector_noun
 
 MASCULINE = {"he", "him", "his", "himself"}
@@ -136,7 +136,8 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
                     found_roles, country = person_role(span, kb=kb)
                     roles[name.actor_id] = (roles.get(name.actor_id, "") + " "
                                             + "; ".join(found_roles).lower())
-                    countries.setdefault(name.actor_id, country)
+                    if country and not countries.get(name.actor_id):
+                        countries[name.actor_id] = country
                 group = groups.get(name.start)
                 if group is not None:
                     pairs.append(group)
@@ -157,12 +158,13 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
             if recent:
                 emit(tok.idx, tok.idx + len(tok), "PERSON" if recent[-1].type == "person" else "GPE",
                      "PRONOUN", recent[-1].actors, "coref:plural_pronoun")
+                their_states(tok, recent[-1], countries, emit)
         elif lower in {"both", "two"} and tok.head.i > tok.i and tok.head.lower_ in nouns:
             consumed |= plural_nominal(tok, history, pairs, emit, remember)
         elif lower == "the" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ != "two" \
                 and definite_plural(tok, names):
             since = sent_starts[max(bisect_right(sent_starts, tok.idx) - 3, 0)]
             consumed |= plural_nominal(tok, history, pairs, emit, remember, since)
-        elif tok.pos_ == "NOUN" and tok.i not in consumed and (lower in nouns or sector_noun(tok)):
+        elif tok.i not in consumed and (role_word(tok) or tok.pos_ == "NOUN" and sector_noun(tok)):
             role_nominal(tok, names, countries, roles, history, emit, remember)
     return rows

@@ -7,7 +7,8 @@ from __future__ import annotations
 from helpers.nlp.kb import load_kb, slug
 from helpers.nlp.linking import LinkedName
 from helpers.nlp.phoenix import agent_code
-from helpers.nlp.references import Ref, is_subject, last_pair, role_nouns, skip_actors
+from helpers.nlp.references import (Ref, is_subject, last_pair, noun_number, role_nouns, role_word,
+                                    skip_actors)
 from helpers.nlp.roles import BARE_SECTORS
 
 def plural_nominal(tok, history, pairs, emit, remember, since: int = -1) -> set[int]:
@@ -66,8 +67,8 @@ def role_nominal(tok, names, countries, roles, history, emit, remember) -> None:
     """Rules 4 and 5: demonym groups, demonym governments, definite role nominals."""
     if _is_title_use(tok):
         return
-    kb = load_kb()
-    plural, kind = role_nouns().get(tok.lower_) or (tok.lower_, "group")   # a sector noun
+    kb, tag, word = load_kb(), noun_number(tok), role_word(tok) or tok.lower_
+    plural, kind = role_nouns().get(word) or (word, "group")   # a sector noun
     dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "predet"}]
     demonym = _demonym_before(tok, names)
     start = min([c.left_edge.idx for c in tok.children if c.i < tok.i and c.dep_ != "poss"]
@@ -75,23 +76,23 @@ def role_nominal(tok, names, countries, roles, history, emit, remember) -> None:
     end = tok.idx + len(tok)
     owner = [r for c in tok.children if c.dep_ == "poss" and c.tag_ == "PRP$"
              for r in history if r.start == c.idx and r.type == "person"]
-    if kind == "state" and tok.tag_ == "NN" and (demonym or owner):
+    if kind == "state" and tag == "NN" and (demonym or owner):
         state = demonym.actor_id if demonym else \
             kb.state_of_country.get(_country(owner[-1].actors[0], countries), "")
         if state:
             emit(owner[-1].start if owner and not demonym else start, end, "GPE", "NOMINAL", [state],
                  "coref:demonym_state" if demonym else "coref:owner_state")
-    elif demonym and kind != "state" and (tok.tag_ == "NNS" or {"a", "an"} & set(dets)
+    elif demonym and kind != "state" and (tag == "NNS" or {"a", "an"} & set(dets)
                                           or kind == "group"):
         group = f"{slug(demonym.text)}_{plural}"
         emit(start, end, "NORP", "NOMINAL", [group], "coref:demonym_group")
         remember(start, end, [group], "group", tok, is_subject(tok))
-    elif not demonym and "the" in dets and (tok.tag_ == "NNS" or kind == "group") \
+    elif not demonym and "the" in dets and (tag == "NNS" or kind == "group") \
             and agent_code(tok.lower_) in BARE_SECTORS:
         group = slug(plural)    # "the rebels", "the opposition": a group of that sector
         emit(start, end, "NORP", "NOMINAL", [group], "coref:sector_group")
         remember(start, end, [group], "group", tok, is_subject(tok))
-    elif demonym and kind == "person" and tok.tag_ == "NN" and owner:
+    elif demonym and kind == "person" and tag == "NN" and owner:
         # 'his Pakistani counterpart': the last person of that country but the owner
         country = kb.actors[demonym.actor_id].country
         mine = {a for r in owner for a in r.actors}
@@ -100,12 +101,12 @@ def role_nominal(tok, names, countries, roles, history, emit, remember) -> None:
         if fits:
             emit(start, end, "PERSON", "NOMINAL", fits[-1:], "coref:counterpart")
             remember(start, end, fits[-1:], "person", tok, is_subject(tok))
-    elif "the" in dets and tok.tag_ == "NN" and kind == "person":
+    elif "the" in dets and tag == "NN" and kind == "person":
         country = kb.actors[demonym.actor_id].country if demonym else ""
         persons = [r.actors[0] for r in history if r.type == "person" and len(r.actors) == 1]
         fits = [a for a in persons if not country or _country(a, countries) == country]
         office = " ".join([c.lower_ for c in tok.children if c.i < tok.i and c.dep_ in {"compound", "amod"}
-                           and f"{c.lower_} {tok.lower_}" in role_nouns()] + [tok.lower_])
+                           and f"{c.lower_} {word}" in role_nouns()] + [word])
         named = [a for a in fits if _holds_role(office, _roles(a, roles))]
         chosen = (named or (fits if demonym else []))[-1:] or _salient(tok, history, roles)
         if chosen:
@@ -113,10 +114,23 @@ def role_nominal(tok, names, countries, roles, history, emit, remember) -> None:
             remember(start, end, chosen, "person", tok, is_subject(tok))
 
 
+def their_states(tok, ref: Ref, countries: dict[str, str], emit) -> None:
+    """'their countries', 'their governments': the states of the group a 'their' refers to
+    (of each person's country when it is a group of persons)."""
+    head = tok.head
+    if tok.dep_ != "poss" or noun_number(head) != "NNS" or role_nouns().get(head.lower_, ("", ""))[1] != "state":
+        return
+    states = load_kb().state_of_country
+    found = [a for a in ref.actors if ref.type == "state"] or \
+        [states.get(_country(a, countries), "") for a in ref.actors if ref.type == "person"]
+    if found and all(found):
+        emit(tok.idx, head.idx + len(head), "GPE", "NOMINAL", found, "coref:their_states")
+
+
 def _holds_role(noun: str, role_text: str) -> bool:
     """True when ``noun`` is a role the text gives: a word of it, unless it ends a longer
     role noun of the table ('minister' is not a 'Prime Minister')."""
-    words = role_text.split()
+    words, noun = role_text.replace("-", "").split(), noun.replace("-", "")
     if " " in noun:     # "prime minister": the whole office
         return f" {noun} " in f" {' '.join(w.strip(',;') for w in words)} "
     for i, word in enumerate(words):
