@@ -201,6 +201,7 @@ class EntityFixes:
         for step in (labels.known_labels, labels.titled_names, labels.comma_places,
                      labels.roles_and_sites):
             spans = step(doc, spans, methods, kb_label)
+        parts = {p for s in spans if s.label_ == "PERSON" and len(s) > 1 for p in name_parts(s.text)}
         doc.ents = filter_spans(_name_parts(doc, spans, methods, parts))
         doc.user_data["entity_methods"] = methods
         return doc
@@ -211,6 +212,8 @@ def _name_parts(doc: Doc, spans: list[Span], methods: dict, parts: set[str]) -> 
     PERSON, also in a line in capitals ("DELANE")."""
     covered = {i for s in spans for i in range(s.start, s.end)}
     for i, span in enumerate(spans):
+        if len(span) == 2 and span[0].lower_ == "the":   # "the Prabowo": the article is no part
+            span = span[1:]
         if len(span) == 1 and span.label_ != "PERSON" and span.text in parts \
                 and span.label_ in NAME_LABELS and not kb_label(span.text):
             spans[i] = Span(doc, span.start, span.end, label="PERSON")

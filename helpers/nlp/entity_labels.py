@@ -177,7 +177,8 @@ def titled_names(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[S
             span = Span(doc, span.start - 1, span.end, label="PERSON")   # "Sheikh Hasina"
             methods[(span.start_char, span.end_char)] = "fix:known_person"
         if span.label_ in {"GPE", "FAC", "LOC", "NORP"} and not kb_label(span.text) \
-                and any(kinds.get(b) in {"office", "honorific"} for b in before) \
+                and any(kinds.get(b, kinds.get(b[:1].upper() + b[1:])) in {"office", "honorific"}
+                        for b in before) \
                 and all(t.is_title or t.is_upper for t in span) and not is_media_name(span.text) \
                 and not any(t.text in _NOT_A_PERSON for t in span):
             span = Span(doc, span.start, span.end, label="PERSON")
