@@ -201,6 +201,7 @@ class EntityFixes:
         for step in (labels.known_labels, labels.titled_names, labels.comma_places,
                      labels.roles_and_sites):
             spans = step(doc, spans, methods, kb_label)
+        spans = labels.persons_named_again(doc, spans, methods)
         parts = {p for s in spans if s.label_ == "PERSON" and len(s) > 1 for p in name_parts(s.text)}
         doc.ents = filter_spans(_name_parts(doc, spans, methods, parts))
         doc.user_data["entity_methods"] = methods
@@ -246,10 +247,13 @@ class KBExtend:
         matches = self.nlp.get_pipe(KB_RULER).match(doc)
         for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2] - m[1])):
             inside = [e for e in ents if e.start < end and start < e.end]
-            if not inside or not all(start <= e.start and e.end <= end for e in inside) \
+            label, _, actor_id = doc.vocab.strings[match_id].partition("||")
+            if len(inside) == 1 and inside[0].start < start < inside[0].end < end \
+                    and inside[0].label_ == label:   # "the Republic of Cote" + "Cote d’Ivoire"
+                start = inside[0].start
+            elif not inside or not all(start <= e.start and e.end <= end for e in inside) \
                     or any((e.start, e.end) == (start, end) for e in inside):
                 continue
-            label, _, actor_id = doc.vocab.strings[match_id].partition("||")
             span = Span(doc, start, end, label=label, span_id=actor_id)
             ents = [e for e in ents if e not in inside] + [span]
             methods[(span.start_char, span.end_char)] = "fix:kb_extend"

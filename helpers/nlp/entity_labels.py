@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from helpers.nlp.kb import load_kb
 from helpers.nlp.name_lists import (is_abbreviation, is_known_person, is_media_name,
                                     personal_title_length, phoenix_names, title_kinds,
-                                    title_last_words)
+                                    title_last_words, titles)
 from helpers.nlp.phoenix import key
 
 def _is_office(doc: Doc, i: int, institutions: frozenset[str]) -> bool:
@@ -77,6 +77,34 @@ def honorific(doc: Doc, spans: list[Span], methods: dict) -> list[Span]:
             span = Span(doc, rest.start, rest.end, label="PERSON")
             methods[(span.start_char, span.end_char)] = "fix:honorific"
         out.append(span)
+    return out
+
+
+def persons_named_again(doc: Doc, spans: list[Span], methods: dict) -> list[Span]:
+    """A person the article names ("Ouattara", "Akufo-Addo") written again where the model
+    tags nothing is a PERSON there, with the capitalised names right before it that are no
+    titles ("His Excellency Alassane Ouattara": "Alassane Ouattara")."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for span in spans:
+        if span.label_ == "PERSON" and span.text[:1].isupper():
+            by_first.setdefault(span[0].text, set()).add(tuple(t.text for t in span))
+    skip = title_last_words() | set(titles())
+    out = list(spans)
+    for tok in doc:
+        for words in sorted(by_first.get(tok.text, ()), key=len, reverse=True):
+            end = tok.i + len(words)
+            if end > len(doc) or covered & set(range(tok.i, end)) \
+                    or tuple(t.text for t in doc[tok.i:end]) != words:
+                continue
+            start = tok.i
+            while start and start - 1 not in covered and doc[start - 1].pos_ == "PROPN" \
+                    and doc[start - 1].is_title and doc[start - 1].text not in skip \
+                    and "\n" not in doc[start - 1].whitespace_:
+                start -= 1
+            out.append(Span(doc, start, end, label="PERSON"))
+            covered |= set(range(start, end))
+            methods[(out[-1].start_char, out[-1].end_char)] = "fix:person_named"
     return out
 
 
