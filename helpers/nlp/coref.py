@@ -42,7 +42,8 @@ from spacy.tokens import Doc
 
 from helpers.nlp.kb import load_kb
 from helpers.nlp.linking import LinkedName, person_role
-from helpers.nlp.nominals import definite_plural, plural_nominal, role_nominal, their_states
+from helpers.nlp.nominals import (article_people, definite_plural, office_holders, plural_nominal,
+                                  role_nominal, their_states)
 from helpers.nlp.references import (Ref, clause_subjects, coordinated, is_main_subject,
                                     is_subject, role_nouns, role_word, speaker_of)
 from helpers.nlp.roles import sector_noun
@@ -112,6 +113,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
     pending = list(names)
     groups = coordinated(doc, names)
     consumed: set[int] = set()
+    people: list[tuple[str, str, str]] = []     # every named person, read when first needed
     sent_starts = [sent.start_char for sent in doc.sents]
 
     def remember(start, end, actors, kind, tok, subject=False):
@@ -165,6 +167,10 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
                 and definite_plural(tok, names):
             since = sent_starts[max(bisect_right(sent_starts, tok.idx) - 3, 0)]
             consumed |= plural_nominal(tok, history, pairs, emit, remember, since)
+        elif tok.i not in consumed and role_word(tok) and office_holders(
+                tok, names, people or people.extend(article_people(doc, names)) or people,
+                history, pairs, emit, remember):
+            consumed.add(tok.i)
         elif tok.i not in consumed and (role_word(tok) or tok.pos_ == "NOUN" and sector_noun(tok)):
             role_nominal(tok, names, countries, roles, history, emit, remember)
     return rows

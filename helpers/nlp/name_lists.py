@@ -207,3 +207,18 @@ def initials(words: list[str]) -> str:
     ('SADC', 'HTS')
     """
     return "".join(w[0] for w in (_PARTICLE.sub("", w) for w in words) if w[:1].isupper())
+
+
+@lru_cache(maxsize=None)
+def role_nouns() -> dict[str, tuple[str, str]]:
+    """Role nouns (singular and plural forms) -> (plural, class) from ``coref_role_nouns.csv``.
+
+    >>> role_nouns()["officials"], role_nouns()["power"]
+    (('officials', 'person'), ('powers', 'state'))
+    """
+    table: dict[str, tuple[str, str]] = {}
+    for row in resource_rows("coref_role_nouns.csv", columns=("singular", "plural", "class")):
+        for form in (row["singular"], row["plural"]):
+            if form:
+                table[form] = (row["plural"], row["class"])
+    return table

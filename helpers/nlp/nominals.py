@@ -5,7 +5,7 @@ government", "the (Iraqi) politician", "his Pakistani counterpart" (rules 3 to 5
 from __future__ import annotations
 
 from helpers.nlp.kb import load_kb, slug
-from helpers.nlp.linking import LinkedName
+from helpers.nlp.linking import LinkedName, person_role
 from helpers.nlp.phoenix import agent_code
 from helpers.nlp.references import (Ref, is_subject, last_pair, noun_number, role_nouns, role_word,
                                     skip_actors)
@@ -125,6 +125,65 @@ def their_states(tok, ref: Ref, countries: dict[str, str], emit) -> None:
         [states.get(_country(a, countries), "") for a in ref.actors if ref.type == "person"]
     if found and all(found):
         emit(tok.idx, head.idx + len(head), "GPE", "NOMINAL", found, "coref:their_states")
+
+
+def article_people(doc, names: list[LinkedName]) -> list[tuple[str, str, str]]:
+    """``(actor_id, country, roles in lower case)`` of each named mention of a person, in text
+    order: the titles and appositions the text gives, and the knowledge base's role and country."""
+    kb, out = load_kb(), []
+    for name in names:
+        if name.type == "person" and name.actor_id:
+            found, country = person_role(doc.char_span(name.start, name.end, alignment_mode="expand"))
+            known = kb.actors.get(name.actor_id)
+            out.append((name.actor_id, country or (known.country if known else ""),
+                        " ".join(["; ".join(found).lower(), known.role.lower() if known else ""])))
+    return out
+
+
+def _office_states(tok, names: list[LinkedName], history, pairs) -> tuple[str, ...]:
+    """The states a plural office noun names: demonyms before it ("Ukrainian and Polish foreign
+    ministers"), states in its 'of' phrase ("of China and the Philippines"), or the pair a
+    "the two countries" there refers to."""
+    states = [n.actor_id for n in names if n.type == "state" and n.label == "NORP"
+              and tok.left_edge.idx <= n.start and n.end <= tok.idx]
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        end = tok.right_edge.idx + len(tok.right_edge)      # "of China and the Philippines"
+        states += [n.actor_id for n in names if n.type == "state" and prep.idx <= n.start and n.end <= end]
+        if not states and any(t.lower_ in {"two", "both"} and role_nouns().get(t.head.lower_, ("", ""))[1]
+                              == "state" for t in prep.subtree):
+            states += last_pair(history, pairs, "state", set())[0]
+    return tuple(dict.fromkeys(states))
+
+
+def office_holders(tok, names, people, history, pairs, emit, remember) -> bool:
+    """Rule 3b: a plural office with its states ("the foreign ministers of China and the
+    Philippines", "the Presidents of the two countries") -> the person of each state the
+    article gives that office (before or after), when every state has one."""
+    word = role_word(tok)
+    if noun_number(tok) != "NNS" or role_nouns().get(word, ("", ""))[1] != "person":
+        return False
+    states = _office_states(tok, names, history, pairs)
+    if len(states) < 2:
+        return False
+    kb, chosen, by_office = load_kb(), [], 0
+    office = " ".join([c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+                      + [tok.lemma_.lower()])
+    for state in states:
+        mine = [(a, roles) for a, country, roles in people
+                if country == kb.actors[state].country and a not in chosen]
+        # a counterpart holds the office of the one it is the counterpart of
+        held = [a for a, roles in mine if _holds_role(office, roles)]
+        by_office += bool(held)
+        held = held or [a for a, roles in mine if _holds_role("counterpart", roles)]
+        if not held:
+            return False
+        chosen.append(held[0])
+    if not by_office:
+        return False
+    start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    emit(start, end, "PERSON", "NOMINAL", chosen, "coref:office_holders")
+    remember(start, end, chosen, "person", tok, is_subject(tok))
+    return True
 
 
 def _holds_role(noun: str, role_text: str) -> bool:

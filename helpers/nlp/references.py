@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from helpers.files.resources import resource_rows
 from helpers.nlp.linking import LinkedName
+from helpers.nlp.name_lists import role_nouns
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -29,21 +30,6 @@ class Ref:
     sent: int            # start offset of its sentence
     subject: bool
     main: bool = False   # the subject of its sentence's main clause (not of a reported clause)
-
-
-@lru_cache(maxsize=None)
-def role_nouns() -> dict[str, tuple[str, str]]:
-    """Role nouns (singular and plural forms) -> (plural, class) from ``coref_role_nouns.csv``.
-
-    >>> role_nouns()["officials"], role_nouns()["power"]
-    (('officials', 'person'), ('powers', 'state'))
-    """
-    table: dict[str, tuple[str, str]] = {}
-    for row in resource_rows("coref_role_nouns.csv", columns=("singular", "plural", "class")):
-        for form in (row["singular"], row["plural"]):
-            if form:
-                table[form] = (row["plural"], row["class"])
-    return table
 
 
 def role_word(tok) -> str:
