@@ -47,6 +47,7 @@ from helpers.nlp.nominals import (article_people, definite_plural, office_holder
 from helpers.nlp.references import (Ref, clause_subjects, coordinated, is_main_subject,
                                     is_subject, role_nouns, role_word, speaker_of)
 from helpers.nlp.roles import sector_noun
+from helpers.nlp.state_nominals import state_nominal
 
 MASCULINE = {"he", "him", "his", "himself"}
 FEMININE = {"she", "her", "hers", "herself"}
@@ -113,6 +114,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
     pending = list(names)
     groups = coordinated(doc, names)
     consumed: set[int] = set()
+    seen: dict[str, str] = {}                   # words of state nominals -> their state
     people: list[tuple[str, str, str]] = []     # every named person, read when first needed
     sent_starts = [sent.start_char for sent in doc.sents]
 
@@ -170,6 +172,8 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
         elif tok.i not in consumed and role_word(tok) and office_holders(
                 tok, names, people or people.extend(article_people(doc, names)) or people,
                 history, pairs, emit, remember):
+            consumed.add(tok.i)
+        elif tok.i not in consumed and state_nominal(tok, names, history, seen, emit, remember):
             consumed.add(tok.i)
         elif tok.i not in consumed and (role_word(tok) or tok.pos_ == "NOUN" and sector_noun(tok)):
             role_nominal(tok, names, countries, roles, history, emit, remember)

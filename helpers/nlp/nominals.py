@@ -38,13 +38,13 @@ def definite_plural(tok, names) -> bool:
     role noun that names no one of its own (no demonym, no actor after 'of')."""
     head = tok.head
     if tok.dep_ != "det" or head.i <= tok.i or head.lower_ not in role_nouns() \
-            or head.tag_ not in {"NNS", "NNPS"} or _demonym_before(head, names):
+            or head.tag_ not in {"NNS", "NNPS"} or demonym_before(head, names):
         return False
     named = {n.start for n in names}
     return not any(t.idx in named for t in head.subtree if t.i > head.i)
 
 
-def _demonym_before(tok, names: list[LinkedName]) -> LinkedName | None:
+def demonym_before(tok, names: list[LinkedName]) -> LinkedName | None:
     """A demonym (NORP linked to a state) among the words in front of ``tok`` ("senior Iranian officials")."""
     left = tok.left_edge.idx
     for name in names:
@@ -70,7 +70,7 @@ def role_nominal(tok, names, countries, roles, history, emit, remember) -> None:
     kb, tag, word = load_kb(), noun_number(tok), role_word(tok) or tok.lower_
     plural, kind = role_nouns().get(word) or (word, "group")   # a sector noun
     dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "predet"}]
-    demonym = _demonym_before(tok, names)
+    demonym = demonym_before(tok, names)
     start = min([c.left_edge.idx for c in tok.children if c.i < tok.i and c.dep_ != "poss"]
                 + [tok.idx])
     end = tok.idx + len(tok)
