@@ -115,7 +115,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
     groups = coordinated(doc, names)
     consumed: set[int] = set()
     seen: dict[str, str] = {}                   # words of state nominals -> their state
-    people: list[tuple[str, str, str]] = []     # every named person, read when first needed
+    people = article_people(doc, names)         # every named person, with country and roles
     sent_starts = [sent.start_char for sent in doc.sents]
 
     def remember(start, end, actors, kind, tok, subject=False):
@@ -170,11 +170,10 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
             since = sent_starts[max(bisect_right(sent_starts, tok.idx) - 3, 0)]
             consumed |= plural_nominal(tok, history, pairs, emit, remember, since)
         elif tok.i not in consumed and role_word(tok) and office_holders(
-                tok, names, people or people.extend(article_people(doc, names)) or people,
-                history, pairs, emit, remember):
+                tok, names, people, history, pairs, emit, remember):
             consumed.add(tok.i)
         elif tok.i not in consumed and state_nominal(tok, names, history, seen, emit, remember):
             consumed.add(tok.i)
         elif tok.i not in consumed and (role_word(tok) or tok.pos_ == "NOUN" and sector_noun(tok)):
-            role_nominal(tok, names, countries, roles, history, emit, remember)
+            role_nominal(tok, names, countries, roles, history, emit, remember, people)
     return rows

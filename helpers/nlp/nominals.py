@@ -63,7 +63,7 @@ def _is_title_use(tok) -> bool:
     return tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON"
 
 
-def role_nominal(tok, names, countries, roles, history, emit, remember) -> None:
+def role_nominal(tok, names, countries, roles, history, emit, remember, people) -> None:
     """Rules 4 and 5: demonym groups, demonym governments, definite role nominals."""
     if _is_title_use(tok):
         return
@@ -101,6 +101,10 @@ def role_nominal(tok, names, countries, roles, history, emit, remember) -> None:
         if fits:
             emit(start, end, "PERSON", "NOMINAL", fits[-1:], "coref:counterpart")
             remember(start, end, fits[-1:], "person", tok, is_subject(tok))
+    elif kind == "person" and tag == "NN" and (state := demonym.actor_id if demonym else _owner_state(tok, names)) \
+            and (chosen := _holder(tok, word, kb.actors[state].country, people)):
+        emit(tok.left_edge.idx, end, "PERSON", "NOMINAL", chosen, "coref:office_of_state")
+        remember(tok.left_edge.idx, end, chosen, "person", tok, is_subject(tok))
     elif "the" in dets and tag == "NN" and kind == "person":
         country = kb.actors[demonym.actor_id].country if demonym else ""
         persons = [r.actors[0] for r in history if r.type == "person" and len(r.actors) == 1]
@@ -127,15 +131,15 @@ def their_states(tok, ref: Ref, countries: dict[str, str], emit) -> None:
         emit(tok.idx, head.idx + len(head), "GPE", "NOMINAL", found, "coref:their_states")
 
 
-def article_people(doc, names: list[LinkedName]) -> list[tuple[str, str, str]]:
-    """``(actor_id, country, roles in lower case)`` of each named mention of a person, in text
+def article_people(doc, names: list[LinkedName]) -> list[tuple[int, str, str, str]]:
+    """``(start, actor_id, country, roles in lower case)`` of each named mention of a person, in text
     order: the titles and appositions the text gives, and the knowledge base's role and country."""
     kb, out = load_kb(), []
     for name in names:
         if name.type == "person" and name.actor_id:
             found, country = person_role(doc.char_span(name.start, name.end, alignment_mode="expand"))
             known = kb.actors.get(name.actor_id)
-            out.append((name.actor_id, country or (known.country if known else ""),
+            out.append((name.start, name.actor_id, country or (known.country if known else ""),
                         " ".join(["; ".join(found).lower(), known.role.lower() if known else ""])))
     return out
 
@@ -169,7 +173,7 @@ def office_holders(tok, names, people, history, pairs, emit, remember) -> bool:
     office = " ".join([c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
                       + [tok.lemma_.lower()])
     for state in states:
-        mine = [(a, roles) for a, country, roles in people
+        mine = [(a, roles) for _, a, country, roles in people
                 if country == kb.actors[state].country and a not in chosen]
         # a counterpart holds the office of the one it is the counterpart of
         held = [a for a, roles in mine if _holds_role(office, roles)]
@@ -184,6 +188,26 @@ def office_holders(tok, names, people, history, pairs, emit, remember) -> bool:
     emit(start, end, "PERSON", "NOMINAL", chosen, "coref:office_holders")
     remember(start, end, chosen, "person", tok, is_subject(tok))
     return True
+
+
+def _owner_state(tok, names: list[LinkedName]) -> str:
+    """The state that owns a noun ("Syria's new leader"), '' if none."""
+    owners = {c.idx for c in tok.children if c.dep_ == "poss"}
+    return next((n.actor_id for n in names if n.type == "state" and n.start in owners), "")
+
+
+def _holder(tok, word: str, country: str, people) -> list[str]:
+    """The person of ``country`` the article gives the office ``tok`` names ("foreign minister",
+    else the noun alone): the last one named before ``tok``, else the first one after it (a
+    headline names an office before the text names its holder)."""
+    office = " ".join([c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i
+                       and f"{c.lower_} {word}" in role_nouns()] + [word])
+    for wanted in dict.fromkeys((office, word)):
+        held = [(start, a) for start, a, c, roles in people if c == country and _holds_role(wanted, roles)]
+        before = [a for start, a in held if start < tok.idx]
+        if held:
+            return before[-1:] or [held[0][1]]
+    return []
 
 
 def _holds_role(noun: str, role_text: str) -> bool:

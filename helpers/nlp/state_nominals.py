@@ -4,7 +4,7 @@ government", "the neighbouring nation", "that country" (rule 6 of :mod:`helpers.
 A state nominal names no state of its own in front of it (a demonym or an owner: those are
 rule 4). It refers to, in this order:
 
-1. the state its own "of"/"in" phrase names ("the Government of Pakistan", "an interim
+1. the state named in front of it ("the PNG Government") or in its own "of"/"in" phrase ("the Government of Pakistan", "an interim
    government in Bangladesh"; also on a coordinated noun, "the Government and people of X");
 2. the state an earlier nominal with the same words went to ("the interim government" again);
 3. with "the", "that" or "this": the state named last before it, leaving out a state the same
@@ -57,7 +57,8 @@ def state_nominal(tok, names: list[LinkedName], history: list[Ref], seen: dict[s
     start = min([c.left_edge.idx for c in tok.children if c.i < tok.i] + [tok.idx])
     end = tok.idx + len(tok)
     words = " ".join(t.lower_ for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det")
-    state = _named_in_phrase(tok, names) or seen.get(words, "")
+    in_front = [n.actor_id for n in names if n.type == "state" and start <= n.start and n.end <= tok.idx]
+    state = (in_front[:1] or [""])[0] or _named_in_phrase(tok, names) or seen.get(words, "")
     if not state and dets and dets[0].lower_ in {"the", "that", "this"}:
         state = _last_state(tok, names, history)
     if not state:
