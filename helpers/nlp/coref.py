@@ -42,6 +42,7 @@ from spacy.tokens import Doc
 
 from helpers.nlp.kb import load_kb
 from helpers.nlp.linking import LinkedName, person_role
+from helpers.nlp.name_lists import text_of
 from helpers.nlp.nominals import (article_people, definite_plural, office_holders, plural_nominal,
                                   role_nominal, their_states)
 from helpers.nlp.references import (Ref, clause_subjects, coordinated, is_main_subject,
@@ -104,7 +105,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
     ``names`` are the linked named mentions of ``doc``, in text order. Each rule's
     result is remembered, so later pronouns can refer back to a resolved one.
     """
-    kb, nouns, text = load_kb(), role_nouns(), doc.text
+    kb, nouns, text = load_kb(), role_nouns(), text_of(doc)
     gender = {a: kb.actors[a].gender for a in kb.actors if kb.actors[a].gender}
     countries: dict[str, str] = {}
     roles: dict[str, str] = {}

@@ -28,7 +28,7 @@ from helpers.nlp import entity_labels as labels
 from helpers.nlp import entity_rules as rules
 from helpers.nlp.kb import LABEL_OF_TYPE, load_kb, name_parts
 from helpers.nlp.name_lists import (body_heads, institution_names, is_known_person, kb_label,
-                                    title_length)
+                                    text_of, title_length)
 
 #: Labels kept as mentions. Numeric and temporal labels (DATE, TIME, CARDINAL,
 #: ORDINAL, MONEY, PERCENT, QUANTITY) are left to the time layer.
@@ -285,7 +285,7 @@ def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break, before the parser runs, so that a headline,
     a dateline or a paragraph is never parsed into the next one ('... hold bilateral
     talks\\nPresident X arrived': 'X' is no object of 'hold')."""
-    text = doc.text
+    text = text_of(doc)
     if "\n" not in text or len(doc) < 2:
         return doc
     starts = doc.to_array("IDX")

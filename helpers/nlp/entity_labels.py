@@ -89,15 +89,17 @@ def persons_named_again(doc: Doc, spans: list[Span], methods: dict) -> list[Span
     for span in spans:
         if span.label_ == "PERSON" and span.text[:1].isupper():
             by_first.setdefault(span[0].text, set()).add(tuple(t.text for t in span))
+    if not by_first:
+        return spans
     skip = title_last_words() | set(titles())
     out = list(spans)
-    for tok in doc:
-        for words in sorted(by_first.get(tok.text, ()), key=len, reverse=True):
-            end = tok.i + len(words)
-            if end > len(doc) or covered & set(range(tok.i, end)) \
-                    or tuple(t.text for t in doc[tok.i:end]) != words:
+    texts = [t.text for t in doc]
+    for i in (i for i, text in enumerate(texts) if text in by_first and i not in covered):
+        for words in sorted(by_first[texts[i]], key=len, reverse=True):
+            end = i + len(words)
+            if tuple(texts[i:end]) != words or covered & set(range(i, end)):
                 continue
-            start = tok.i
+            start = i
             while start and start - 1 not in covered and doc[start - 1].pos_ == "PROPN" \
                     and doc[start - 1].is_title and doc[start - 1].text not in skip \
                     and "\n" not in doc[start - 1].whitespace_:
