@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from helpers.nlp.kb import load_kb
+from helpers.nlp.kb import load_kb, lookup
 from helpers.nlp.name_lists import (is_abbreviation, is_known_person, is_media_name,
                                     personal_title_length, phoenix_names, title_kinds,
                                     title_last_words, titles)
@@ -92,8 +92,8 @@ def persons_named_again(doc: Doc, spans: list[Span], methods: dict) -> list[Span
     if not by_first:
         return spans
     skip = title_last_words() | set(titles())
-    out = list(spans)
     texts = [t.text for t in doc]
+    out = [piece for span in spans for piece in _state_and_person(span, by_first, texts, methods)]
     for i in (i for i, text in enumerate(texts) if text in by_first and i not in covered):
         for words in sorted(by_first[texts[i]], key=len, reverse=True):
             end = i + len(words)
@@ -108,6 +108,23 @@ def persons_named_again(doc: Doc, spans: list[Span], methods: dict) -> list[Span
             covered |= set(range(start, end))
             methods[(out[-1].start_char, out[-1].end_char)] = "fix:person_named"
     return out
+
+
+def _state_and_person(span: Span, by_first: dict, texts: list[str], methods: dict) -> list[Span]:
+    """A name the model made of a state and a person the article names ("Turkmenistan
+    Gurbanguly Berdimuhamedov" after "President of") is the state and the person."""
+    if span.label_ == "PERSON" or len(span) < 2:
+        return [span]
+    kb, doc = load_kb(), span.doc
+    for cut in range(span.start + 1, span.end):
+        state = lookup(kb, doc[span.start:cut].text)
+        if state and kb.actors[state].type == "state" \
+                and tuple(texts[cut:span.end]) in by_first.get(texts[cut], ()):
+            pieces = [Span(doc, span.start, cut, label="GPE"), Span(doc, cut, span.end, label="PERSON")]
+            for piece in pieces:
+                methods[(piece.start_char, piece.end_char)] = "fix:state_and_person"
+            return pieces
+    return [span]
 
 
 def place_names(doc: Doc, spans: list[Span], methods: dict, persons: set[str]) -> list[Span]:

@@ -225,6 +225,10 @@ def role_tokens(span: Span) -> list[list]:
             roles.append(_phrase(child))
     if root.dep_ == "appos" and root.head.i < span.start and _is_title_head(root.head):
         roles.append(_phrase(root.head))
+    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i < span.start \
+            and _is_title_head(root.head.head) and root.head.head.tag_ in {"NN", "NNP"}:
+        # "President of Uzbekistan Shavkat Mirziyoyev" parsed as the object of "of"
+        roles.append([t for t in _phrase(root.head.head) if t.i < span.start])
     elif span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lower_ in role_nouns() \
             and doc[span.start - 2].pos_ == "NOUN" and doc[span.start - 2].head.i < span.start:
         roles.append(_phrase(doc[span.start - 2]))   # an apposition the parser missed

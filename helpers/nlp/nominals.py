@@ -60,6 +60,10 @@ def _is_title_use(tok) -> bool:
         return True
     if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
         return True
+    edge = tok.right_edge.i     # "President of Uzbekistan Shavkat Mirziyoyev"
+    if edge > tok.i and (doc[edge].ent_type_ == "PERSON" or edge + 1 < len(doc)
+                         and doc[edge + 1].ent_type_ == "PERSON"):
+        return True
     return tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON"
 
 
@@ -133,15 +137,22 @@ def their_states(tok, ref: Ref, countries: dict[str, str], emit) -> None:
 
 def article_people(doc, names: list[LinkedName]) -> list[tuple[int, str, str, str]]:
     """``(start, actor_id, country, roles in lower case)`` of each named mention of a person, in text
-    order: the titles and appositions the text gives, and the knowledge base's role and country."""
+    order: the titles and appositions the text gives anywhere, and the knowledge base's role and
+    country."""
     kb, out = load_kb(), []
+    countries: dict[str, str] = {}
+    roles: dict[str, str] = {}
     for name in names:
         if name.type == "person" and name.actor_id:
             found, country = person_role(doc.char_span(name.start, name.end, alignment_mode="expand"))
             known = kb.actors.get(name.actor_id)
-            out.append((name.start, name.actor_id, country or (known.country if known else ""),
-                        " ".join(["; ".join(found).lower(), known.role.lower() if known else ""])))
-    return out
+            countries[name.actor_id] = countries.get(name.actor_id) or country or (
+                known.country if known else "")
+            roles[name.actor_id] = " ".join([roles.get(name.actor_id, ""), "; ".join(found).lower(),
+                                             known.role.lower() if known else ""])
+            out.append((name.start, name.actor_id))
+    # what the article says of a person anywhere holds at each of its mentions
+    return [(start, a, countries[a], roles[a]) for start, a in out]
 
 
 def _office_states(tok, names: list[LinkedName], history, pairs) -> tuple[str, ...]:
@@ -191,9 +202,13 @@ def office_holders(tok, names, people, history, pairs, emit, remember) -> bool:
 
 
 def _owner_state(tok, names: list[LinkedName]) -> str:
-    """The state that owns a noun ("Syria's new leader"), '' if none."""
+    """The state that owns a noun ("Syria's new leader") or that its "of" phrase names ("the
+    President of Turkmenistan"), '' if none."""
     owners = {c.idx for c in tok.children if c.dep_ == "poss"}
-    return next((n.actor_id for n in names if n.type == "state" and n.start in owners), "")
+    spans = [(c.idx, c.right_edge.idx + len(c.right_edge)) for c in tok.children
+             if c.dep_ == "prep" and c.lower_ == "of"]
+    return next((n.actor_id for n in names if n.type == "state" and (
+        n.start in owners or any(a <= n.start and n.end <= b for a, b in spans))), "")
 
 
 def _holder(tok, word: str, country: str, people) -> list[str]:
