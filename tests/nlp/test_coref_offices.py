@@ -87,3 +87,15 @@ def test_office_of_a_state(nlp, text, phrase, expected):
 ])
 def test_state_nominals(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected
+
+
+@pytest.mark.parametrize("text, phrase, occurrence, expected", [
+    # "the President of X" is the person of X the article gives that office
+    ("President of Kenya Amani Otieno met traders in Nairobi. Later, the President of Kenya hosted "
+     "a dinner.", "the President", 0, ["amani_otieno"]),
+    # a title with its "of" phrase right before the name is no mention of its own
+    ("President of Kenya Amani Otieno met traders in Nairobi. Later, the President of Kenya hosted "
+     "a dinner.", "President", 0, []),
+])
+def test_office_of_a_state_named_after_it(nlp, text, phrase, occurrence, expected):
+    assert resolved(nlp, text, phrase, occurrence=occurrence) == expected

@@ -46,3 +46,24 @@ def test_a_person_named_again_where_the_model_tags_nothing(nlp):
 def test_no_person_named_again_without_a_person(nlp):
     doc = nlp.make_doc("Kofi Mensah will visit.")
     assert persons_named_again(doc, [], {}) == []
+
+
+def _tagged(nlp, text):
+    doc = nlp.make_doc(text)
+    for tok in doc:
+        tok.pos_ = "PROPN" if tok.text[:1].isupper() else "X"
+    return doc
+
+
+def test_a_state_and_a_person_in_one_name_are_two_names(nlp):
+    doc = _tagged(nlp, "President of Turkmenistan Aman Durdyev arrived. Aman Durdyev spoke.")
+    spans = [Span(doc, 2, 5, label="ORG"), Span(doc, 7, 9, label="PERSON")]
+    found = sorted((s.text, s.label_) for s in persons_named_again(doc, spans, {}))
+    assert found == [("Aman Durdyev", "PERSON"), ("Aman Durdyev", "PERSON"), ("Turkmenistan", "GPE")]
+
+
+def test_a_state_name_before_no_person_of_the_article_stays(nlp):
+    doc = _tagged(nlp, "Kenya Airways flew. Aman Durdyev spoke.")
+    spans = [Span(doc, 0, 2, label="ORG"), Span(doc, 4, 6, label="PERSON")]
+    found = sorted((s.text, s.label_) for s in persons_named_again(doc, spans, {}))
+    assert found == [("Aman Durdyev", "PERSON"), ("Kenya Airways", "ORG")]
