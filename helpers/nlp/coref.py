@@ -45,7 +45,7 @@ from helpers.nlp.linking import LinkedName, person_role
 from helpers.nlp.name_lists import text_of
 from helpers.nlp.nominals import (article_people, definite_plural, office_holders, plural_nominal,
                                   role_nominal, their_states)
-from helpers.nlp.references import (Ref, clause_subjects, coordinated, is_main_subject,
+from helpers.nlp.references import (SUBJECT_DEPS, Ref, clause_subjects, coordinated, is_main_subject,
                                     is_subject, role_nouns, role_word, speaker_of)
 from helpers.nlp.roles import sector_noun
 from helpers.nlp.state_nominals import state_nominal
@@ -56,13 +56,35 @@ PLURAL = {"they", "them", "their", "themselves"}
 NEUTER = {"its"}
 
 
-def _pronoun(tok, history: list[Ref], gender: dict[str, str]) -> tuple[str, ...]:
+def _subject_after(tok, names: list[LinkedName]) -> tuple[str, ...]:
+    """A possessive in a phrase that opens its sentence before the subject names the person
+    the subject names ("During his visit, X said"; "In his reply, X said")."""
+    root, path = tok.sent.root, tok
+    while path.head.i != root.i and path.head.i != path.i:
+        path = path.head
+    subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i > tok.i]
+    if path.dep_ != "prep" or not subjects or path.i > subjects[0].i:
+        return ()
+    subject = subjects[0]
+    chars = (subject.left_edge.idx, subject.idx + len(subject))
+    return next(((n.actor_id,) for n in names if n.type == "person" and n.actor_id
+                 and chars[0] <= n.start < chars[1]), ())
+
+
+def _pronoun(tok, history: list[Ref], gender: dict[str, str], names: list[LinkedName]
+             ) -> tuple[str, ...]:
     """Rule 1: the person a singular personal pronoun refers to."""
     wanted = "m" if tok.lower_ in MASCULINE else "f"
     persons = [r for r in history if r.type == "person" and len(r.actors) == 1
                and gender.get(r.actors[0], wanted) == wanted]
     sent = tok.sent.start_char
     same = [r for r in persons if r.sent == sent]
+    if tok.tag_ == "PRP$" and (ahead := _subject_after(tok, names)) and gender.get(ahead[0], wanted) == wanted:
+        return ahead
+    objects = [r for r in same if not r.subject and r.start < tok.idx]
+    if tok.tag_ == "PRP$" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in {"on", "upon"} \
+            and objects:
+        return objects[-1].actors       # "X congratulated Y on his victory": the one addressed
     if tok.dep_ in {"dobj", "pobj", "dative"} and tok.lower_ in {"him", "her"}:
         blocked = clause_subjects(tok)
         doc = tok.doc
@@ -148,7 +170,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
                     pairs.append(group)
         lower = tok.lower_
         if tok.tag_ in {"PRP", "PRP$"} and (lower in MASCULINE or lower in FEMININE):
-            actors = _pronoun(tok, history, gender)
+            actors = _pronoun(tok, history, gender, names)
             if actors:
                 emit(tok.idx, tok.idx + len(tok), "PERSON", "PRONOUN", actors, "coref:pronoun")
                 remember(tok.idx, tok.idx + len(tok), actors, "person", tok, is_subject(tok))
