@@ -37,6 +37,7 @@ and what the rules resolved before it, in one pass over the tokens:
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -54,6 +55,13 @@ MASCULINE = {"he", "him", "his", "himself"}
 FEMININE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "themselves"}
 NEUTER = {"its"}
+
+
+@lru_cache(maxsize=1)
+def _genders() -> dict[str, str]:
+    """Actor id -> gender ('m'/'f') of the knowledge base's persons that have one."""
+    kb = load_kb()
+    return {a: kb.actors[a].gender for a in kb.actors if kb.actors[a].gender}
 
 
 def _subject_after(tok, names: list[LinkedName]) -> tuple[str, ...]:
@@ -128,7 +136,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
     result is remembered, so later pronouns can refer back to a resolved one.
     """
     kb, nouns, text = load_kb(), role_nouns(), text_of(doc)
-    gender = {a: kb.actors[a].gender for a in kb.actors if kb.actors[a].gender}
+    gender = _genders()
     countries: dict[str, str] = {}
     roles: dict[str, str] = {}
     history: list[Ref] = []

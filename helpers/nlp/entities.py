@@ -28,7 +28,7 @@ from helpers.nlp import entity_labels as labels
 from helpers.nlp import entity_rules as rules
 from helpers.nlp.kb import LABEL_OF_TYPE, load_kb, name_parts
 from helpers.nlp.name_lists import (body_heads, institution_names, is_known_person, kb_label,
-                                    text_of, title_length)
+                                    text_of, title_length, words_of)
 
 #: Labels kept as mentions. Numeric and temporal labels (DATE, TIME, CARDINAL,
 #: ORDINAL, MONEY, PERCENT, QUANTITY) are left to the time layer.
@@ -219,7 +219,7 @@ def _name_parts(doc: Doc, spans: list[Span], methods: dict, parts: set[str]) -> 
                 and span.label_ in NAME_LABELS and not kb_label(span.text):
             spans[i] = Span(doc, span.start, span.end, label="PERSON")
             methods[(span.start_char, span.end_char)] = "fix:name_part"
-    for tok in doc:
+    for tok in (doc[i] for i, w in enumerate(words_of(doc)) if w in parts or w.title() in parts):
         if tok.i not in covered and (tok.is_title and tok.pos_ == "PROPN" and tok.text in parts
                                      or tok.is_upper and len(tok) > 2 and tok.text.title() in parts):
             spans.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from helpers.nlp.kb import load_kb, lookup
 from helpers.nlp.name_lists import (is_abbreviation, is_known_person, is_media_name,
                                     personal_title_length, phoenix_names, title_kinds,
-                                    title_last_words, titles)
+                                    title_last_words, titles, words_of)
 from helpers.nlp.phoenix import key
 
 def _is_office(doc: Doc, i: int, institutions: frozenset[str]) -> bool:
@@ -92,7 +92,7 @@ def persons_named_again(doc: Doc, spans: list[Span], methods: dict) -> list[Span
     if not by_first:
         return spans
     skip = title_last_words() | set(titles())
-    texts = [t.text for t in doc]
+    texts = words_of(doc)
     out = [piece for span in spans for piece in _state_and_person(span, by_first, texts, methods)]
     for i in (i for i, text in enumerate(texts) if text in by_first and i not in covered):
         for words in sorted(by_first[texts[i]], key=len, reverse=True):

@@ -117,7 +117,7 @@ def _label_of(doc: Doc | None, timex: Timex) -> str:
         if token.pos_ in ("NOUN", "PROPN"):
             words = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
             return " ".join([w.text for w in words] + [token.text])
-        if token.head is token or token.pos_ == "VERB":
+        if token.head.i == token.i or token.pos_ == "VERB":
             break
         token = token.head
     return timex.text
