@@ -26,7 +26,16 @@ and what the rules resolved before it, in one pass over the tokens:
    word in a role (not as part of a longer role: a "Prime Minister" is not "the
    minister"), else the last person of that country, else the main subject of the
    sentence before when the text gives that person no role; not when a name follows.
-   "his Pakistani counterpart" -> the last person of that country but the owner.
+   "his Pakistani counterpart" -> the last person of that country but the owner. An office
+   of a state with no name after it ("Jordan's foreign minister", "the President of X",
+   "the Lebanese president") -> the person of that state the article gives that office,
+   the last one before it, else the first one after it (a headline comes before the text).
+6. "the Government of X", "the interim government", "that country" -> a state
+   (:mod:`helpers.nlp.state_nominals`); "the foreign ministers of X and Y" -> the holders
+   of that office of X and of Y; "their countries" -> the states of the group "their" is.
+A possessive in a phrase opening its sentence before the subject is that subject ("During
+his visit, X said"); "on his ..." after a person addressed is that person ("X congratulated
+Y on his victory").
 
 >>> from helpers.nlp.model import get_nlp
 >>> from helpers.nlp.linking import link_names
