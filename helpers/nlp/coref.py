@@ -26,7 +26,16 @@ and what the rules resolved before it, in one pass over the tokens:
    word in a role (not as part of a longer role: a "Prime Minister" is not "the
    minister"), else the last person of that country, else the main subject of the
    sentence before when the text gives that person no role; not when a name follows.
-   "his Pakistani counterpart" -> the last person of that country but the owner.
+   "his Pakistani counterpart" -> the last person of that country but the owner. An office
+   of a state with no name after it ("Jordan's foreign minister", "the President of X",
+   "the Lebanese president") -> the person of that state the article gives that office,
+   the last one before it, else the first one after it (a headline comes before the text).
+6. "the Government of X", "the interim government", "that country" -> a state
+   (:mod:`helpers.nlp.state_nominals`); "the foreign ministers of X and Y" -> the holders
+   of that office of X and of Y; "their countries" -> the states of the group "their" is.
+A possessive in a phrase opening its sentence before the subject is that subject ("During
+his visit, X said"); "on his ..." after a person addressed is that person ("X congratulated
+Y on his victory").
 
 >>> from helpers.nlp.model import get_nlp
 >>> from helpers.nlp.linking import link_names
@@ -37,15 +46,19 @@ and what the rules resolved before it, in one pass over the tokens:
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from helpers.nlp.kb import load_kb
 from helpers.nlp.linking import LinkedName, person_role
-from helpers.nlp.nominals import definite_plural, plural_nominal, role_nominal
-from helpers.nlp.references import (Ref, clause_subjects, coordinated, is_main_subject,
-                                    is_subject, role_nouns, speaker_of)
+from helpers.nlp.name_lists import text_of
+from helpers.nlp.nominals import (article_people, definite_plural, office_holders, plural_nominal,
+                                  role_nominal, their_states)
+from helpers.nlp.references import (SUBJECT_DEPS, Ref, clause_subjects, coordinated, is_main_subject,
+                                    is_subject, role_nouns, role_word, speaker_of)
 from helpers.nlp.roles import sector_noun
+from helpers.nlp.state_nominals import state_nominal
 
 MASCULINE = {"he", "him", "his", "himself"}
 FEMININE = {"she", "her", "hers", "herself"}
@@ -53,13 +66,42 @@ PLURAL = {"they", "them", "their", "themselves"}
 NEUTER = {"its"}
 
 
-def _pronoun(tok, history: list[Ref], gender: dict[str, str]) -> tuple[str, ...]:
+@lru_cache(maxsize=1)
+def _genders() -> dict[str, str]:
+    """Actor id -> gender ('m'/'f') of the knowledge base's persons that have one."""
+    kb = load_kb()
+    return {a: kb.actors[a].gender for a in kb.actors if kb.actors[a].gender}
+
+
+def _subject_after(tok, names: list[LinkedName]) -> tuple[str, ...]:
+    """A possessive in a phrase that opens its sentence before the subject names the person
+    the subject names ("During his visit, X said"; "In his reply, X said")."""
+    root, path = tok.sent.root, tok
+    while path.head.i != root.i and path.head.i != path.i:
+        path = path.head
+    subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i > tok.i]
+    if path.dep_ != "prep" or not subjects or path.i > subjects[0].i:
+        return ()
+    subject = subjects[0]
+    chars = (subject.left_edge.idx, subject.idx + len(subject))
+    return next(((n.actor_id,) for n in names if n.type == "person" and n.actor_id
+                 and chars[0] <= n.start < chars[1]), ())
+
+
+def _pronoun(tok, history: list[Ref], gender: dict[str, str], names: list[LinkedName]
+             ) -> tuple[str, ...]:
     """Rule 1: the person a singular personal pronoun refers to."""
     wanted = "m" if tok.lower_ in MASCULINE else "f"
     persons = [r for r in history if r.type == "person" and len(r.actors) == 1
                and gender.get(r.actors[0], wanted) == wanted]
     sent = tok.sent.start_char
     same = [r for r in persons if r.sent == sent]
+    if tok.tag_ == "PRP$" and (ahead := _subject_after(tok, names)) and gender.get(ahead[0], wanted) == wanted:
+        return ahead
+    objects = [r for r in same if not r.subject and r.start < tok.idx]
+    if tok.tag_ == "PRP$" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in {"on", "upon"} \
+            and objects:
+        return objects[-1].actors       # "X congratulated Y on his victory": the one addressed
     if tok.dep_ in {"dobj", "pobj", "dative"} and tok.lower_ in {"him", "her"}:
         blocked = clause_subjects(tok)
         doc = tok.doc
@@ -102,8 +144,8 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
     ``names`` are the linked named mentions of ``doc``, in text order. Each rule's
     result is remembered, so later pronouns can refer back to a resolved one.
     """
-    kb, nouns, text = load_kb(), role_nouns(), doc.text
-    gender = {a: kb.actors[a].gender for a in kb.actors if kb.actors[a].gender}
+    kb, nouns, text = load_kb(), role_nouns(), text_of(doc)
+    gender = _genders()
     countries: dict[str, str] = {}
     roles: dict[str, str] = {}
     history: list[Ref] = []
@@ -112,6 +154,8 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
     pending = list(names)
     groups = coordinated(doc, names)
     consumed: set[int] = set()
+    seen: dict[str, str] = {}                   # words of state nominals -> their state
+    people = article_people(doc, names)         # every named person, with country and roles
     sent_starts = [sent.start_char for sent in doc.sents]
 
     def remember(start, end, actors, kind, tok, subject=False):
@@ -136,13 +180,14 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
                     found_roles, country = person_role(span, kb=kb)
                     roles[name.actor_id] = (roles.get(name.actor_id, "") + " "
                                             + "; ".join(found_roles).lower())
-                    countries.setdefault(name.actor_id, country)
+                    if country and not countries.get(name.actor_id):
+                        countries[name.actor_id] = country
                 group = groups.get(name.start)
                 if group is not None:
                     pairs.append(group)
         lower = tok.lower_
         if tok.tag_ in {"PRP", "PRP$"} and (lower in MASCULINE or lower in FEMININE):
-            actors = _pronoun(tok, history, gender)
+            actors = _pronoun(tok, history, gender, names)
             if actors:
                 emit(tok.idx, tok.idx + len(tok), "PERSON", "PRONOUN", actors, "coref:pronoun")
                 remember(tok.idx, tok.idx + len(tok), actors, "person", tok, is_subject(tok))
@@ -157,12 +202,18 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
             if recent:
                 emit(tok.idx, tok.idx + len(tok), "PERSON" if recent[-1].type == "person" else "GPE",
                      "PRONOUN", recent[-1].actors, "coref:plural_pronoun")
+                their_states(tok, recent[-1], countries, emit)
         elif lower in {"both", "two"} and tok.head.i > tok.i and tok.head.lower_ in nouns:
             consumed |= plural_nominal(tok, history, pairs, emit, remember)
         elif lower == "the" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ != "two" \
                 and definite_plural(tok, names):
             since = sent_starts[max(bisect_right(sent_starts, tok.idx) - 3, 0)]
             consumed |= plural_nominal(tok, history, pairs, emit, remember, since)
-        elif tok.pos_ == "NOUN" and tok.i not in consumed and (lower in nouns or sector_noun(tok)):
-            role_nominal(tok, names, countries, roles, history, emit, remember)
+        elif tok.i not in consumed and role_word(tok) and office_holders(
+                tok, names, people, history, pairs, emit, remember):
+            consumed.add(tok.i)
+        elif tok.i not in consumed and state_nominal(tok, names, history, seen, emit, remember):
+            consumed.add(tok.i)
+        elif tok.i not in consumed and (role_word(tok) or tok.pos_ == "NOUN" and sector_noun(tok)):
+            role_nominal(tok, names, countries, roles, history, emit, remember, people)
     return rows

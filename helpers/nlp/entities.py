@@ -28,7 +28,7 @@ from helpers.nlp import entity_labels as labels
 from helpers.nlp import entity_rules as rules
 from helpers.nlp.kb import LABEL_OF_TYPE, load_kb, name_parts
 from helpers.nlp.name_lists import (body_heads, institution_names, is_known_person, kb_label,
-                                    title_length)
+                                    text_of, title_length, words_of)
 
 #: Labels kept as mentions. Numeric and temporal labels (DATE, TIME, CARDINAL,
 #: ORDINAL, MONEY, PERCENT, QUANTITY) are left to the time layer.
@@ -201,6 +201,8 @@ class EntityFixes:
         for step in (labels.known_labels, labels.titled_names, labels.comma_places,
                      labels.roles_and_sites):
             spans = step(doc, spans, methods, kb_label)
+        spans = labels.persons_named_again(doc, spans, methods)
+        parts = {p for s in spans if s.label_ == "PERSON" and len(s) > 1 for p in name_parts(s.text)}
         doc.ents = filter_spans(_name_parts(doc, spans, methods, parts))
         doc.user_data["entity_methods"] = methods
         return doc
@@ -211,11 +213,13 @@ def _name_parts(doc: Doc, spans: list[Span], methods: dict, parts: set[str]) -> 
     PERSON, also in a line in capitals ("DELANE")."""
     covered = {i for s in spans for i in range(s.start, s.end)}
     for i, span in enumerate(spans):
+        if len(span) == 2 and span[0].lower_ == "the":   # "the Prabowo": the article is no part
+            span = span[1:]
         if len(span) == 1 and span.label_ != "PERSON" and span.text in parts \
                 and span.label_ in NAME_LABELS and not kb_label(span.text):
             spans[i] = Span(doc, span.start, span.end, label="PERSON")
             methods[(span.start_char, span.end_char)] = "fix:name_part"
-    for tok in doc:
+    for tok in (doc[i] for i, w in enumerate(words_of(doc)) if w in parts or w.title() in parts):
         if tok.i not in covered and (tok.is_title and tok.pos_ == "PROPN" and tok.text in parts
                                      or tok.is_upper and len(tok) > 2 and tok.text.title() in parts):
             spans.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
@@ -243,10 +247,13 @@ class KBExtend:
         matches = self.nlp.get_pipe(KB_RULER).match(doc)
         for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2] - m[1])):
             inside = [e for e in ents if e.start < end and start < e.end]
-            if not inside or not all(start <= e.start and e.end <= end for e in inside) \
+            label, _, actor_id = doc.vocab.strings[match_id].partition("||")
+            if len(inside) == 1 and inside[0].start < start < inside[0].end < end \
+                    and inside[0].label_ == label:   # "the Republic of Cote" + "Cote d’Ivoire"
+                start = inside[0].start
+            elif not inside or not all(start <= e.start and e.end <= end for e in inside) \
                     or any((e.start, e.end) == (start, end) for e in inside):
                 continue
-            label, _, actor_id = doc.vocab.strings[match_id].partition("||")
             span = Span(doc, start, end, label=label, span_id=actor_id)
             ents = [e for e in ents if e not in inside] + [span]
             methods[(span.start_char, span.end_char)] = "fix:kb_extend"
@@ -278,7 +285,7 @@ def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break, before the parser runs, so that a headline,
     a dateline or a paragraph is never parsed into the next one ('... hold bilateral
     talks\\nPresident X arrived': 'X' is no object of 'hold')."""
-    text = doc.text
+    text = text_of(doc)
     if "\n" not in text or len(doc) < 2:
         return doc
     starts = doc.to_array("IDX")

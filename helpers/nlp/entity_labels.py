@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from helpers.nlp.kb import load_kb
+from helpers.nlp.kb import load_kb, lookup
 from helpers.nlp.name_lists import (is_abbreviation, is_known_person, is_media_name,
                                     personal_title_length, phoenix_names, title_kinds,
-                                    title_last_words)
+                                    title_last_words, titles, words_of)
 from helpers.nlp.phoenix import key
 
 def _is_office(doc: Doc, i: int, institutions: frozenset[str]) -> bool:
@@ -78,6 +78,53 @@ def honorific(doc: Doc, spans: list[Span], methods: dict) -> list[Span]:
             methods[(span.start_char, span.end_char)] = "fix:honorific"
         out.append(span)
     return out
+
+
+def persons_named_again(doc: Doc, spans: list[Span], methods: dict) -> list[Span]:
+    """A person the article names ("Ouattara", "Akufo-Addo") written again where the model
+    tags nothing is a PERSON there, with the capitalised names right before it that are no
+    titles ("His Excellency Alassane Ouattara": "Alassane Ouattara")."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for span in spans:
+        if span.label_ == "PERSON" and span.text[:1].isupper():
+            by_first.setdefault(span[0].text, set()).add(tuple(t.text for t in span))
+    if not by_first:
+        return spans
+    skip = title_last_words() | set(titles())
+    texts = words_of(doc)
+    out = [piece for span in spans for piece in _state_and_person(span, by_first, texts, methods)]
+    for i in (i for i, text in enumerate(texts) if text in by_first and i not in covered):
+        for words in sorted(by_first[texts[i]], key=len, reverse=True):
+            end = i + len(words)
+            if tuple(texts[i:end]) != words or covered & set(range(i, end)):
+                continue
+            start = i
+            while start and start - 1 not in covered and doc[start - 1].pos_ == "PROPN" \
+                    and doc[start - 1].is_title and doc[start - 1].text not in skip \
+                    and "\n" not in doc[start - 1].whitespace_:
+                start -= 1
+            out.append(Span(doc, start, end, label="PERSON"))
+            covered |= set(range(start, end))
+            methods[(out[-1].start_char, out[-1].end_char)] = "fix:person_named"
+    return out
+
+
+def _state_and_person(span: Span, by_first: dict, texts: list[str], methods: dict) -> list[Span]:
+    """A name the model made of a state and a person the article names ("Turkmenistan
+    Gurbanguly Berdimuhamedov" after "President of") is the state and the person."""
+    if span.label_ == "PERSON" or len(span) < 2:
+        return [span]
+    kb, doc = load_kb(), span.doc
+    for cut in range(span.start + 1, span.end):
+        state = lookup(kb, doc[span.start:cut].text)
+        if state and kb.actors[state].type == "state" \
+                and tuple(texts[cut:span.end]) in by_first.get(texts[cut], ()):
+            pieces = [Span(doc, span.start, cut, label="GPE"), Span(doc, cut, span.end, label="PERSON")]
+            for piece in pieces:
+                methods[(piece.start_char, piece.end_char)] = "fix:state_and_person"
+            return pieces
+    return [span]
 
 
 def place_names(doc: Doc, spans: list[Span], methods: dict, persons: set[str]) -> list[Span]:
@@ -177,7 +224,8 @@ def titled_names(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[S
             span = Span(doc, span.start - 1, span.end, label="PERSON")   # "Sheikh Hasina"
             methods[(span.start_char, span.end_char)] = "fix:known_person"
         if span.label_ in {"GPE", "FAC", "LOC", "NORP"} and not kb_label(span.text) \
-                and any(kinds.get(b) in {"office", "honorific"} for b in before) \
+                and any(kinds.get(b, kinds.get(b[:1].upper() + b[1:])) in {"office", "honorific"}
+                        for b in before) \
                 and all(t.is_title or t.is_upper for t in span) and not is_media_name(span.text) \
                 and not any(t.text in _NOT_A_PERSON for t in span):
             span = Span(doc, span.start, span.end, label="PERSON")

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from helpers.nlp.entities import NAME_LABELS, institution_names
 from helpers.nlp.kb import KB, load_kb, lookup, slug
-from helpers.nlp.name_lists import is_abbreviation, text_of
+from helpers.nlp.name_lists import is_abbreviation, role_nouns, text_of
 from helpers.nlp.persons import full_names, link_person, namesake, phoenix_actor
 
 GOVERNMENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
@@ -225,6 +225,13 @@ def role_tokens(span: Span) -> list[list]:
             roles.append(_phrase(child))
     if root.dep_ == "appos" and root.head.i < span.start and _is_title_head(root.head):
         roles.append(_phrase(root.head))
+    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i < span.start \
+            and _is_title_head(root.head.head) and root.head.head.tag_ in {"NN", "NNP"}:
+        # "President of Uzbekistan Shavkat Mirziyoyev" parsed as the object of "of"
+        roles.append([t for t in _phrase(root.head.head) if t.i < span.start])
+    elif span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lower_ in role_nouns() \
+            and doc[span.start - 2].pos_ == "NOUN" and doc[span.start - 2].head.i < span.start:
+        roles.append(_phrase(doc[span.start - 2]))   # an apposition the parser missed
     return [tokens for tokens in roles if any(t.text[0].isalpha() for t in tokens)]
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from helpers.config import SPACY_MODEL_ENV, spacy_model_name
 from helpers.nlp.entities import ENTITY_FIXES, KB_EXTEND, KB_RULER, LINE_BREAKS, ruler_patterns
@@ -53,6 +54,8 @@ def get_nlp() -> Language:
     changes after it is built.
     """
     nlp = load_model(spacy_model_name())
+    # an em dash is a token of its own, also after a bracket or a quote ("(Jiji Press)—Japanese")
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"[)\]”’\"](?=—)", "—"]).finditer
     nlp.add_pipe(LINE_BREAKS, before="parser")
     # the patterns are parsed before the fixes join the pipeline (by the model alone)
     ruler = nlp.add_pipe("entity_ruler", name=KB_RULER, after="ner", config={"overwrite_ents": False})

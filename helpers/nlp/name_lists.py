@@ -34,12 +34,30 @@ def text_of(doc: Doc) -> str:
     >>> text_of(doc) == doc.text
     True
     """
+    _read(doc)
+    return _TEXT["text"]
+
+
+def words_of(doc: Doc) -> list[str]:
+    """The text of each token of ``doc`` (``[t.text for t in doc]``), built once for the doc
+    last asked about, from the token array.
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> words_of(get_nlp().make_doc("Talks resumed."))
+    ['Talks', 'resumed', '.']
+    """
+    _read(doc)
+    return _TEXT["words"]
+
+
+def _read(doc: Doc) -> None:
     if _TEXT["doc"] is not doc:
         strings = doc.vocab.strings
         pairs = doc.to_array([ORTH, SPACY]).tolist() if len(doc) else []
+        words = [strings[o] for o, _ in pairs]
         _TEXT["doc"] = doc
-        _TEXT["text"] = "".join(strings[o] + " " if space else strings[o] for o, space in pairs)
-    return _TEXT["text"]
+        _TEXT["words"] = words
+        _TEXT["text"] = "".join(w + " " if space else w for w, (_, space) in zip(words, pairs))
 
 
 def line_starts(doc: Doc) -> list:
@@ -207,3 +225,18 @@ def initials(words: list[str]) -> str:
     ('SADC', 'HTS')
     """
     return "".join(w[0] for w in (_PARTICLE.sub("", w) for w in words) if w[:1].isupper())
+
+
+@lru_cache(maxsize=None)
+def role_nouns() -> dict[str, tuple[str, str]]:
+    """Role nouns (singular and plural forms) -> (plural, class) from ``coref_role_nouns.csv``.
+
+    >>> role_nouns()["officials"], role_nouns()["power"]
+    (('officials', 'person'), ('powers', 'state'))
+    """
+    table: dict[str, tuple[str, str]] = {}
+    for row in resource_rows("coref_role_nouns.csv", columns=("singular", "plural", "class")):
+        for form in (row["singular"], row["plural"]):
+            if form:
+                table[form] = (row["plural"], row["class"])
+    return table

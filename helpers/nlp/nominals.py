@@ -5,9 +5,10 @@ government", "the (Iraqi) politician", "his Pakistani counterpart" (rules 3 to 5
 from __future__ import annotations
 
 from helpers.nlp.kb import load_kb, slug
-from helpers.nlp.linking import LinkedName
+from helpers.nlp.linking import LinkedName, person_role
 from helpers.nlp.phoenix import agent_code
-from helpers.nlp.references import Ref, is_subject, last_pair, role_nouns, skip_actors
+from helpers.nlp.references import (Ref, is_subject, last_pair, noun_number, role_nouns, role_word,
+                                    skip_actors)
 from helpers.nlp.roles import BARE_SECTORS
 
 def plural_nominal(tok, history, pairs, emit, remember, since: int = -1) -> set[int]:
@@ -37,13 +38,13 @@ def definite_plural(tok, names) -> bool:
     role noun that names no one of its own (no demonym, no actor after 'of')."""
     head = tok.head
     if tok.dep_ != "det" or head.i <= tok.i or head.lower_ not in role_nouns() \
-            or head.tag_ not in {"NNS", "NNPS"} or _demonym_before(head, names):
+            or head.tag_ not in {"NNS", "NNPS"} or demonym_before(head, names):
         return False
     named = {n.start for n in names}
     return not any(t.idx in named for t in head.subtree if t.i > head.i)
 
 
-def _demonym_before(tok, names: list[LinkedName]) -> LinkedName | None:
+def demonym_before(tok, names: list[LinkedName]) -> LinkedName | None:
     """A demonym (NORP linked to a state) among the words in front of ``tok`` ("senior Iranian officials")."""
     left = tok.left_edge.idx
     for name in names:
@@ -59,39 +60,43 @@ def _is_title_use(tok) -> bool:
         return True
     if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
         return True
+    edge = tok.right_edge.i     # "President of Uzbekistan Shavkat Mirziyoyev"
+    if edge > tok.i and (doc[edge].ent_type_ == "PERSON" or edge + 1 < len(doc)
+                         and doc[edge + 1].ent_type_ == "PERSON"):
+        return True
     return tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON"
 
 
-def role_nominal(tok, names, countries, roles, history, emit, remember) -> None:
+def role_nominal(tok, names, countries, roles, history, emit, remember, people) -> None:
     """Rules 4 and 5: demonym groups, demonym governments, definite role nominals."""
     if _is_title_use(tok):
         return
-    kb = load_kb()
-    plural, kind = role_nouns().get(tok.lower_) or (tok.lower_, "group")   # a sector noun
+    kb, tag, word = load_kb(), noun_number(tok), role_word(tok) or tok.lower_
+    plural, kind = role_nouns().get(word) or (word, "group")   # a sector noun
     dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "predet"}]
-    demonym = _demonym_before(tok, names)
+    demonym = demonym_before(tok, names)
     start = min([c.left_edge.idx for c in tok.children if c.i < tok.i and c.dep_ != "poss"]
                 + [tok.idx])
     end = tok.idx + len(tok)
     owner = [r for c in tok.children if c.dep_ == "poss" and c.tag_ == "PRP$"
              for r in history if r.start == c.idx and r.type == "person"]
-    if kind == "state" and tok.tag_ == "NN" and (demonym or owner):
+    if kind == "state" and tag == "NN" and (demonym or owner):
         state = demonym.actor_id if demonym else \
             kb.state_of_country.get(_country(owner[-1].actors[0], countries), "")
         if state:
             emit(owner[-1].start if owner and not demonym else start, end, "GPE", "NOMINAL", [state],
                  "coref:demonym_state" if demonym else "coref:owner_state")
-    elif demonym and kind != "state" and (tok.tag_ == "NNS" or {"a", "an"} & set(dets)
+    elif demonym and kind != "state" and (tag == "NNS" or {"a", "an"} & set(dets)
                                           or kind == "group"):
         group = f"{slug(demonym.text)}_{plural}"
         emit(start, end, "NORP", "NOMINAL", [group], "coref:demonym_group")
         remember(start, end, [group], "group", tok, is_subject(tok))
-    elif not demonym and "the" in dets and (tok.tag_ == "NNS" or kind == "group") \
+    elif not demonym and "the" in dets and (tag == "NNS" or kind == "group") \
             and agent_code(tok.lower_) in BARE_SECTORS:
         group = slug(plural)    # "the rebels", "the opposition": a group of that sector
         emit(start, end, "NORP", "NOMINAL", [group], "coref:sector_group")
         remember(start, end, [group], "group", tok, is_subject(tok))
-    elif demonym and kind == "person" and tok.tag_ == "NN" and owner:
+    elif demonym and kind == "person" and tag == "NN" and owner:
         # 'his Pakistani counterpart': the last person of that country but the owner
         country = kb.actors[demonym.actor_id].country
         mine = {a for r in owner for a in r.actors}
@@ -100,12 +105,16 @@ def role_nominal(tok, names, countries, roles, history, emit, remember) -> None:
         if fits:
             emit(start, end, "PERSON", "NOMINAL", fits[-1:], "coref:counterpart")
             remember(start, end, fits[-1:], "person", tok, is_subject(tok))
-    elif "the" in dets and tok.tag_ == "NN" and kind == "person":
+    elif kind == "person" and tag == "NN" and (state := demonym.actor_id if demonym else _owner_state(tok, names)) \
+            and (chosen := _holder(tok, word, kb.actors[state].country, people)):
+        emit(tok.left_edge.idx, end, "PERSON", "NOMINAL", chosen, "coref:office_of_state")
+        remember(tok.left_edge.idx, end, chosen, "person", tok, is_subject(tok))
+    elif "the" in dets and tag == "NN" and kind == "person":
         country = kb.actors[demonym.actor_id].country if demonym else ""
         persons = [r.actors[0] for r in history if r.type == "person" and len(r.actors) == 1]
         fits = [a for a in persons if not country or _country(a, countries) == country]
         office = " ".join([c.lower_ for c in tok.children if c.i < tok.i and c.dep_ in {"compound", "amod"}
-                           and f"{c.lower_} {tok.lower_}" in role_nouns()] + [tok.lower_])
+                           and f"{c.lower_} {word}" in role_nouns()] + [word])
         named = [a for a in fits if _holds_role(office, _roles(a, roles))]
         chosen = (named or (fits if demonym else []))[-1:] or _salient(tok, history, roles)
         if chosen:
@@ -113,10 +122,113 @@ def role_nominal(tok, names, countries, roles, history, emit, remember) -> None:
             remember(start, end, chosen, "person", tok, is_subject(tok))
 
 
+def their_states(tok, ref: Ref, countries: dict[str, str], emit) -> None:
+    """'their countries', 'their governments': the states of the group a 'their' refers to
+    (of each person's country when it is a group of persons)."""
+    head = tok.head
+    if tok.dep_ != "poss" or noun_number(head) != "NNS" or role_nouns().get(head.lower_, ("", ""))[1] != "state":
+        return
+    states = load_kb().state_of_country
+    found = [a for a in ref.actors if ref.type == "state"] or \
+        [states.get(_country(a, countries), "") for a in ref.actors if ref.type == "person"]
+    if found and all(found):
+        emit(tok.idx, head.idx + len(head), "GPE", "NOMINAL", found, "coref:their_states")
+
+
+def article_people(doc, names: list[LinkedName]) -> list[tuple[int, str, str, str]]:
+    """``(start, actor_id, country, roles in lower case)`` of each named mention of a person, in text
+    order: the titles and appositions the text gives anywhere, and the knowledge base's role and
+    country."""
+    kb, out = load_kb(), []
+    countries: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    for name in names:
+        if name.type == "person" and name.actor_id:
+            found, country = person_role(doc.char_span(name.start, name.end, alignment_mode="expand"))
+            known = kb.actors.get(name.actor_id)
+            countries[name.actor_id] = countries.get(name.actor_id) or country or (
+                known.country if known else "")
+            roles[name.actor_id] = " ".join([roles.get(name.actor_id, ""), "; ".join(found).lower(),
+                                             known.role.lower() if known else ""])
+            out.append((name.start, name.actor_id))
+    # what the article says of a person anywhere holds at each of its mentions
+    return [(start, a, countries[a], roles[a]) for start, a in out]
+
+
+def _office_states(tok, names: list[LinkedName], history, pairs) -> tuple[str, ...]:
+    """The states a plural office noun names: demonyms before it ("Ukrainian and Polish foreign
+    ministers"), states in its 'of' phrase ("of China and the Philippines"), or the pair a
+    "the two countries" there refers to."""
+    states = [n.actor_id for n in names if n.type == "state" and n.label == "NORP"
+              and tok.left_edge.idx <= n.start and n.end <= tok.idx]
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        end = tok.right_edge.idx + len(tok.right_edge)      # "of China and the Philippines"
+        states += [n.actor_id for n in names if n.type == "state" and prep.idx <= n.start and n.end <= end]
+        if not states and any(t.lower_ in {"two", "both"} and role_nouns().get(t.head.lower_, ("", ""))[1]
+                              == "state" for t in prep.subtree):
+            states += last_pair(history, pairs, "state", set())[0]
+    return tuple(dict.fromkeys(states))
+
+
+def office_holders(tok, names, people, history, pairs, emit, remember) -> bool:
+    """Rule 3b: a plural office with its states ("the foreign ministers of China and the
+    Philippines", "the Presidents of the two countries") -> the person of each state the
+    article gives that office (before or after), when every state has one."""
+    word = role_word(tok)
+    if noun_number(tok) != "NNS" or role_nouns().get(word, ("", ""))[1] != "person":
+        return False
+    states = _office_states(tok, names, history, pairs)
+    if len(states) < 2:
+        return False
+    kb, chosen, by_office = load_kb(), [], 0
+    office = " ".join([c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+                      + [tok.lemma_.lower()])
+    for state in states:
+        mine = [(a, roles) for _, a, country, roles in people
+                if country == kb.actors[state].country and a not in chosen]
+        # a counterpart holds the office of the one it is the counterpart of
+        held = [a for a, roles in mine if _holds_role(office, roles)]
+        by_office += bool(held)
+        held = held or [a for a, roles in mine if _holds_role("counterpart", roles)]
+        if not held:
+            return False
+        chosen.append(held[0])
+    if not by_office:
+        return False
+    start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    emit(start, end, "PERSON", "NOMINAL", chosen, "coref:office_holders")
+    remember(start, end, chosen, "person", tok, is_subject(tok))
+    return True
+
+
+def _owner_state(tok, names: list[LinkedName]) -> str:
+    """The state that owns a noun ("Syria's new leader") or that its "of" phrase names ("the
+    President of Turkmenistan"), '' if none."""
+    owners = {c.idx for c in tok.children if c.dep_ == "poss"}
+    spans = [(c.idx, c.right_edge.idx + len(c.right_edge)) for c in tok.children
+             if c.dep_ == "prep" and c.lower_ == "of"]
+    return next((n.actor_id for n in names if n.type == "state" and (
+        n.start in owners or any(a <= n.start and n.end <= b for a, b in spans))), "")
+
+
+def _holder(tok, word: str, country: str, people) -> list[str]:
+    """The person of ``country`` the article gives the office ``tok`` names ("foreign minister",
+    else the noun alone): the last one named before ``tok``, else the first one after it (a
+    headline names an office before the text names its holder)."""
+    office = " ".join([c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i
+                       and f"{c.lower_} {word}" in role_nouns()] + [word])
+    for wanted in dict.fromkeys((office, word)):
+        held = [(start, a) for start, a, c, roles in people if c == country and _holds_role(wanted, roles)]
+        before = [a for start, a in held if start < tok.idx]
+        if held:
+            return before[-1:] or [held[0][1]]
+    return []
+
+
 def _holds_role(noun: str, role_text: str) -> bool:
     """True when ``noun`` is a role the text gives: a word of it, unless it ends a longer
     role noun of the table ('minister' is not a 'Prime Minister')."""
-    words = role_text.split()
+    words, noun = role_text.replace("-", "").split(), noun.replace("-", "")
     if " " in noun:     # "prime minister": the whole office
         return f" {noun} " in f" {' '.join(w.strip(',;') for w in words)} "
     for i, word in enumerate(words):

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from helpers.files.resources import resource_rows
 from helpers.nlp.linking import LinkedName
+from helpers.nlp.name_lists import role_nouns
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -31,19 +32,28 @@ class Ref:
     main: bool = False   # the subject of its sentence's main clause (not of a reported clause)
 
 
-@lru_cache(maxsize=None)
-def role_nouns() -> dict[str, tuple[str, str]]:
-    """Role nouns (singular and plural forms) -> (plural, class) from ``coref_role_nouns.csv``.
+def role_word(tok) -> str:
+    """The role noun of the table a noun token stands for, '' if none: its own word, or a
+    hyphenated word it ends ("president-elect" is parsed as "president", "-", "elect"). A
+    capitalised role noun counts ("the President said") unless it is part of a name.
 
-    >>> role_nouns()["officials"], role_nouns()["power"]
-    (('officials', 'person'), ('powers', 'state'))
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("The president-elect met the President and Minister Ali.")
+    >>> [role_word(t) for t in doc if t.pos_ in {"NOUN", "PROPN"}]
+    ['president', 'president-elect', 'president', 'minister', '']
     """
-    table: dict[str, tuple[str, str]] = {}
-    for row in resource_rows("coref_role_nouns.csv", columns=("singular", "plural", "class")):
-        for form in (row["singular"], row["plural"]):
-            if form:
-                table[form] = (row["plural"], row["class"])
-    return table
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_:
+        return ""
+    doc, table = tok.doc, role_nouns()
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+            and f"{doc[tok.i - 2].lower_}-{tok.lower_}" in table:
+        return f"{doc[tok.i - 2].lower_}-{tok.lower_}"
+    return tok.lower_ if tok.lower_ in table else ""
+
+
+def noun_number(tok) -> str:
+    """'NN' for a singular noun, 'NNS' for a plural one, proper or common; else its tag."""
+    return {"NNP": "NN", "NNPS": "NNS"}.get(tok.tag_, tok.tag_)
 
 
 @lru_cache(maxsize=None)

@@ -12,6 +12,7 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 from helpers.files.records import Sentence
+from helpers.nlp.name_lists import text_of
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def sentences(doc: Doc) -> list[Sentence]:
     A sentence never crosses a line break: a parse that joins two paragraphs is
     split at the break.
     """
-    text = doc.text
+    text = text_of(doc)
     found: list[Sentence] = []
     for sent in doc.sents:
         for match in re.finditer(r"[^\n]+", text[sent.start_char:sent.end_char]):

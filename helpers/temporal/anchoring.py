@@ -58,7 +58,7 @@ def _token(doc: Doc, start: int, end: int) -> Token | None:
 def _clause_verb(token: Token) -> Token:
     """The first finite verb at or above ``token`` (or the root)."""
     for _ in range(len(token.doc)):
-        if token.pos_ in ("VERB", "AUX") and is_finite(token) or token.head is token:
+        if token.pos_ in ("VERB", "AUX") and is_finite(token) or token.head.i == token.i:
             return token
         token = token.head
     return token

@@ -61,7 +61,7 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
             if token.pos_ in ("VERB", "AUX") and is_finite(token):
                 return None if through_noun else verb_tense(token)
             through_noun = through_noun or token.pos_ in ("NOUN", "PROPN")
-        if token.head is token:
+        if token.head.i == token.i:     # the root (a Token is a new object at each access)
             break
         token = token.head
     return None

@@ -19,6 +19,7 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from helpers.files.records import Event, Timex
+from helpers.nlp.name_lists import text_of
 from helpers.temporal.lexicon import words
 from helpers.temporal.tagger import DAY
 
@@ -68,9 +69,9 @@ def _relation(a: Event, b: Event) -> tuple[str, str] | None:
 def _cue_pairs(events: list[Event], doc: Doc) -> set[tuple[str, str]]:
     cues = re.compile(rf"\b(?:{'|'.join(words()['order_cue'])})\b", re.IGNORECASE)
     by_text = sorted(events, key=lambda e: (e.start, e.event_id))
-    pairs = set()
+    pairs, text = set(), text_of(doc)
     for a, b in zip(by_text, by_text[1:]):
-        if a.end <= b.start and cues.search(doc.text[a.end:b.start]):
+        if a.end <= b.start and cues.search(text[a.end:b.start]):
             pairs.add((a.event_id, b.event_id))
     return pairs
 
@@ -116,7 +117,7 @@ def _label_of(doc: Doc | None, timex: Timex) -> str:
         if token.pos_ in ("NOUN", "PROPN"):
             words = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
             return " ".join([w.text for w in words] + [token.text])
-        if token.head is token or token.pos_ == "VERB":
+        if token.head.i == token.i or token.pos_ == "VERB":
             break
         token = token.head
     return timex.text

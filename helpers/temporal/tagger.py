@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 
 from helpers.files.articles import Metadata
 from helpers.files.records import Sentence, Timex
+from helpers.nlp.name_lists import text_of
 from helpers.temporal.context import clause_tense, counts_something, modifies_a_noun, names_a_thing
 from helpers.temporal.lexicon import Ctx, full, words
 from helpers.temporal.rules import CONTEXT, RULES, Rule
@@ -166,7 +167,8 @@ def tag_timexes(doc: Doc, sents: list[Sentence], meta: Metadata) -> list[Timex]:
     timexes: list[Timex] = []
     anchor, anchor_window = meta.dct_date, meta.window_dates
     previous: tuple[int, str | None] = (-1, None)       # end and tense of the last expression
-    found = candidates(doc.text, model)
+    text = text_of(doc)
+    found = candidates(text, model)
     stated = stated_days(found)
     weekdays: dict[str, Normalized] = {}
     for start, end, rule, groups in found:
@@ -176,7 +178,7 @@ def tag_timexes(doc: Doc, sents: list[Sentence], meta: Metadata) -> list[Timex]:
             continue
         if rule.name == "ref_word" and modifies_a_noun(doc, start, end):
             continue
-        coordinated = previous[0] >= 0 and COORDINATION.fullmatch(doc.text[previous[0]:start])
+        coordinated = previous[0] >= 0 and COORDINATION.fullmatch(text[previous[0]:start])
         tense = previous[1] if coordinated else clause_tense(doc, start, end)
         try:
             norm = resolve(rule, groups, dct=meta.dct_date, week_start=meta.week_start,
@@ -189,7 +191,7 @@ def tag_timexes(doc: Doc, sents: list[Sentence], meta: Metadata) -> list[Timex]:
         index = bisect.bisect_right(starts, start) - 1
         sentence_id = sents[index].sentence_id if index >= 0 else 0
         timexes.append(Timex(f"t{len(timexes) + 1}", sentence_id, start, end,
-                             doc.text[start:end], *norm))
+                             text[start:end], *norm))
         if DAY.fullmatch(norm.value[:10]) and "/" not in norm.value and norm.earliest \
                 and norm.latest:
             anchor = dt.date.fromisoformat(norm.value[:10])

@@ -148,3 +148,16 @@ def test_no_pair_of_two_of_three_coordinated_actors(nlp):
 ])
 def test_plural_nominals_counterparts_and_its(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a possessive in an opening phrase before the subject is the subject named after it
+    ("Amani Otieno met Joseph Okello in Kampala. During his visit, Joseph Okello praised the talks.",
+     "his", ["joseph_okello"]),
+    # "X congratulated Y on his victory": the one addressed
+    ("Amani Otieno congratulated Joseph Okello on his victory in the election.", "his", ["joseph_okello"]),
+    # elsewhere the subject of the sentence stays first
+    ("Amani Otieno congratulated Joseph Okello during his visit to Kampala.", "his", ["amani_otieno"]),
+])
+def test_possessive_pronouns_by_position(nlp, text, phrase, expected):
+    assert resolved(nlp, text, phrase) == expected

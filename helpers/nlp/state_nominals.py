@@ -1,0 +1,69 @@
+"""Coreference of singular nominals of a state: "the Government of Pakistan", "the interim
+government", "the neighbouring nation", "that country" (rule 6 of :mod:`helpers.nlp.coref`).
+
+A state nominal names no state of its own in front of it (a demonym or an owner: those are
+rule 4). It refers to, in this order:
+
+1. the state named in front of it ("the PNG Government") or in its own "of"/"in" phrase ("the Government of Pakistan", "an interim
+   government in Bangladesh"; also on a coordinated noun, "the Government and people of X");
+2. the state an earlier nominal with the same words went to ("the interim government" again);
+3. with "the", "that" or "this": the state named last before it, leaving out a state the same
+   sentence names after it (a writer names a state before calling it "the neighbouring
+   nation", not in the same breath), as in the recency rule of Lappin and Leass (1994).
+"""
+from __future__ import annotations
+
+from helpers.nlp.linking import LinkedName
+from helpers.nlp.nominals import demonym_before
+from helpers.nlp.references import Ref, is_subject, noun_number, role_nouns, role_word
+
+#: Singular nouns that name a state as a body ("the government", "the nation").
+STATE_HEADS = {"government", "govt", "country", "nation"}
+
+
+def _named_in_phrase(tok, names: list[LinkedName]) -> str:
+    """The first state named in an "of"/"in" phrase of ``tok`` or of a noun coordinated with it."""
+    for noun in [tok, *(c for c in tok.children if c.dep_ == "conj")]:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}:
+                end = prep.right_edge.idx + len(prep.right_edge)
+                found = [n.actor_id for n in names if n.type == "state" and prep.idx <= n.start
+                         and n.end <= end]
+                if found:
+                    return found[0]
+    return ""
+
+
+def _last_state(tok, names: list[LinkedName], history: list[Ref]) -> str:
+    """The state named last before ``tok``, leaving out those its sentence names after it."""
+    sent_end = tok.sent.end_char
+    later = {n.actor_id for n in names if tok.idx < n.start < sent_end and n.type == "state"}
+    for ref in reversed(history):
+        if ref.start < tok.idx and ref.type == "state" and len(ref.actors) == 1 \
+                and ref.actors[0] not in later:
+            return ref.actors[0]
+    return ""
+
+
+def state_nominal(tok, names: list[LinkedName], history: list[Ref], seen: dict[str, str],
+                  emit, remember) -> bool:
+    """Rule 6: a singular nominal of a state -> that state (see the module's rules); True when
+    it emitted a mention. ``seen`` maps the words of earlier state nominals to their state."""
+    if role_word(tok) not in STATE_HEADS or noun_number(tok) != "NN" or demonym_before(tok, names) \
+            or any(c.dep_ == "poss" for c in tok.children) or tok.dep_ == "compound" \
+            or role_nouns()[role_word(tok)][1] != "state":
+        return False
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    start = min([c.left_edge.idx for c in tok.children if c.i < tok.i] + [tok.idx])
+    end = tok.idx + len(tok)
+    words = " ".join(t.lower_ for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det")
+    in_front = [n.actor_id for n in names if n.type == "state" and start <= n.start and n.end <= tok.idx]
+    state = (in_front[:1] or [""])[0] or _named_in_phrase(tok, names) or seen.get(words, "")
+    if not state and dets and dets[0].lower_ in {"the", "that", "this"}:
+        state = _last_state(tok, names, history)
+    if not state:
+        return False
+    seen.setdefault(words, state)
+    emit(start, end, "GPE", "NOMINAL", [state], "coref:state_nominal")
+    remember(start, end, [state], "state", tok, is_subject(tok))
+    return True

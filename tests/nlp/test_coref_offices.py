@@ -1,0 +1,101 @@
+"""Nominals of offices and states, one behaviour each, on invented sentences (see
+helpers/nlp/nominals.py, helpers/nlp/state_nominals.py and docs/annotation_guide.md)."""
+import re
+
+import pytest
+
+from helpers.nlp.mentions import find_mentions
+from helpers.nlp.model import get_nlp
+from helpers.nlp.text import sentences
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+def resolved(nlp, text, phrase, *, occurrence=0):
+    """The actor ids of the non-name mention that starts at the n-th ``phrase``."""
+    doc = nlp(text)
+    at = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)][occurrence]
+    return sorted(m.actor_id for m in find_mentions(doc, sentences(doc))
+                  if m.start == at and m.text == phrase and m.kind != "NAME")
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a capitalised role noun is a role noun ("the President"), a title before a name is not
+    ("Kenyan President Amani Otieno arrived in Lusaka on Monday. The President said talks went well.",
+     "The President", ["amani_otieno"]),
+    ("Kenyan President Amani Otieno arrived in Lusaka on Monday.", "President", []),
+    # a hyphenated role ("president-elect") is one role noun
+    ("Chilean President-elect Tomas Rivas met reporters in Lima. The president-elect promised reforms.",
+     "The president-elect", ["tomas_rivas"]),
+])
+def test_capitalised_and_hyphenated_role_nouns(nlp, text, phrase, expected):
+    assert resolved(nlp, text, phrase) == expected
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("Kenyan President Amani Otieno and Ugandan President Joseph Okello agreed to strengthen "
+     "their countries' ties.", "their countries", ["kenya", "uganda"]),
+    ("Kenyan President Amani Otieno and Ugandan President Joseph Okello thanked their supporters.",
+     "their supporters", []),
+])
+def test_their_countries_are_the_states_of_a_group(nlp, text, phrase, expected):
+    assert resolved(nlp, text, phrase) == expected
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # the office with its states, named before the holders (a lead) or after them
+    ("The foreign ministers of Kenya and Uganda met in Nairobi on Monday. Kenyan Foreign Minister "
+     "Amani Otieno hosted Ugandan Foreign Minister Joseph Okello.", "The foreign ministers of Kenya and Uganda",
+     ["amani_otieno", "joseph_okello"]),
+    # a counterpart holds the office of the one it is the counterpart of
+    ("Kenyan Foreign Minister Amani Otieno met his Ugandan counterpart, Joseph Okello, in Nairobi. "
+     "The foreign ministers of Kenya and Uganda signed a pact.", "The foreign ministers of Kenya and Uganda",
+     ["amani_otieno", "joseph_okello"]),
+    # no holder of that office for one of the states: nothing
+    ("The foreign ministers of Kenya and Uganda met in Nairobi on Monday. Kenyan Foreign Minister "
+     "Amani Otieno spoke.", "The foreign ministers of Kenya and Uganda", []),
+])
+def test_plural_office_of_states(nlp, text, phrase, expected):
+    assert resolved(nlp, text, phrase) == expected
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a headline names the office before the text names its holder
+    ("Uganda's foreign minister holds talks in Nairobi\nUgandan Foreign Minister Joseph Okello met "
+     "Kenyan officials on Monday.", "Uganda's foreign minister", ["joseph_okello"]),
+    ("Kenyan President Amani Otieno met Ugandan Foreign Minister Joseph Okello on Monday. Talks with "
+     "the Kenyan president went well, officials said.", "the Kenyan president", ["amani_otieno"]),
+    # the article gives no one that office of that state: nothing
+    ("Uganda's foreign minister holds talks in Nairobi\nUgandan President Joseph Okello met Kenyan "
+     "officials on Monday.", "Uganda's foreign minister", []),
+])
+def test_office_of_a_state(nlp, text, phrase, expected):
+    assert resolved(nlp, text, phrase) == expected
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("Amani Otieno thanked the Government of Uganda for its help.", "the Government", ["uganda"]),
+    ("Kenya wants closer ties with Uganda under the interim government. Amani Otieno met Kenyan "
+     "traders in Nairobi. The interim government welcomed them.", "The interim government", ["uganda"]),
+    ("Officials from Kenya met traders on Monday. Trade with the neighbouring nation grew.",
+     "the neighbouring nation", ["kenya"]),
+    # a state the same sentence names after the nominal is not what it refers to
+    ("The neighbouring nation sent troops to Uganda.", "The neighbouring nation", []),
+])
+def test_state_nominals(nlp, text, phrase, expected):
+    assert resolved(nlp, text, phrase) == expected
+
+
+@pytest.mark.parametrize("text, phrase, occurrence, expected", [
+    # "the President of X" is the person of X the article gives that office
+    ("President of Kenya Amani Otieno met traders in Nairobi. Later, the President of Kenya hosted "
+     "a dinner.", "the President", 0, ["amani_otieno"]),
+    # a title with its "of" phrase right before the name is no mention of its own
+    ("President of Kenya Amani Otieno met traders in Nairobi. Later, the President of Kenya hosted "
+     "a dinner.", "President", 0, []),
+])
+def test_office_of_a_state_named_after_it(nlp, text, phrase, occurrence, expected):
+    assert resolved(nlp, text, phrase, occurrence=occurrence) == expected
