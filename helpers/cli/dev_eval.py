@@ -122,7 +122,8 @@ def score_document(row: dict, tally: Tally, raw_nlp, report: list[str], *,
     tally.raw_names = _add(tally.raw_names, scores(g_names, r_names))
     tally.raw_names_overlap = _add(tally.raw_names_overlap, ds.overlap_scores(g_names, r_names))
 
-    gold_link, system_link = ds.link_items(doc_id, gold_ent, mentions)
+    id_map = ds.actor_map(gold_ent, mentions)
+    gold_link, system_link = ds.link_items(doc_id, gold_ent, mentions, id_map)
     tally.link_gold.update(gold_link)
     tally.link_system.update(system_link)
     tally.link_within.append((len(gold_link), *ds.b_cubed(gold_link, system_link)[:2]))
@@ -137,7 +138,6 @@ def score_document(row: dict, tally: Tally, raw_nlp, report: list[str], *,
     tally.raw_timex_overlap = _add(tally.raw_timex_overlap, raw_overlap)
 
     sentence_of = sentence_index(analysis.sentences)
-    id_map = ds.actor_map(gold_ent, mentions)
     system_events = [asdict(e) for e in analysis.events]
     gold_keys = ds.event_keys(gold_ev.to_dict("records"), sentence_of=sentence_of)
     system_keys = ds.event_keys(system_events, sentence_of=sentence_of, id_map=id_map)

@@ -77,14 +77,18 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def link_items(doc_id: str, gold: pd.DataFrame, mentions: Iterable[dict]
-               ) -> tuple[dict, dict]:
+def link_items(doc_id: str, gold: pd.DataFrame, mentions: Iterable[dict],
+               id_map: dict[str, str] | None = None) -> tuple[dict, dict]:
     """Gold and system cluster ids of every gold mention that refers to an actor.
 
     Items are ``(doc_id, start, end, n)`` (``n`` numbers the actors of a mention
     that refers to several). A gold mention takes the actors of the system mention
     with the same span, else of the first system mention overlapping it; unmatched
-    items are left out of the system mapping (singletons).
+    items are left out of the system mapping (singletons). Within a mention that
+    refers to several actors, gold and system actors are paired by ``id_map``
+    (system id -> the gold id it stands for, :func:`actor_map`) before the rest are
+    paired in order (:func:`pair_actors`), so that the pairing never depends on how
+    the two sides happen to spell their ids.
     """
     system_at: dict[tuple, list[str]] = defaultdict(list)
     for m in mentions:
@@ -98,13 +102,35 @@ def link_items(doc_id: str, gold: pd.DataFrame, mentions: Iterable[dict]
             by_span[(r.start, r.end)].append(r.actor_id)
     for span, actors in sorted(by_span.items()):
         found = system_at.get(span) or next((system_at[s] for s in spans if _overlaps(s, span)), [])
-        for n, (gold_id, system_id) in enumerate(
-                zip(sorted(actors), sorted(found) + [None] * len(actors))):
+        for n, (gold_id, system_id) in enumerate(pair_actors(actors, found, id_map or {})):
             item = (doc_id, *span, n)
             gold_map[item] = gold_id
             if system_id is not None:
                 system_map[item] = system_id
     return gold_map, system_map
+
+
+def pair_actors(gold_ids: Iterable[str], system_ids: Iterable[str], id_map: dict[str, str]
+                ) -> list[tuple[str, str | None]]:
+    """``(gold id, system id or None)`` for each gold actor of one mention: a system actor goes
+    with the gold actor ``id_map`` says it stands for, the others pair in sorted order.
+
+    >>> pair_actors(["cote_d_ivoire", "ghana"], ["ghana", "ivory_coast"],
+    ...             {"ivory_coast": "cote_d_ivoire", "ghana": "ghana"})
+    [('cote_d_ivoire', 'ivory_coast'), ('ghana', 'ghana')]
+    >>> pair_actors(["a", "b"], ["x"], {})
+    [('a', 'x'), ('b', None)]
+    """
+    gold_left, system_left, pairs = sorted(gold_ids), [], []
+    for system_id in sorted(system_ids):
+        stands_for = id_map.get(system_id, system_id)
+        if stands_for in gold_left:
+            gold_left.remove(stands_for)
+            pairs.append((stands_for, system_id))
+        else:
+            system_left.append(system_id)
+    pairs += zip(gold_left, system_left + [None] * len(gold_left))
+    return sorted(pairs, key=lambda p: p[0])
 
 
 def actor_map(gold: pd.DataFrame, mentions: Iterable[dict]) -> dict[str, str]:

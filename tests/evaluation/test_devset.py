@@ -80,6 +80,25 @@ def test_actor_map_follows_the_mentions_and_events_are_keyed_in_gold_ids():
     assert list(keys) == [(1, "16", "kenya", "uganda")]
 
 
+def test_a_mention_of_two_actors_pairs_them_by_who_they_stand_for_not_by_spelling():
+    # 'Ghana' and 'Ivory Coast' each named, then 'the two countries' referring to both;
+    # the system spells one id differently from the gold, and links every mention right.
+    gold = pd.DataFrame({"start": [0, 10, 30, 30], "end": [5, 21, 47, 47],
+                         "actor_id": ["ghana", "cote_d_ivoire", "ghana", "cote_d_ivoire"]})
+    mentions = [{"start": 0, "end": 5, "actor_id": "ghana"},
+                {"start": 10, "end": 21, "actor_id": "ivory_coast"},
+                {"start": 30, "end": 47, "actor_id": "ghana"},
+                {"start": 30, "end": 47, "actor_id": "ivory_coast"}]
+    id_map = dev_scores.actor_map(gold, mentions)
+    gold_link, system_link = dev_scores.link_items("d", gold, mentions, id_map)
+    assert dev_scores.b_cubed(gold_link, system_link) == (1.0, 1.0, 1.0)
+    # a wrong link still costs: the second mention linked to Ghana
+    mentions[1] = {"start": 10, "end": 21, "actor_id": "ghana"}
+    gold_link, system_link = dev_scores.link_items("d", gold, mentions,
+                                                   dev_scores.actor_map(gold, mentions))
+    assert dev_scores.b_cubed(gold_link, system_link)[0] < 1.0
+
+
 def test_same_event_pairs_need_the_same_group_and_tuple():
     keys = {"a": {(1, "04", "x", "y"): {}}, "b": {(3, "04", "x", "y"): {}, (4, "11", "x", "y"): {}},
             "c": {(1, "04", "x", "y"): {}}}
