@@ -1,0 +1,30 @@
+"""Speech coded by the verdict it states: dismissing a report (120), gratitude (051)
+(invented sentences, hand-made mentions)."""
+import pytest
+
+from tests.events.test_extraction import _analyse, _rows
+
+ACTORS = {"Delane": "delane", "Orsk": "orsk", "Tarvia": "tarvia"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Delane considered Tarvia's report baseless and biased.",
+     [("considered", "120", "delane", "tarvia")]),
+    ("Delane said that the report of Tarvia is one-sided, unbalanced and far from the facts.",
+     [("said", "120", "delane", "tarvia")]),
+    ("Delane said that the report is baseless.", [("said", "120", "delane", "")]),
+    ("Orsk is grateful to Tarvia for its help, Delane said.", [("said", "051", "delane", "tarvia")]),
+    ("Delane said Orsk was thankful to Tarvia.", [("said", "051", "delane", "tarvia")]),
+])
+def test_a_stated_verdict_codes_the_speech(text, expected):
+    assert _rows(_analyse(text, ACTORS)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Delane said the road to Orsk was long.",      # no verdict
+    "Delane said Tarvia was biased.",              # an actor judged, not a report dismissed
+    "Delane considered Tarvia a friend.",
+    "Delane said Orsk was grateful.",              # gratitude to no one named
+])
+def test_no_verdict_no_event(text):
+    assert _rows(_analyse(text, ACTORS)) == []
