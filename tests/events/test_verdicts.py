@@ -1,5 +1,5 @@
-"""Speech coded by the verdict it states: dismissing a report (120), gratitude (051)
-(invented sentences, hand-made mentions)."""
+"""Speech coded by the verdict it states: dismissing a report (120), gratitude (051); the subject
+of "is due to V" as the source of V (invented sentences, hand-made mentions)."""
 import pytest
 
 from tests.events.test_extraction import _analyse, _rows
@@ -28,3 +28,13 @@ def test_a_stated_verdict_codes_the_speech(text, expected):
 ])
 def test_no_verdict_no_event(text):
     assert _rows(_analyse(text, ACTORS)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Delane is due to meet Orsk on Monday.", [("meet", "040", "delane", "orsk")]),
+    ("Orsk is due to sign a deal with Tarvia.", [("sign", "057", "orsk", "tarvia")]),
+    # must not fire: a subject that is no actor lends none
+    ("The talks with Orsk are due to resume.", []),
+])
+def test_the_subject_of_due_or_likely_controls_its_infinitive(text, expected):
+    assert _rows(_analyse(text, ACTORS)) == expected
