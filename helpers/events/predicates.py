@@ -70,6 +70,20 @@ def _verb_only(token: Token) -> Coding | None:
                   frozenset(), row.reciprocal, row.role, row.target_preps)
 
 
+def misread_verb(token: Token) -> bool:
+    """True for a verb the tagger called a plural noun though it heads a clause with a subject
+    ('Delane thanks Ost for ...', 'Orsk sides with Tarvia': a headline or present tense)."""
+    return token.tag_ == "NNS" and token.dep_ in {"ROOT", "ccomp", "conj"} and any(
+        _misread_subject(c) for c in token.children) and any(
+        c.dep_ in {"dobj", "prep"} for c in token.children)
+
+
+def _misread_subject(child: Token) -> bool:
+    """The subject of a misread verb: its nsubj, or a proper noun before it read as its compound."""
+    return child.dep_ == "nsubj" or child.dep_ == "compound" and child.tag_ == "NNP" \
+        and child.i < child.head.i
+
+
 def target_preps_of(coding: Coding | None) -> tuple[str, ...]:
     if coding is None:
         return DEFAULT_TARGET_PREPS
@@ -87,7 +101,7 @@ class SentencePredicates:
 
     def coding(self, token: Token) -> Coding | None:
         if token.i not in self.codings:
-            self.codings[token.i] = (code_verb(token) if token.pos_ == "VERB"
+            self.codings[token.i] = (code_verb(token) if token.pos_ == "VERB" or misread_verb(token)
                                      else code_noun(token) if token.pos_ == "NOUN" else None)
         return self.codings[token.i]
 
@@ -112,7 +126,7 @@ class SentencePredicates:
             and word.i in coding.used else None
 
     def verb(self, token: Token) -> Found | None:
-        if token.pos_ != "VERB":
+        if token.pos_ != "VERB" and not misread_verb(token):
             return None
         intender = self.intent_of(token)
         if intender is not None:
@@ -145,8 +159,9 @@ class SentencePredicates:
         targets: list[str] = []
         objects: list[Token] = []
         has_subject = False
+        misread = misread_verb(verb)
         for child in verb.children:
-            if child.dep_ in SUBJECTS:
+            if child.dep_ in SUBJECTS or misread and _misread_subject(child):
                 has_subject = True
                 actors = subject_actors(child, index)
                 if not actors and coding is not None and coding.code and definite(child) \
@@ -277,6 +292,6 @@ class SentencePredicates:
                                                                    self.index)])
             return Found(token, coding, coding.lemma, controller(clause_verb(token), self.index),
                           targets)
-        if token.pos_ == "NOUN":
+        if token.pos_ == "NOUN" and not misread_verb(token):
             return self.noun(token)
         return self.verb(token)

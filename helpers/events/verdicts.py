@@ -12,8 +12,8 @@ that act of its speaker, as CAMEO codes a statement by what it does (CAMEO 1.1b3
 - gratitude ("Orsk is grateful to Tarvia", "was thankful for Tarvia's help"): 051, aimed at
   those it is "to" or "for" (the possessor of what it is for).
 
->>> sorted(VERDICTS)[:3]
-['baseless', 'biased', 'fabricated']
+>>> VERDICTS["baseless"], VERDICTS["grateful"]
+('120', '051')
 """
 from __future__ import annotations
 
