@@ -71,8 +71,7 @@ def _verb_only(token: Token) -> Coding | None:
 
 
 def misread_verb(token: Token) -> bool:
-    """True for a verb the tagger called a plural noun though it heads a clause with a subject
-    ('Delane thanks Ost for ...', 'Orsk sides with Tarvia': a headline or present tense)."""
+    """True for a verb tagged a plural noun heading a clause ('X thanks Y', 'X sides with Y')."""
     return token.tag_ == "NNS" and token.dep_ in {"ROOT", "ccomp", "conj"} and any(
         _misread_subject(c) for c in token.children) and any(
         c.dep_ in {"dobj", "prep"} for c in token.children)
@@ -265,14 +264,18 @@ class SentencePredicates:
         targets = [t for t in targets if t not in sources or len(sources) > 1]
         return Found(token, coding, coding.lemma, sources, targets)
 
-    @staticmethod
-    def _governing_verb(token: Token) -> Token | None:
-        """The verb whose subject is the agent of an event noun: the verb it is the object of,
-        or the clause verb of a frame phrase holding it ("Kishida and Prabowo, at a meeting
-        in Tokyo, agreed": agreed; "said this in remarks during the meeting": said)."""
+    def _governing_verb(self, token: Token) -> Token | None:
+        """The verb whose subject is an event noun's agent: the verb it is the object of, the
+        offer or appeal it is "to/for" ("agreed to a plan and a meeting with X"), or the clause
+        verb of a frame phrase holding it ("at a meeting in Tokyo, A and B agreed": agreed)."""
+        while token.dep_ == "conj" and token.head.pos_ == "NOUN":
+            token = token.head
         head = token.head
         if token.dep_ == "dobj" and head.pos_ == "VERB":
             return head
+        coding = self.coding(head.head) if head.lower_ in {"to", "for"} else None
+        if token.dep_ == "pobj" and coding is not None and coding.code[:2] in {"02", "03"}:
+            return head.head
         while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
             token = token.head.head        # 'on the first day of a visit': the frame is 'on'
         head = token.head

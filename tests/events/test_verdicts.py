@@ -1,5 +1,6 @@
 """Speech coded by the verdict it states: dismissing a report (120), gratitude (051); the subject
-of "is due to V" as the source of V (invented sentences, hand-made mentions)."""
+of "is due to V" as the source of V; an event noun agreed to (invented sentences, hand-made
+mentions)."""
 import pytest
 
 from tests.events.test_extraction import _analyse, _rows
@@ -37,4 +38,15 @@ def test_no_verdict_no_event(text):
     ("The talks with Orsk are due to resume.", []),
 ])
 def test_the_subject_of_due_or_likely_controls_its_infinitive(text, expected):
+    assert _rows(_analyse(text, ACTORS)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what is agreed to stays an event of its own, with the one who agreed as its source
+    ("Delane also agreed to the proposal and a meeting with Orsk.",
+     [("agreed", "036", "delane", "orsk"), ("meeting", "040", "delane", "orsk")]),
+    # must not fire: objecting to talks is no party to them
+    ("Delane objected to the talks with Orsk.", [("objected", "125", "delane", "orsk")]),
+])
+def test_an_event_noun_agreed_to_takes_the_subject_of_the_agreement(text, expected):
     assert _rows(_analyse(text, ACTORS)) == expected
