@@ -164,7 +164,8 @@ def controller(verb: Token, index: ActorIndex, *, depth: int = 0) -> list[str]:
                      for o in c.children if o.dep_ == "pobj"]
         if addressed:                    # 'called on X to V', 'appealed to X to V'
             return phrase_actors(addressed[0], index)
-    if verb.dep_ in {"xcomp", "conj"}:
+    if verb.dep_ in {"xcomp", "conj"} or verb.dep_ == "acomp" and depth:
+        # 'X is due to V', 'X is likely to V': through the adjective to the copula's subject
         return controller(head, index, depth=depth + 1)
     return found
 

@@ -60,10 +60,12 @@ from spacy.tokens import Doc
 from helpers.events.arguments import actor_index
 from helpers.events.cameo import goldstein
 from helpers.events.factuality import factuality_of
+from helpers.events.headlines import headline_span
 from helpers.events.pairing import pairs
 from helpers.events.predicates import Found, SentencePredicates
 from helpers.events.sourcing import event_attribution, is_reporting_verb, sentence_spans
 from helpers.events.speech import aim_responses, code_speech_acts
+from helpers.events.verdicts import code_verdicts
 from helpers.files.records import Candidate, Event, Mention, Sentence
 
 #: Roots of verbal acts that are events without a target: statements, disapproval,
@@ -100,14 +102,15 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
     for sent, span in zip(sents, sentence_spans(doc, sents)):
         # arguments come from the sentence's own mentions: a parse that runs on across a
         # line break (a headline into a dateline) must not lend it the next line's actors
-        own = by_sentence[sent.sentence_id]
-        analyser = SentencePredicates(span, actor_index(doc, own), state)
+        span, own = headline_span(doc, span, by_sentence[sent.sentence_id])
+        analyser = SentencePredicates(span, actor_index(span.doc, own), state)
         found = [f for f in (analyser.analyse(t) for t in span) if f is not None]
         for f in found:
             f.code = f.coding.code if f.coding else ""
             if f.sources or f.targets:          # no actor, no row: no factuality needed
                 f.factuality = factuality_of(f.token)
         code_speech_acts(found, {f.token.i: f for f in found})
+        code_verdicts(found, analyser.index)
         aim_responses(found, rows, analyser)
         for f in found:
             if not (f.sources or f.targets):
@@ -152,9 +155,21 @@ def _not_an_event(f: Found) -> str:
 def _event(n: int, sentence_id: int, f: Found, code: str, source: str, target: str,
            factuality: str, attribution: str, source_type: str) -> Event:
     token = f.token
-    return Event(f"e{n + 1}", sentence_id, token.text, token.idx, token.idx + len(token.text),
+    start = _start(token)
+    return Event(f"e{n + 1}", sentence_id, _text(token), start, start + len(token.text),
                  f.lemma, code, goldstein(code), source, target, factuality, attribution,
                  source_type)
+
+
+def _start(token) -> int:
+    """A token's offset in the article (a headline parsed alone keeps the line's offset)."""
+    return token.idx + token.doc.user_data.get("offset", 0)
+
+
+def _text(token) -> str:
+    """A token's text as the article writes it (a headline is parsed in title case)."""
+    line = token.doc.user_data.get("line")
+    return line[token.idx:token.idx + len(token.text)] if line else token.text
 
 
 def dyadic(code: str, source: str, target: str) -> bool:
@@ -185,7 +200,8 @@ def _rows(f: Found, sentence_id: int, attribution: str, source_type: str, n: int
 
 def _candidates(f: Found, sentence_id: int, reason: str) -> list[Candidate]:
     token = f.token
-    return [Candidate(sentence_id, token.text, token.idx, token.idx + len(token.text), f.lemma,
+    return [Candidate(sentence_id, _text(token), _start(token), _start(token) + len(token.text),
+                      f.lemma,
                       ";".join(f.sources), ";".join(f.targets), reason)]
 
 

@@ -70,6 +70,19 @@ def _verb_only(token: Token) -> Coding | None:
                   frozenset(), row.reciprocal, row.role, row.target_preps)
 
 
+def misread_verb(token: Token) -> bool:
+    """True for a verb tagged a plural noun heading a clause ('X thanks Y', 'X sides with Y')."""
+    return token.tag_ == "NNS" and token.dep_ in {"ROOT", "ccomp", "conj"} and any(
+        _misread_subject(c) for c in token.children) and any(
+        c.dep_ in {"dobj", "prep"} for c in token.children)
+
+
+def _misread_subject(child: Token) -> bool:
+    """The subject of a misread verb: its nsubj, or a proper noun before it read as its compound."""
+    return child.dep_ == "nsubj" or child.dep_ == "compound" and child.tag_ == "NNP" \
+        and child.i < child.head.i
+
+
 def target_preps_of(coding: Coding | None) -> tuple[str, ...]:
     if coding is None:
         return DEFAULT_TARGET_PREPS
@@ -87,7 +100,7 @@ class SentencePredicates:
 
     def coding(self, token: Token) -> Coding | None:
         if token.i not in self.codings:
-            self.codings[token.i] = (code_verb(token) if token.pos_ == "VERB"
+            self.codings[token.i] = (code_verb(token) if token.pos_ == "VERB" or misread_verb(token)
                                      else code_noun(token) if token.pos_ == "NOUN" else None)
         return self.codings[token.i]
 
@@ -112,7 +125,7 @@ class SentencePredicates:
             and word.i in coding.used else None
 
     def verb(self, token: Token) -> Found | None:
-        if token.pos_ != "VERB":
+        if token.pos_ != "VERB" and not misread_verb(token):
             return None
         intender = self.intent_of(token)
         if intender is not None:
@@ -145,8 +158,9 @@ class SentencePredicates:
         targets: list[str] = []
         objects: list[Token] = []
         has_subject = False
+        misread = misread_verb(verb)
         for child in verb.children:
-            if child.dep_ in SUBJECTS:
+            if child.dep_ in SUBJECTS or misread and _misread_subject(child):
                 has_subject = True
                 actors = subject_actors(child, index)
                 if not actors and coding is not None and coding.code and definite(child) \
@@ -250,14 +264,18 @@ class SentencePredicates:
         targets = [t for t in targets if t not in sources or len(sources) > 1]
         return Found(token, coding, coding.lemma, sources, targets)
 
-    @staticmethod
-    def _governing_verb(token: Token) -> Token | None:
-        """The verb whose subject is the agent of an event noun: the verb it is the object of,
-        or the clause verb of a frame phrase holding it ("Kishida and Prabowo, at a meeting
-        in Tokyo, agreed": agreed; "said this in remarks during the meeting": said)."""
+    def _governing_verb(self, token: Token) -> Token | None:
+        """The verb whose subject is an event noun's agent: the verb it is the object of, the
+        offer or appeal it is "to/for" ("agreed to a plan and a meeting with X"), or the clause
+        verb of a frame phrase holding it ("at a meeting in Tokyo, A and B agreed": agreed)."""
+        while token.dep_ == "conj" and token.head.pos_ == "NOUN":
+            token = token.head
         head = token.head
         if token.dep_ == "dobj" and head.pos_ == "VERB":
             return head
+        coding = self.coding(head.head) if head.lower_ in {"to", "for"} else None
+        if token.dep_ == "pobj" and coding is not None and coding.code[:2] in {"02", "03"}:
+            return head.head
         while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
             token = token.head.head        # 'on the first day of a visit': the frame is 'on'
         head = token.head
@@ -277,6 +295,6 @@ class SentencePredicates:
                                                                    self.index)])
             return Found(token, coding, coding.lemma, controller(clause_verb(token), self.index),
                           targets)
-        if token.pos_ == "NOUN":
+        if token.pos_ == "NOUN" and not misread_verb(token):
             return self.noun(token)
         return self.verb(token)

@@ -1,0 +1,91 @@
+"""Speech coded by the verdict it states: a speaker who says that a report is baseless rejects
+it (120), one who says that someone is grateful to X praises X (051).
+
+A reporting verb ("said", "pointed out") or a verb of judging ("considered", "described")
+whose complement clause has a predicate adjective of one of the families below is coded as
+that act of its speaker, as CAMEO codes a statement by what it does (CAMEO 1.1b3 manual,
+010: "statements not otherwise specified"; 051 praise; 120 reject):
+
+- dismissal ("the report is baseless", "considered the claims unfounded"): 120, aimed at
+  whoever the dismissed thing belongs to ("Tarvia's report", "the report of Tarvia",
+  "accusations by Tarvia"), at no one when it names nobody;
+- gratitude ("Orsk is grateful to Tarvia", "was thankful for Tarvia's help"): 051, aimed at
+  those it is "to" or "for" (the possessor of what it is for).
+
+>>> VERDICTS["baseless"], VERDICTS["grateful"]
+('120', '051')
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from helpers.events.arguments import ActorIndex, add, phrase_actors, prep_actors
+from helpers.events.predicates import Found
+from helpers.events.sourcing import is_reporting_verb
+
+#: Predicate adjectives of a verdict -> the code of stating it.
+VERDICTS = {**{word: "120" for word in (
+    "baseless", "unfounded", "groundless", "false", "untrue", "fabricated", "biased",
+    "one-sided", "sided", "unbalanced", "misleading", "absurd")},
+    **{word: "051" for word in ("grateful", "thankful", "appreciative")}}
+#: Verbs of judging that state a verdict on their object ("considered the report baseless").
+JUDGING_VERBS = {"consider", "deem", "describe", "call", "term", "find"}
+#: Relations of a verb's complement clause or object predicate.
+_CLAUSES = {"ccomp", "oprd", "xcomp"}
+#: Relations of a copula's predicate adjective.
+_PREDICATES = {"acomp", "attr"}
+
+
+def _predicate_words(head: Token) -> list[Token]:
+    """The predicate adjectives of a clause head, with their conjuncts ('one-sided and biased')."""
+    words = [head] if head.pos_ == "ADJ" else []
+    words += [c for c in head.children if c.dep_ in _PREDICATES]
+    for word in words:                     # grows while it is read: conjuncts of conjuncts
+        words += [c for c in word.children if c.dep_ == "conj" and c not in words]
+    return words
+
+
+def _owners(subject: Token, index: ActorIndex) -> list[str]:
+    """Whose a dismissed thing is: its possessor, 'of X', 'by X'."""
+    owners = [a for c in subject.children if c.dep_ == "poss" for a in phrase_actors(c, index)]
+    return add(owners, prep_actors(subject, ("of", "by"), index))
+
+
+def verdict(clause: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
+    """(code, targets) of the verdict a complement clause states, None if it states none.
+
+    ``clause`` is the head of the clause (a copula or the adjective itself).
+    """
+    for word in _predicate_words(clause):
+        code = VERDICTS.get(word.lower_)
+        if code is None:
+            continue
+        if code == "051":
+            targets = prep_actors(word, ("to", "for"), index)
+            for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "for"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    add(targets, _owners(obj, index))
+            return (code, targets) if targets else None
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects or any(index.get(s.i) for s in subjects):
+            return None          # 'X is biased' judges an actor, not a report
+        return code, [a for s in subjects for a in _owners(s, index)]
+    return None
+
+
+def code_verdicts(found: list[Found], index: ActorIndex) -> None:
+    """Code each reporting or judging verb whose complement states a verdict as that act
+    of its speaker (in place: ``code`` and ``targets`` of the verb's :class:`Found`)."""
+    for f in found:
+        token = f.token
+        if not f.sources or not (is_reporting_verb(token)
+                                 or token.lemma_.lower() in JUDGING_VERBS):
+            continue
+        if f.code and f.code[:2] not in {"01", "04"}:
+            continue             # already coded by what it does
+        for clause in (c for c in token.children if c.dep_ in _CLAUSES):
+            found_verdict = verdict(clause, index)
+            if found_verdict is not None:
+                f.code, targets = found_verdict
+                f.targets = [t for t in targets if t not in f.sources]
+                break
