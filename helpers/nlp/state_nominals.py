@@ -9,16 +9,41 @@ rule 4). It refers to, in this order:
 2. the state an earlier nominal with the same words went to ("the interim government" again);
 3. with "the", "that" or "this": the state named last before it, leaving out a state the same
    sentence names after it (a writer names a state before calling it "the neighbouring
-   nation", not in the same breath), as in the recency rule of Lappin and Leass (1994).
+   nation", not in the same breath), as in the recency rule of Lappin and Leass (1994);
+   a region word in front ("the Southeast Asian country") keeps only the states of that region
+   (``entity_regions.csv``), and no state of it named before leaves the nominal unresolved.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+from helpers.files.resources import resource_rows
+from helpers.nlp.kb import load_kb
 from helpers.nlp.linking import LinkedName
 from helpers.nlp.nominals import demonym_before
 from helpers.nlp.references import Ref, is_subject, noun_number, role_nouns, role_word
 
 #: Singular nouns that name a state as a body ("the government", "the nation").
 STATE_HEADS = {"government", "govt", "country", "nation"}
+
+
+@lru_cache(maxsize=None)
+def region_countries() -> dict[str, frozenset[str]]:
+    """Lower-case region adjective -> the ISO codes of its countries ("southeast asian" ->
+    {"PHL", "VNM", ...}), from ``helpers/resources/entity_regions.csv``; a missing table or
+    column raises :class:`helpers.files.resources.LexiconError`."""
+    rows = resource_rows("entity_regions.csv", columns=("adjective", "region", "countries"))
+    return {r["adjective"].lower(): frozenset(r["countries"].split("|")) for r in rows}
+
+
+def region_before(tok) -> frozenset[str] | None:
+    """The countries of a region adjective among the words in front of ``tok`` ("the Southeast
+    Asian nation" -> the Southeast Asian countries), or None when there is none."""
+    words = " ".join(t.lower_ for t in tok.doc[tok.left_edge.i:tok.i])
+    for adjective, countries in sorted(region_countries().items(), key=lambda kv: -len(kv[0])):
+        if f" {adjective} " in f" {words} ":
+            return countries
+    return None
 
 
 def _named_in_phrase(tok, names: list[LinkedName]) -> str:
@@ -35,12 +60,16 @@ def _named_in_phrase(tok, names: list[LinkedName]) -> str:
 
 
 def _last_state(tok, names: list[LinkedName], history: list[Ref]) -> str:
-    """The state named last before ``tok``, leaving out those its sentence names after it."""
+    """The state named last before ``tok``, leaving out those its sentence names after it (and,
+    after a region adjective, those outside the region)."""
     sent_end = tok.sent.end_char
+    region, actors = region_before(tok), load_kb().actors
     later = {n.actor_id for n in names if tok.idx < n.start < sent_end and n.type == "state"}
     for ref in reversed(history):
         if ref.start < tok.idx and ref.type == "state" and len(ref.actors) == 1 \
-                and ref.actors[0] not in later:
+                and ref.actors[0] not in later and (
+                    region is None or ref.actors[0] in actors
+                    and actors[ref.actors[0]].country in region):
             return ref.actors[0]
     return ""
 

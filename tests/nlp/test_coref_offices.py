@@ -99,3 +99,18 @@ def test_state_nominals(nlp, text, phrase, expected):
 ])
 def test_office_of_a_state_named_after_it(nlp, text, phrase, occurrence, expected):
     assert resolved(nlp, text, phrase, occurrence=occurrence) == expected
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a region adjective keeps only the states of that region, even when another was named last
+    ("Delegates from Vietnam met officials of the United States in Washington. "
+     "The Southeast Asian nation wants more investment.", "The Southeast Asian nation", ["vietnam"]),
+    # must not fire: no state of the region was named before, so the nominal stays unresolved
+    ("Officials from France met the United States delegation. "
+     "The Southeast Asian nation wants more investment.", "The Southeast Asian nation", []),
+    # without a region word the last state named is kept
+    ("Officials from Vietnam met the United States delegation. The country wants more investment.",
+     "The country", ["united_states"]),
+])
+def test_region_adjective_restricts_state_nominal(nlp, text, phrase, expected):
+    assert resolved(nlp, text, phrase) == expected
