@@ -88,7 +88,7 @@ def role_nominal(tok, names, countries, roles, history, emit, remember, people) 
                  "coref:demonym_state" if demonym else "coref:owner_state")
     elif demonym and kind != "state" and (tag == "NNS" or {"a", "an"} & set(dets)
                                           or kind == "group"):
-        group = f"{slug(demonym.text)}_{plural}"
+        group = _people_of(demonym, kb) if word == "people" else f"{slug(demonym.text)}_{plural}"
         emit(start, end, "NORP", "NOMINAL", [group], "coref:demonym_group")
         remember(start, end, [group], "group", tok, is_subject(tok))
     elif not demonym and "the" in dets and (tag == "NNS" or kind == "group") \
@@ -120,6 +120,13 @@ def role_nominal(tok, names, countries, roles, history, emit, remember, people) 
         if chosen:
             emit(start, end, "PERSON", "NOMINAL", chosen, "coref:definite")
             remember(start, end, chosen, "person", tok, is_subject(tok))
+
+
+def _people_of(demonym: LinkedName, kb) -> str:
+    """'the Palestinian people' -> the group of the plural demonym (``palestinians``)."""
+    known = kb.actors[demonym.actor_id].demonyms if demonym.actor_id in kb.actors else ()
+    plural = [d for d in known if d != demonym.text and d.startswith(demonym.text)]
+    return slug(plural[0] if plural else f"{demonym.text}s")
 
 
 def their_states(tok, ref: Ref, countries: dict[str, str], emit) -> None:

@@ -114,3 +114,16 @@ def test_office_of_a_state_named_after_it(nlp, text, phrase, occurrence, expecte
 ])
 def test_region_adjective_restricts_state_nominal(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # "the <demonym> people" is the people of that state, the group of the plural demonym
+    ("The minister voiced support for the Kenyan people after the floods.",
+     "the Kenyan people", ["kenyans"]),
+    # must not fire: "people" without a demonym is no actor
+    ("The minister voiced support for the people after the floods.", "the people", []),
+    # a demonym before a role noun keeps its own group
+    ("The minister met Kenyan officials after the floods.", "Kenyan officials", ["kenyan_officials"]),
+])
+def test_demonym_people_is_a_group(nlp, text, phrase, expected):
+    assert resolved(nlp, text, phrase) == expected
