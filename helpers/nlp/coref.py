@@ -102,6 +102,11 @@ def _pronoun(tok, history: list[Ref], gender: dict[str, str], names: list[Linked
     if tok.tag_ == "PRP$" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in {"on", "upon"} \
             and objects:
         return objects[-1].actors       # "X congratulated Y on his victory": the one addressed
+    doc = tok.doc
+    before = [r for r in same if r.start < tok.idx]
+    if tok.tag_ == "PRP$" and before and (span := doc.char_span(before[-1].start, before[-1].end)) \
+            and len(span) == 1 and span[0].lower_ == tok.lower_:
+        return before[-1].actors        # "... on his victory and welcomed his visit": the same one
     if tok.dep_ in {"dobj", "pobj", "dative"} and tok.lower_ in {"him", "her"}:
         blocked = clause_subjects(tok)
         doc = tok.doc

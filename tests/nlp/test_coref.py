@@ -161,3 +161,15 @@ def test_plural_nominals_counterparts_and_its(nlp, text, phrase, expected):
 ])
 def test_possessive_pronouns_by_position(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected
+
+
+@pytest.mark.parametrize("text, phrase, occurrence, expected", [
+    # a second "his" of the same sentence, with no person named between, is the first one's person
+    ("Amani Otieno congratulated Joseph Okello on his victory and welcomed his visit to Nairobi.",
+     "his", 1, ["joseph_okello"]),
+    # must not fire: a person named between the two pronouns takes the second one
+    ("Amani Otieno praised his team, and Joseph Okello thanked his hosts.", "his", 1,
+     ["joseph_okello"]),
+])
+def test_possessive_continues_the_previous_possessive(nlp, text, phrase, occurrence, expected):
+    assert resolved(nlp, text, phrase, occurrence=occurrence) == expected
