@@ -56,7 +56,7 @@ from helpers.nlp.name_lists import text_of
 from helpers.nlp.nominals import (article_people, definite_plural, office_holders, plural_nominal,
                                   role_nominal, their_states)
 from helpers.nlp.references import (SUBJECT_DEPS, Ref, clause_subjects, coordinated, is_main_subject,
-                                    is_subject, role_nouns, role_word, speaker_of)
+                                    is_subject, reciprocal_persons, role_nouns, role_word, speaker_of)
 from helpers.nlp.roles import sector_noun
 from helpers.nlp.state_nominals import state_nominal
 
@@ -208,6 +208,8 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
                 emit(tok.idx, tok.idx + len(tok), "PERSON" if recent[-1].type == "person" else "GPE",
                      "PRONOUN", recent[-1].actors, "coref:plural_pronoun")
                 their_states(tok, recent[-1], countries, emit)
+            elif persons := reciprocal_persons(tok, names, history):
+                emit(tok.idx, tok.idx + len(tok), "PERSON", "PRONOUN", persons, "coref:reciprocal")
         elif lower in {"both", "two"} and tok.head.i > tok.i and tok.head.lower_ in nouns:
             consumed |= plural_nominal(tok, history, pairs, emit, remember)
         elif lower == "the" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ != "two" \

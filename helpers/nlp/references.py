@@ -16,6 +16,9 @@ from helpers.nlp.linking import LinkedName
 from helpers.nlp.name_lists import role_nouns
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+#: Nouns of something two parties do together ("their call", "their talks").
+RECIPROCAL_NOUNS = {"call", "calls", "talks", "meeting", "meetings", "discussion", "discussions",
+                    "conversation", "summit", "encounter", "exchange", "dialogue"}
 
 
 @dataclass
@@ -158,3 +161,22 @@ def coordinated(doc: Doc, names: list[LinkedName]) -> dict[int, Ref]:
             groups[chain[-1].start] = Ref(chain[0].start, chain[-1].end, actors, kind,
                                           tok.sent.start_char, False)
     return groups
+
+
+def reciprocal_persons(tok, names: list[LinkedName], history: list[Ref]) -> tuple[str, ...]:
+    """'their' before a noun of something done together ("In their call, X told Y") -> the
+    persons named in its own sentence when there are two or more, else those of the sentence
+    before (``history`` in text order); () when there are fewer than two or another noun
+    follows. A possessive of a reciprocal noun needs two parties, so the persons in reach are
+    the likeliest ones (the salience of Lappin and Leass 1994, restricted to persons)."""
+    if tok.tag_ != "PRP$" or tok.head.lower_ not in RECIPROCAL_NOUNS:
+        return ()
+    sent = tok.sent
+    own = list(dict.fromkeys(n.actor_id for n in names if n.type == "person" and n.actor_id
+                             and sent.start_char <= n.start < sent.end_char))
+    if len(own) >= 2:
+        return tuple(own)
+    before = [r for r in history if r.sent < sent.start_char and r.type == "person"]
+    last = [a for r in before if r.sent == before[-1].sent for a in r.actors] if before else []
+    last = list(dict.fromkeys(last))
+    return tuple(last) if len(last) >= 2 else ()
