@@ -181,4 +181,3 @@ def test_possessive_pronouns_by_position(nlp, text, phrase, expected):
 ])
 def test_possessive_continues_the_previous_possessive(nlp, text, phrase, occurrence, expected):
     assert resolved(nlp, text, phrase, occurrence=occurrence) == expected
-
