@@ -70,8 +70,8 @@ def is_government_use(span: Span) -> bool:
     tok = span.root
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
-    if tok.dep_ in GOVERNMENT_DEPS:
-        return True
+    if tok.dep_ in GOVERNMENT_DEPS or any(c.dep_ == "case" for c in tok.children):
+        return True     # a possessive also when the parser misses it ("amid Manila's deepening")
     return tok.dep_ == "pobj" and tok.head.lower_ in GOVERNMENT_PREPS
 
 

@@ -1,10 +1,12 @@
 """Entities: span conventions, linking of names, actors, expected files and their scores."""
 import pytest
+from spacy.tokens import Doc
 
 from helpers.config import FIXTURES_DIR as ARTICLES
 from helpers.config import EXPECTED_DIR, SEEDS_DIR
 from helpers.evaluation.entities import evaluate_entities, linking_agreement, read_reference_entities
 from helpers.files.articles import load_document
+from helpers.nlp.linking import is_government_use
 from helpers.nlp.mentions import build_actors, find_mentions
 from helpers.nlp.model import get_nlp
 from helpers.nlp.text import sentences
@@ -183,3 +185,15 @@ def test_a_new_actor_is_named_as_in_running_text(nlp):
     names = {a.actor_id: a.name for a in build_actors(find_mentions(doc, sentences(doc)), doc)}
     assert names["geneva"] == "Geneva"
     assert names["fixture_council_for_peace"] == "the Fixture Council for Peace"
+
+
+@pytest.mark.parametrize("deps, expected", [
+    # a capital with a possessive "'s" names its government even when parsed as an object
+    (["nsubj", "ROOT", "prep", "pobj", "case", "advcl"], True),
+    # must not fire: a capital as a plain object of "amid" is the city
+    (["nsubj", "ROOT", "prep", "pobj", "punct", "advcl"], False),
+])
+def test_capital_with_possessive_case_is_its_government(deps, expected):
+    words = ["Talks", "come", "amid", "Nairobi", "’s" if expected else ",", "growing"]
+    doc = Doc(get_nlp().vocab, words=words, heads=[1, 1, 1, 2, 3, 1], deps=deps)
+    assert is_government_use(doc[3:4]) is expected
