@@ -221,7 +221,8 @@ def _owner_state(tok, names: list[LinkedName]) -> str:
 def _holder(tok, word: str, country: str, people) -> list[str]:
     """The person of ``country`` the article gives the office ``tok`` names ("foreign minister",
     else the noun alone): the last one named before ``tok``, else the first one after it (a
-    headline names an office before the text names its holder)."""
+    headline names an office before the text names its holder); else the one person of that
+    country the knowledge base gives the office (none when it gives several)."""
     office = " ".join([c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i
                        and f"{c.lower_} {word}" in role_nouns()] + [word])
     for wanted in dict.fromkeys((office, word)):
@@ -229,7 +230,9 @@ def _holder(tok, word: str, country: str, people) -> list[str]:
         before = [a for start, a in held if start < tok.idx]
         if held:
             return before[-1:] or [held[0][1]]
-    return []
+    known = [a.actor_id for a in load_kb().actors.values() if a.type == "person" and a.country == country
+             and _holds_role(office, a.role.lower())]
+    return known if len(known) == 1 else []     # the article names no holder: the one the KB knows
 
 
 def _holds_role(noun: str, role_text: str) -> bool:

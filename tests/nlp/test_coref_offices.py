@@ -127,3 +127,18 @@ def test_region_adjective_restricts_state_nominal(nlp, text, phrase, expected):
 ])
 def test_demonym_people_is_a_group(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # the article names no holder: the one person the knowledge base gives the office
+    ("Qatar denied sending a message to the Israeli prime minister's office.",
+     "the Israeli prime minister", ["benjamin_netanyahu"]),
+    # a holder the article names wins over the knowledge base
+    ("Israeli Prime Minister Amani Otieno met envoys. Later the Israeli prime minister spoke.",
+     "the Israeli prime minister", ["amani_otieno"]),
+    # must not fire: no holder named and none in the knowledge base
+    ("Qatar denied sending a message to the Kenyan foreign minister's office.",
+     "the Kenyan foreign minister", []),
+])
+def test_office_of_state_falls_back_to_the_knowledge_base(nlp, text, phrase, expected):
+    assert resolved(nlp, text, phrase) == expected
