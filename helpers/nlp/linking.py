@@ -139,7 +139,8 @@ def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
             actor_id, how = kb.actors[actor_id].capital_of, "capital_as_government"
         elif not actor_id and label == "ORG" and text.removeprefix("the ") in institution_names():
             state = states[-1][1] if states else ""   # the state named last before it
-            actor_id, how = (f"{state}_{slug(text)}", "institution") if state else (slug(text), "new")
+            bare = slug(text.removeprefix("the ").removeprefix("The "))   # ids never keep "the"
+            actor_id, how = (f"{state}_{bare}", "institution") if state else (bare, "new")
         elif not actor_id and label in {"ORG", "NORP"} and (known := phoenix_actor(text, label, when))[0]:
             actor_id, how = known[0], "phoenix"
             sources.setdefault(actor_id, ("phoenix", known[1]))

@@ -80,6 +80,12 @@ def test_a_named_institution_inside_a_title_whatever_the_apostrophe(nlp, text):
     assert names(nlp, text) == [("Norvela", "GPE"), ("Parliament", "ORG")]
 
 
+def test_an_institution_of_the_state_named_before_it_has_an_id_without_the(nlp):
+    ids = set(actors(nlp, "Kenya protested. The spokesman of the Foreign Office said the talks "
+                          "went well."))
+    assert "kenya_foreign_office" in ids and not any("_the_" in i for i in ids)
+
+
 def test_a_demonym_before_parliament_is_part_of_its_name(nlp):
     assert names(nlp, "The Norvelan Parliament speaker spoke.") == [("Norvelan Parliament", "ORG")]
 
