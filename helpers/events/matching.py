@@ -149,7 +149,7 @@ def best_pattern(patterns: Sequence[Pattern], ctx: _Context
     preps = {prep for prep, _, _ in ctx.preps}
     for pattern in patterns:
         heads, needed = pattern.needs
-        if any(not h & words for h in heads) or any(not n & preps for n in needed):
+        if any(map(words.isdisjoint, heads)) or any(map(preps.isdisjoint, needed)):
             continue
         used = match(pattern, ctx)
         if used is not None:
