@@ -35,7 +35,7 @@ from spacy.tokens import Token
 
 from helpers.events.cameo import LexiconEntry, event_codes, verb_lexicon
 from helpers.events.dictionary import _Reader, verb_dictionary
-from helpers.events.matching import _Context, best_pattern, block_patterns, context
+from helpers.events.matching import _Context, best_block_pattern, best_pattern, context
 from helpers.events.verb_patterns import Pattern, VerbEntry
 from helpers.nlp.references import role_nouns
 
@@ -167,7 +167,7 @@ def code_verb(token: Token) -> Coding | None:
         if not _multiword(entry, token):
             continue
         lemma = " ".join([entry.lemma, *entry.particles])
-        best = best_pattern(block_patterns(entry.block), ctx)
+        best = best_block_pattern(entry.block, ctx)
         if best is not None:
             pattern, used = best
             return _coding(pattern.code, pattern.reverse,

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from helpers.files.records import Mention
 from helpers.nlp.model import get_nlp
+from helpers.nlp.name_lists import text_of
 
 #: Characters that close a sentence of running text (a line ending in one, before any closing
 #: quotes, is no headline).
@@ -67,12 +68,13 @@ def headline_span(doc: Doc, span: Span, mentions: Sequence[Mention]
     as it is, with its mentions.
     """
     start, end = span.start_char, span.end_char
-    if not is_headline(doc.text, start, end):
+    text = text_of(doc)
+    if not is_headline(text, start, end):
         return span, list(mentions)
     names = [(m.start - start, m.end - start) for m in mentions]
-    alone = get_nlp()(headline_text(doc.text[start:end], names))
+    alone = get_nlp()(headline_text(text[start:end], names))
     alone.user_data["offset"] = start
-    alone.user_data["line"] = doc.text[start:end]
+    alone.user_data["line"] = text[start:end]
     shifted = [replace(m, start=m.start - start, end=m.end - start) for m in mentions
                if m.start >= start and m.end <= end]
     return alone[:], shifted

@@ -144,17 +144,53 @@ def best_pattern(patterns: Sequence[Pattern], ctx: _Context
                  ) -> tuple[Pattern, frozenset[int]] | None:
     """The most specific matching pattern (the first in file order among equals) and the
     tokens it uses, None when none matches."""
+    return _first_match(patterns, ctx, _words(ctx))
+
+
+def best_block_pattern(block: int, ctx: _Context) -> tuple[Pattern, frozenset[int]] | None:
+    """:func:`best_pattern` over the patterns of a block (:func:`block_patterns`), tried only
+    where the words around the predicate can fill their first slot."""
+    patterns = block_patterns(block)
+    by_word, free = _block_index(block)
+    words = _words(ctx)
+    positions = set(free)
+    for word in words:
+        positions.update(by_word.get(word, ()))
+    return _first_match([patterns[i] for i in sorted(positions)], ctx, words)
+
+
+def _words(ctx: _Context) -> set[str]:
     words = {w for t in ctx.before + ctx.after for w in head_words(t)}
     words |= {w for _, objects, _ in ctx.preps for t in objects for w in head_words(t)}
+    return words
+
+
+def _first_match(patterns: Sequence[Pattern], ctx: _Context, words: set[str]
+                 ) -> tuple[Pattern, frozenset[int]] | None:
     preps = {prep for prep, _, _ in ctx.preps}
     for pattern in patterns:
         heads, needed = pattern.needs
-        if any(not h & words for h in heads) or any(not n & preps for n in needed):
+        if any(map(words.isdisjoint, heads)) or any(map(preps.isdisjoint, needed)):
             continue
         used = match(pattern, ctx)
         if used is not None:
             return pattern, used
     return None
+
+
+@lru_cache(maxsize=None)
+def _block_index(block: int) -> tuple[dict[str, list[int]], tuple[int, ...]]:
+    """Where in :func:`block_patterns` each word may fill a pattern's first slot, and where
+    the patterns without a slot are."""
+    by_word: dict[str, list[int]] = {}
+    free: list[int] = []
+    for i, pattern in enumerate(block_patterns(block)):
+        heads, _ = pattern.needs
+        if not heads:
+            free.append(i)
+        for word in heads[0] if heads else ():
+            by_word.setdefault(word, []).append(i)
+    return by_word, tuple(free)
 
 
 @lru_cache(maxsize=None)

@@ -23,11 +23,13 @@ from helpers.nlp.phoenix import key, load_phoenix, lookup_actor
 #: Kinds of title (``entity_titles.csv`` notes) a person carries, not an office.
 PERSONAL_TITLES = ("honorific", "Shia clerical rank", "clerical title", "religious title", "rank")
 _TEXT: dict = {"doc": None, "text": ""}
+#: The doc asked about before (an article, while a line of it is parsed alone).
+_PREVIOUS: dict = {"doc": None, "text": ""}
 
 
 def text_of(doc: Doc) -> str:
-    """``doc.text``, built once for the doc last asked about, from the token array (``Doc.text``
-    makes a Token object of every token at each call).
+    """``doc.text``, built once for each of the two docs last asked about, from the token
+    array (``Doc.text`` makes a Token object of every token at each call).
 
     >>> from helpers.nlp.model import get_nlp
     >>> doc = get_nlp().make_doc("Talks resumed. " + chr(10) + "  DORMAN – yes ")
@@ -39,8 +41,8 @@ def text_of(doc: Doc) -> str:
 
 
 def words_of(doc: Doc) -> list[str]:
-    """The text of each token of ``doc`` (``[t.text for t in doc]``), built once for the doc
-    last asked about, from the token array.
+    """The text of each token of ``doc`` (``[t.text for t in doc]``), built once for each of
+    the two docs last asked about, from the token array.
 
     >>> from helpers.nlp.model import get_nlp
     >>> words_of(get_nlp().make_doc("Talks resumed."))
@@ -51,13 +53,19 @@ def words_of(doc: Doc) -> list[str]:
 
 
 def _read(doc: Doc) -> None:
-    if _TEXT["doc"] is not doc:
+    if _TEXT["doc"] is doc:
+        return
+    last = dict(_TEXT)
+    if _PREVIOUS["doc"] is doc:
+        _TEXT.update(_PREVIOUS)
+    else:
         strings = doc.vocab.strings
         pairs = doc.to_array([ORTH, SPACY]).tolist() if len(doc) else []
         words = [strings[o] for o, _ in pairs]
         _TEXT["doc"] = doc
         _TEXT["words"] = words
         _TEXT["text"] = "".join(w + " " if space else w for w, (_, space) in zip(words, pairs))
+    _PREVIOUS.update(last)
 
 
 def line_starts(doc: Doc) -> list:
