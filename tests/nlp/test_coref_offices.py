@@ -1,25 +1,9 @@
 """Nominals of offices and states, one behaviour each, on invented sentences (see
 helpers/nlp/nominals.py, helpers/nlp/state_nominals.py and docs/annotation_guide.md)."""
-import re
 
 import pytest
 
-from helpers.nlp.mentions import find_mentions
-from helpers.nlp.model import get_nlp
-from helpers.nlp.text import sentences
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_nlp()
-
-
-def resolved(nlp, text, phrase, *, occurrence=0):
-    """The actor ids of the non-name mention that starts at the n-th ``phrase``."""
-    doc = nlp(text)
-    at = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)][occurrence]
-    return sorted(m.actor_id for m in find_mentions(doc, sentences(doc))
-                  if m.start == at and m.text == phrase and m.kind != "NAME")
+from tests.nlp.support import resolved
 
 
 @pytest.mark.parametrize("text, phrase, expected", [

@@ -18,11 +18,6 @@ DOC_IDS = [SEED] + [f"t0{i}_{n}" for i, n in enumerate(
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return get_nlp()
-
-
-@pytest.fixture(scope="module")
 def analysed(nlp):
     """doc_id -> (text, doc, mentions) for the seed and every fixture, parsed once."""
     out = {}

@@ -7,18 +7,12 @@ import pytest
 from helpers.files.articles import Document, parse_metadata
 from helpers.nlp.kb import load_kb, name_parts
 from helpers.nlp.mentions import build_actors, find_mentions
-from helpers.nlp.model import get_nlp
 from helpers.nlp.persons import person_id
 from helpers.nlp.phoenix import agent_code, lookup_actor
 from helpers.nlp.text import sentences
 from helpers.pipeline.annotate import analyse
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_nlp()
 
 
 def names(nlp, text):

@@ -1,15 +1,8 @@
 """Entity corrections where the article decides who a name is, on invented sentences (see
 helpers/nlp/entities.py and helpers/nlp/entity_labels.py)."""
-import pytest
 from spacy.tokens import Span
 
 from helpers.nlp.entity_labels import persons_named_again
-from helpers.nlp.model import get_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_nlp()
 
 
 def ents(nlp, text):

@@ -304,31 +304,31 @@ def test_a_concept_with_as_many_actors_and_statements_wins_and_its_stances_are_s
     assert table["stance"].tolist() == ["not_stated", "not_stated", "oppose"]
 
 
+def coded_event(trigger: str, code: str, source: str, target: str, goldstein: float = 1.0) -> dict:
+    """An asserted coded event row, as events.csv holds it."""
+    return {"trigger": trigger, "lemma": trigger, "cameo_code": code, "source_actor": source,
+            "target_actor": target, "factuality": "asserted", "goldstein": goldstein}
+
+
 def test_a_visit_made_and_a_visit_hosted_are_one_initiative_named_by_the_cameo_code():
-    def event(trigger: str, code: str, source: str, target: str) -> dict:
-        return {"trigger": trigger, "lemma": trigger, "cameo_code": code, "source_actor": source,
-                "target_actor": target, "factuality": "asserted", "goldstein": 1.9}
     text = "Avalonia arrived and Borduria received Avalonia."
     mentions = [("Avalonia", "a"), ("Borduria", "b")]
-    tables = one_sentence(text, mentions, [event("arrived", "042", "a", "b"),
-                                           event("received", "043", "b", "a")])
+    tables = one_sentence(text, mentions, [coded_event("arrived", "042", "a", "b", 1.9),
+                                           coded_event("received", "043", "b", "a", 1.9)])
     initiative, basis = positions.central_initiative(positions.positions(tables), tables)
     assert initiative == "visit"
     assert positions.stances(basis, ["a", "b"], concept=initiative)["stance"].tolist() == [
         "support", "support"]
-    tables = one_sentence(text, mentions, [event("arrived", "041", "a", "b"),
-                                           event("received", "041", "b", "a")])
+    tables = one_sentence(text, mentions, [coded_event("arrived", "041", "a", "b", 1.9),
+                                           coded_event("received", "041", "b", "a", 1.9)])
     assert positions.central_initiative(positions.positions(tables), tables)[0] == "arrived"
 
 
 def test_a_public_statement_is_no_event_initiative_a_meeting_is():
-    def event(trigger: str, code: str, source: str, target: str) -> dict:
-        return {"trigger": trigger, "lemma": trigger, "cameo_code": code, "source_actor": source,
-                "target_actor": target, "factuality": "asserted", "goldstein": 1.0}
     text = "Avalonia and Borduria met, and both look forward to the fair."
     mentions = [("Avalonia", "a"), ("Borduria", "b")]
-    events = [event("met", "040", "a", "b"), event("met", "040", "b", "a"),
-              event("look", "013", "a", ""), event("look", "013", "b", "")]
+    events = [coded_event("met", "040", "a", "b"), coded_event("met", "040", "b", "a"),
+              coded_event("look", "013", "a", ""), coded_event("look", "013", "b", "")]
     tables = one_sentence(text, mentions, events)
     assert positions.central_initiative(_said(), tables)[0] == "meeting"
     tables = one_sentence(text, mentions, [{**e, "cameo_code": "051"} for e in events[2:]]
