@@ -178,7 +178,7 @@ def dateline(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[Span]
         spans = [s for s in spans if not taken & set(range(s.start, s.end))] + new
         for s in new:
             methods[(s.start_char, s.end_char)] = "fix:dateline"
-        datelines.append((place.start_char, place.end_char))
+        datelines += [(s.start_char, s.end_char) for s in new]   # the place and its agency tag
     doc.user_data["datelines"] = datelines
     return spans
 

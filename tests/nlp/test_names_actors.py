@@ -111,6 +111,16 @@ def test_a_dateline_place_is_never_the_source_or_target_of_an_event():
     assert any(m.actor_id == "dorman" for m in analysis.mentions)
 
 
+def test_an_agency_tag_is_an_actor_but_never_an_events_source_or_target():
+    analysis = article("Tokyo (Fixture Press)—Japanese Prime Minister Kenji Morita and Indonesian "
+                       "President-elect Budi Santoso at a meeting in Tokyo on Wednesday agreed to "
+                       "strengthen their countries’ cooperative relations.\n")
+    assert any(m.text == "Fixture Press" and m.actor_id == "fixture_press" for m in analysis.mentions)
+    pairs = {(e.source_actor, e.target_actor) for e in analysis.events}
+    assert ("kenji_morita", "budi_santoso") in pairs
+    assert not any("fixture_press" in pair for pair in pairs)
+
+
 @pytest.mark.parametrize("text, outlet", [
     ("Xinhua reported the talks.", "Xinhua"),
     ("Anadolu Agency said the meeting ended.", "Anadolu Agency"),
