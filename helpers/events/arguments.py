@@ -164,10 +164,33 @@ def controller(verb: Token, index: ActorIndex, *, depth: int = 0) -> list[str]:
                      for o in c.children if o.dep_ == "pobj"]
         if addressed:                    # 'called on X to V', 'appealed to X to V'
             return phrase_actors(addressed[0], index)
+    if headline_infinitive(verb):        # 'Fidan to meet Putin': the headline's subject
+        return phrase_actors(head, index)
     if verb.dep_ in {"xcomp", "conj"} or verb.dep_ == "acomp" and depth:
         # 'X is due to V', 'X is likely to V': through the adjective to the copula's subject
         return controller(head, index, depth=depth + 1)
     return found
+
+
+def headline_infinitive(verb: Token) -> bool:
+    """True for the verb of a headline's "X to V Y" ("Fidan to meet Putin", "Norvela's FM
+    Delane to visit Orsk"): with no finite verb, the parser reads the line as the name X
+    modified by an infinitive, while news style means X will V.
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("Fidan to meet Putin during visit to Moscow")
+    >>> headline_infinitive(doc[2]), headline_infinitive(get_nlp()("The decision to meet Putin")[3])
+    (True, False)
+    >>> doc = get_nlp()("Morita to meet Santoso during two-day visit to Jakarta")
+    >>> headline_infinitive(doc[2]), headline_infinitive(get_nlp()("Morita wants to meet Santoso")[3])
+    (True, False)
+    """
+    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if verb.dep_ == "ROOT":          # the parser may also read X as the infinitive's subject
+        return any(c.dep_ == "nsubj" for c in verb.children)
+    return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ == "PROPN" and verb.i > head.i
 
 
 def definite(token: Token) -> bool:

@@ -61,6 +61,7 @@ from helpers.events.arguments import actor_index
 from helpers.events.cameo import goldstein
 from helpers.events.factuality import factuality_of
 from helpers.events.headlines import headline_span
+from helpers.events.implicit import implicit_contact_arguments
 from helpers.events.pairing import pairs
 from helpers.events.predicates import Found, SentencePredicates
 from helpers.events.sourcing import event_attribution, is_reporting_verb, sentence_spans
@@ -99,6 +100,7 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
     rows: list[Event] = []
     candidates: list[Candidate] = []
     predicates: list[Event] = []
+    coded: list[tuple] = []   # (sentence, predicate, attribution, type, first pair, made rows)
     for sent, span in zip(sents, sentence_spans(doc, sents)):
         # arguments come from the sentence's own mentions: a parse that runs on across a
         # line break (a headline into a dateline) must not lend it the next line's actors
@@ -126,8 +128,51 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
                     made.append(_event(len(rows) + len(made), sent.sentence_id, f, code, source,
                                        target, f.factuality, attribution, source_type))
             rows += made
+            if f.code:
+                coded.append((sent.sentence_id, f, attribution, source_type, len(predicates),
+                              bool(made)))
             predicates += _predicates(f, sent.sentence_id, attribution, source_type, made)
+    _add_implicit(coded, rows, predicates)
     return EventLayer(rows, candidates, predicates)
+
+
+def _add_implicit(coded: list[tuple[int, Found, str, str, int, bool]], rows: list[Event],
+                  predicates: list[Event]) -> None:
+    """Rows of the contact predicates whose missing side another mention of the event names
+    (:mod:`helpers.events.implicit`); then every row renumbered in text order, in place.
+
+    ``coded`` is ``(sentence_id, predicate, attribution, source type, index of its first
+    pair in predicates, whether it made rows)`` for every coded predicate.
+    """
+    where = {id(f): (sentence_id, attribution, source_type, at)
+             for sentence_id, f, attribution, source_type, at, _ in coded}
+    replaced: dict[int, tuple[int, list[Event]]] = {}   # first pair -> (pairs replaced, new pairs)
+    found = [(sentence_id, f, not made) for sentence_id, f, *_, made in coded]
+    for f, sources, targets in implicit_contact_arguments(found):
+        sentence_id, attribution, source_type, at = where[id(f)]
+        if _not_an_event(f):
+            continue
+        before = len(pairs(f))
+        f.sources, f.targets = sources, targets
+        made = [replace(e, event_id=f"i{len(rows) + n}") for n, e in
+                enumerate(_rows(f, sentence_id, attribution, source_type, 0))]
+        rows += made
+        replaced[at] = (before, _predicates(f, sentence_id, attribution, source_type, made))
+    if not replaced:
+        return
+    kept: list[Event] = []
+    n = 0
+    while n < len(predicates):
+        if n in replaced:
+            kept += replaced[n][1]
+            n += replaced[n][0]
+        else:
+            kept.append(predicates[n])
+            n += 1
+    rows.sort(key=lambda e: (e.sentence_id, e.start))
+    number = {e.event_id: f"e{i + 1}" for i, e in enumerate(rows)}
+    rows[:] = [replace(e, event_id=number[e.event_id]) for e in rows]
+    predicates[:] = [replace(p, event_id=number.get(p.event_id, "")) for p in kept]
 
 
 def _predicates(f: Found, sentence_id: int, attribution: str, source_type: str,

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from helpers.events.arguments import headline_infinitive
 from helpers.files.resources import resource_rows
 
 VALUES = ("asserted", "probable", "possible", "negated", "underspecified")
@@ -182,6 +183,8 @@ def factuality_of(token: Token, *, _depth: int = 0) -> str:
         return own
     if _marked(verb) or _question(verb):
         return "underspecified"
+    if headline_infinitive(verb):       # 'Fidan to meet Putin': what is scheduled
+        return "probable"
     head = verb.head
     if head is verb or _depth > 10 or verb.dep_ not in _EMBEDDED:
         return "asserted"

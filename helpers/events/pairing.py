@@ -15,6 +15,9 @@ from helpers.events.predicates import Found
 #: Roots whose coordinated sources, with no target, commit to each other: "A and B pledged
 #: (agreed, committed) to V" is each one's intent toward the other.
 _MUTUAL_ROOTS = ("03",)
+#: Visits (make, host): a visitor and a host, so several destinations are no parties to each
+#: other ("trips to Germany and Angola").
+_VISITS = ("042", "043")
 
 
 def mutual(token: Token) -> bool:
@@ -37,13 +40,13 @@ def pairs(found: Found) -> list[tuple[str, str]]:
     one whose two sides play the same part (consult, sign an agreement, cooperate
     materially: :data:`helpers.events.cameo.SYMMETRIC_CODES`, "Kenya and Rwanda will expand
     trade"), an intent of coordinated sources ("A and B pledged to V"), or the object is
-    "each other".
+    "each other". The destinations of a visit with no visitor are not paired.
     """
     sources, targets = found.sources, found.targets
     reciprocal = found.coding is not None and found.coding.reciprocal \
         or found.code.startswith(SYMMETRIC_CODES) or mutual(found.token)
     if (reciprocal or found.code.startswith(_MUTUAL_ROOTS)) and not targets and len(sources) > 1:
         return [(s, o) for s in sources for o in sources if o != s]
-    if reciprocal and not sources and len(targets) > 1:
+    if reciprocal and not sources and len(targets) > 1 and not found.code.startswith(_VISITS):
         return [(s, o) for s in targets for o in targets if o != s]
     return [(s, t) for s in sources or [""] for t in targets or [""] if s != t or not s]

@@ -241,3 +241,47 @@ def test_events_against_expected(doc_id):
     assert events.tuples.f1 >= 0.8, events.errors
     assert events.factuality_agreement >= 0.9, events.factuality_errors
     assert sourcing["type_agreement"] >= 0.9, sourcing["errors"]
+
+
+def test_a_contact_event_named_with_one_side_takes_the_other_from_its_other_mention():
+    actors = {"Ost": "ost", "his": "ost", "Germany": "germany", "Angola": "angola"}
+    events = _analyse("President Ost cancelled trips to Germany and Angola on Tuesday. The White "
+                      "House said Ost was postponing his trip to oversee the storm relief.", actors)
+    assert {r for r in _rows(events) if r[0] == "trip"} == {
+        ("trip", "042", "ost", "germany"), ("trip", "042", "ost", "angola")}
+    ids = [e.event_id for e in events]
+    assert ids == [f"e{n}" for n in range(1, len(events) + 1)]
+
+
+def test_a_one_sided_contact_event_of_another_actor_or_another_kind_stays_out():
+    actors = {"Ost": "ost", "Pell": "pell", "his": "pell", "Germany": "germany"}
+    events = _analyse("President Ost travelled to Germany on Tuesday. President Pell postponed his "
+                      "trip.", actors)
+    assert [r for r in _rows(events) if r[0] == "trip"] == []
+    events = _analyse("Ost attacked Germany on Monday. Ost said the attack was over.",
+                      {"Ost": "ost", "Germany": "germany"})
+    assert [r for r in _rows(events) if r[0] == "attack"] == []
+
+
+def test_the_destinations_of_a_visit_are_not_parties_to_each_other():
+    events = _analyse("The trips to Germany and Angola were cancelled.",
+                      {"Germany": "germany", "Angola": "angola"})
+    assert _rows(events) == []
+
+
+@pytest.mark.parametrize("headline", ["Morita to meet Santoso during two-day visit to Jakarta",
+                                      "Kenji Morita to meet Santoso in Jakarta"])
+def test_a_headlines_x_to_v_y_is_a_scheduled_event_of_x(headline):
+    from helpers.files.articles import Document, parse_metadata
+    from helpers.pipeline.annotate import analyse
+    text = (f"{headline}\n\nJapanese Prime Minister Kenji Morita will hold talks with Indonesian "
+            "President Budi Santoso on Tuesday.\n")
+    meta = parse_metadata({"dct": "2025-06-04"}, doc_id="fixture", name="fixture.meta.json")
+    events = analyse(Document("fixture", text, meta, None)).events
+    assert ("meet", "040", "kenji_morita", "budi_santoso", "probable") in {
+        (e.trigger.lower(), e.cameo_code, e.source_actor, e.target_actor, e.factuality)
+        for e in events if e.sentence_id == 1}
+
+
+def test_a_noun_phrase_with_an_infinitive_is_no_headline_event():
+    assert _analyse("The decision to meet Santoso came late.", {"Santoso": "santoso"}) == []
