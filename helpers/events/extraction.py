@@ -61,13 +61,14 @@ from helpers.events.arguments import actor_index
 from helpers.events.cameo import goldstein
 from helpers.events.factuality import factuality_of
 from helpers.events.headlines import headline_span
-from helpers.events.implicit import implicit_contact_arguments
+from helpers.events.implicit import (DESTINATION_CODES, foreign_destination,
+                                     implicit_contact_arguments)
 from helpers.events.pairing import pairs
 from helpers.events.predicates import Found, SentencePredicates
 from helpers.events.sourcing import event_attribution, is_reporting_verb, sentence_spans
 from helpers.events.speech import aim_responses, code_speech_acts
 from helpers.events.verdicts import code_verdicts
-from helpers.files.records import Candidate, Event, Mention, Sentence
+from helpers.files.records import Actor, Candidate, Event, Mention, Sentence
 
 #: Roots of verbal acts that are events without a target: statements, disapproval,
 #: rejection, threats.
@@ -84,14 +85,17 @@ class EventLayer:
     predicates: list[Event]
 
 
-def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Mention]) -> EventLayer:
+def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Mention],
+                   actors: Sequence[Actor] = ()) -> EventLayer:
     """Every coded event in text order (ids ``e1``..), one row per (source, target) pair;
     every uncoded predicate with an actor argument as a candidate for the lexicon; and
     every predicate with an actor argument, coded or not, event or not, as event-shaped
     rows whose ``event_id`` is that of the event the pair became ('' if none).
 
     Time fields stay empty: the timeline layer anchors events. Sources and targets are
-    actors mentioned in the trigger's own sentence.
+    actors mentioned in the trigger's own sentence, except the implicit side of a contact
+    event and the destination of a visit read as the visitor's own state
+    (:mod:`helpers.events.implicit`; ``actors`` give the states and countries it needs).
     """
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -133,7 +137,36 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
                               bool(made)))
             predicates += _predicates(f, sent.sentence_id, attribution, source_type, made)
     _add_implicit(coded, rows, predicates)
+    if actors:
+        _abroad(rows, predicates, mentions, actors)
     return EventLayer(rows, candidates, predicates)
+
+
+def _abroad(rows: list[Event], predicates: list[Event], mentions: Sequence[Mention],
+            actors: Sequence[Actor]) -> None:
+    """Visits and invitations aimed at the source's own state go to the state named before
+    (:func:`helpers.events.implicit.foreign_destination`), in place; a row that then
+    repeats another is dropped, and the rows are numbered again."""
+    def moved(e: Event) -> Event:
+        if not e.cameo_code.startswith(DESTINATION_CODES):
+            return e
+        return replace(e, target_actor=foreign_destination(e.source_actor, e.target_actor,
+                                                           e.start, mentions, actors))
+    predicates[:] = [moved(p) for p in predicates]
+    kept: dict[tuple, Event] = {}
+    for e in map(moved, rows):
+        kept.setdefault((e.start, e.cameo_code, e.source_actor, e.target_actor), e)
+    rows[:] = kept.values()
+    _renumber(rows, predicates)
+
+
+def _renumber(rows: list[Event], predicates: list[Event]) -> None:
+    """Rows sorted in text order and numbered ``e1``..; predicates follow their rows' new
+    ids ('' for a row no longer there), in place."""
+    rows.sort(key=lambda e: (e.sentence_id, e.start))
+    number = {e.event_id: f"e{i + 1}" for i, e in enumerate(rows)}
+    rows[:] = [replace(e, event_id=number[e.event_id]) for e in rows]
+    predicates[:] = [replace(p, event_id=number.get(p.event_id, "")) for p in predicates]
 
 
 def _add_implicit(coded: list[tuple[int, Found, str, str, int, bool]], rows: list[Event],
@@ -169,10 +202,8 @@ def _add_implicit(coded: list[tuple[int, Found, str, str, int, bool]], rows: lis
         else:
             kept.append(predicates[n])
             n += 1
-    rows.sort(key=lambda e: (e.sentence_id, e.start))
-    number = {e.event_id: f"e{i + 1}" for i, e in enumerate(rows)}
-    rows[:] = [replace(e, event_id=number[e.event_id]) for e in rows]
-    predicates[:] = [replace(p, event_id=number.get(p.event_id, "")) for p in kept]
+    predicates[:] = kept
+    _renumber(rows, predicates)
 
 
 def _predicates(f: Found, sentence_id: int, attribution: str, source_type: str,

@@ -29,6 +29,7 @@ from typing import Sequence
 from spacy.tokens import Token
 
 from helpers.events.predicates import Found
+from helpers.files.records import Actor, Mention
 
 #: CAMEO root of the events whose missing side is read from another mention of the event.
 CONTACT_ROOT = "04"
@@ -91,3 +92,39 @@ def implicit_contact_arguments(found: Sequence[tuple[int, Found, bool]]
         lent = [a for a in getattr(nearest, missing) if a not in mine]
         out.append((f, f.sources or lent, f.targets or lent))
     return out
+
+
+#: Codes of acts aimed at a place the source goes to: visits (042, 043) and invitations (036).
+DESTINATION_CODES = ("042", "043", "036")
+
+
+def foreign_destination(source: str, target: str, start: int, mentions: Sequence[Mention],
+                        actors: Sequence[Actor]) -> str:
+    """The state a visit or invitation of ``source`` goes to when the text's target is the
+    source's own state: that target comes from a state nominal read as the wrong state
+    ("the President of Turkmenistan, who arrived in the country": Uzbekistan, the state of
+    the talks), and the nearest state named before offset ``start`` that is not the
+    source's own is the destination. Returns ``target`` unchanged when it is not the
+    source's own state, or when no other state is named before.
+
+    >>> ms = [Mention("m1", 1, 0, 10, "Uzbekistan", "GPE", "NAME", "uzbekistan", "t"),
+    ...       Mention("m2", 1, 20, 32, "Turkmenistan", "GPE", "NAME", "turkmenistan", "t")]
+    >>> acts = [Actor("uzbekistan", "Uzbekistan", "state", "UZB", "", "", "", 1),
+    ...         Actor("turkmenistan", "Turkmenistan", "state", "TKM", "", "", "", 1),
+    ...         Actor("g_b", "G B", "person", "TKM", "", "", "", 1)]
+    >>> foreign_destination("g_b", "turkmenistan", 60, ms, acts)
+    'uzbekistan'
+    >>> foreign_destination("g_b", "uzbekistan", 60, ms, acts)
+    'uzbekistan'
+    """
+    by_id = {a.actor_id: a for a in actors}
+    home = by_id[source].country if source in by_id else ""
+    own = by_id.get(target)
+    if not home or own is None or own.type != "state" or own.country != home:
+        return target
+    before = [m for m in mentions if m.end <= start and m.actor_id in by_id]
+    for mention in sorted(before, key=lambda m: -m.start):
+        actor = by_id[mention.actor_id]
+        if actor.type == "state" and actor.country and actor.country != home:
+            return actor.actor_id
+    return target

@@ -64,7 +64,7 @@ def annotate_parsed(document: Document, doc: Doc) -> Analysis:
     doc.user_data["dct"] = document.meta.dct_date     # Phoenix codes are read against it
     mentions = find_mentions(doc, sents)
     actors = build_actors(mentions, doc)
-    layer = analyse_events(doc, sents, mentions)
+    layer = analyse_events(doc, sents, mentions, actors)
     timexes = tag_timexes(doc, sents, document.meta)
     anchored = anchor_events(layer.events, timexes, doc, sents, document.meta)
     return Analysis(document=document, doc=doc, sentences=sents, mentions=mentions,

@@ -7,6 +7,7 @@ from helpers.events.extraction import analyse_events, extract_events
 from helpers.files.records import Mention
 from helpers.nlp.model import get_nlp
 from helpers.nlp.text import sentence_of, sentences
+from tests.nlp.test_names_actors import article
 
 
 def _analyse(text: str, actors: dict[str, str]):
@@ -272,12 +273,8 @@ def test_the_destinations_of_a_visit_are_not_parties_to_each_other():
 @pytest.mark.parametrize("headline", ["Morita to meet Santoso during two-day visit to Jakarta",
                                       "Kenji Morita to meet Santoso in Jakarta"])
 def test_a_headlines_x_to_v_y_is_a_scheduled_event_of_x(headline):
-    from helpers.files.articles import Document, parse_metadata
-    from helpers.pipeline.annotate import analyse
-    text = (f"{headline}\n\nJapanese Prime Minister Kenji Morita will hold talks with Indonesian "
-            "President Budi Santoso on Tuesday.\n")
-    meta = parse_metadata({"dct": "2025-06-04"}, doc_id="fixture", name="fixture.meta.json")
-    events = analyse(Document("fixture", text, meta, None)).events
+    events = article(f"{headline}\n\nJapanese Prime Minister Kenji Morita will hold talks with "
+                     "Indonesian President Budi Santoso on Tuesday.\n").events
     assert ("meet", "040", "kenji_morita", "budi_santoso", "probable") in {
         (e.trigger.lower(), e.cameo_code, e.source_actor, e.target_actor, e.factuality)
         for e in events if e.sentence_id == 1}
@@ -285,3 +282,16 @@ def test_a_headlines_x_to_v_y_is_a_scheduled_event_of_x(headline):
 
 def test_a_noun_phrase_with_an_infinitive_is_no_headline_event():
     assert _analyse("The decision to meet Santoso came late.", {"Santoso": "santoso"}) == []
+
+
+def test_a_visit_read_as_to_the_visitors_own_state_goes_to_the_state_named_before():
+    events = article("Kenyan President Grace Wanjiru held talks in Nairobi with Ethiopian Prime "
+                     "Minister Dawit Bekele, who arrived in the country on Monday.\n").events
+    assert ("arrived", "042", "dawit_bekele", "kenya") in _rows(events)
+    assert not any(e.target_actor == "ethiopia" for e in events)
+
+
+def test_a_visit_to_a_foreign_state_keeps_its_destination():
+    events = article("Ethiopian Prime Minister Dawit Bekele met Kenyan President Grace Wanjiru in "
+                     "Nairobi on Monday. Wanjiru will visit Ethiopia in May.\n").events
+    assert ("visit", "042", "grace_wanjiru", "ethiopia") in _rows(events)
