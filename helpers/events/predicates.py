@@ -195,9 +195,14 @@ class SentencePredicates:
             # noun the pattern used ('welcomed his visit': its visitor)
             add(targets, prep_actors(child, [p for p in preps if p in _OBJECT_PREPS], index))
             evaluates = coding is not None and coding.code[:2] in _EVALUATIVE_ROOTS
-            if evaluates or child.i in used and self.event_noun(child) is not None:
+            event = child.i in used and self.event_noun(child) is not None
+            if event or evaluates and child.i not in used:   # not 'his country's support'
                 add(targets, [a for c in child.children if c.dep_ == "poss"
                               for a in phrase_actors(c, index)])
+            if evaluates and not targets:   # 'expressed support for Syria's reconstruction'
+                add(targets, [a for p in child.children if p.dep_ == "prep" and p.lower_ in preps
+                              for o in p.children if o.dep_ == "pobj"
+                              for a in subject_actors(o, index)])
         if coding is not None and "from" in coding.target_preps:
             origin = prep_actors(verb, ("from",), index)
             for obj in verb.children:

@@ -295,3 +295,14 @@ def test_a_visit_to_a_foreign_state_keeps_its_destination():
     events = article("Ethiopian Prime Minister Dawit Bekele met Kenyan President Grace Wanjiru in "
                      "Nairobi on Monday. Wanjiru will visit Ethiopia in May.\n").events
     assert ("visit", "042", "grace_wanjiru", "ethiopia") in _rows(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya expressed its support for Somalia's reconstruction.",
+     [("expressed", "051", "kenya", "somalia")]),
+    ("Kenya praised Somalia's restraint.", [("praised", "051", "kenya", "somalia")]),
+    ("Kenya expressed support for the plan.", []),      # endorsing no actor: no event
+])
+def test_expressed_support_endorses_the_actor_it_is_for(text, expected):
+    actors = {"Kenya": "kenya", "its": "kenya", "Somalia": "somalia"}
+    assert _rows(_analyse(text, actors)) == expected
