@@ -62,7 +62,7 @@ from helpers.events.cameo import goldstein
 from helpers.events.factuality import factuality_of
 from helpers.events.headlines import headline_span
 from helpers.events.implicit import (DESTINATION_CODES, foreign_destination,
-                                     implicit_contact_arguments)
+                                     implicit_contact_arguments, own_side)
 from helpers.events.pairing import pairs
 from helpers.events.predicates import Found, SentencePredicates
 from helpers.events.sourcing import event_attribution, is_reporting_verb, sentence_spans
@@ -145,8 +145,9 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
 def _abroad(rows: list[Event], predicates: list[Event], mentions: Sequence[Mention],
             actors: Sequence[Actor]) -> None:
     """Visits and invitations aimed at the source's own state go to the state named before
-    (:func:`helpers.events.implicit.foreign_destination`), in place; a row that then
-    repeats another is dropped, and the rows are numbered again."""
+    (:func:`helpers.events.implicit.foreign_destination`), in place; a row between a state
+    and its own official (:func:`helpers.events.implicit.own_side`) or that repeats another
+    is dropped, and the rows are numbered again."""
     def moved(e: Event) -> Event:
         if not e.cameo_code.startswith(DESTINATION_CODES):
             return e
@@ -155,7 +156,8 @@ def _abroad(rows: list[Event], predicates: list[Event], mentions: Sequence[Menti
     predicates[:] = [moved(p) for p in predicates]
     kept: dict[tuple, Event] = {}
     for e in map(moved, rows):
-        kept.setdefault((e.start, e.cameo_code, e.source_actor, e.target_actor), e)
+        if not own_side(e.source_actor, e.target_actor, actors):
+            kept.setdefault((e.start, e.cameo_code, e.source_actor, e.target_actor), e)
     rows[:] = kept.values()
     _renumber(rows, predicates)
 

@@ -128,3 +128,25 @@ def foreign_destination(source: str, target: str, start: int, mentions: Sequence
         if actor.type == "state" and actor.country and actor.country != home:
             return actor.actor_id
     return target
+
+
+def own_side(source: str, target: str, actors: Sequence[Actor]) -> bool:
+    """True when one side of a row is a state and the other an actor of that state (its
+    person, organisation or group): a row the parse made from a title ("PNG Deputy Prime
+    Minister John Rosso", "Philippine Foreign Secretary Enrique Manalo") or a coordination of
+    an official with their own state, which no analyst codes as an event between them.
+
+    >>> acts = [Actor("png", "PNG", "state", "PNG", "", "", "", 1),
+    ...         Actor("rosso", "John Rosso", "person", "PNG", "", "", "", 1),
+    ...         Actor("marape", "James Marape", "person", "PNG", "", "", "", 1),
+    ...         Actor("aus", "Australia", "state", "AUS", "", "", "", 1)]
+    >>> own_side("rosso", "png", acts), own_side("png", "rosso", acts), own_side("rosso", "aus", acts)
+    (True, True, False)
+    >>> own_side("rosso", "marape", acts)
+    False
+    """
+    by_id = {a.actor_id: a for a in actors}
+    a, b = by_id.get(source), by_id.get(target)
+    if a is None or b is None or not a.country or a.country != b.country:
+        return False
+    return (a.type == "state") != (b.type == "state")

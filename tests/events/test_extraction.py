@@ -10,15 +10,19 @@ from helpers.nlp.text import sentence_of, sentences
 from tests.nlp.test_names_actors import article
 
 
+def _mentions(text: str, sents, actors: dict[str, str]) -> list[Mention]:
+    """Every whole-word occurrence of each phrase of ``actors`` as a mention of its actor id."""
+    return [Mention(f"m{n}", sentence_of(sents, m.start()), m.start(), m.end(), m.group(),
+                    "PERSON", "NAME", actor, "test")
+            for n, (phrase, actor) in enumerate(actors.items(), start=1)
+            for m in re.finditer(rf"\b{re.escape(phrase)}\b", text)]
+
+
 def _analyse(text: str, actors: dict[str, str]):
     """Parse ``text`` and mark every whole-word occurrence of each phrase as a mention of its actor."""
     doc = get_nlp()(text)
     sents = sentences(doc)
-    mentions = [Mention(f"m{n}", sentence_of(sents, m.start()), m.start(), m.end(), m.group(),
-                        "PERSON", "NAME", actor, "test")
-                for n, (phrase, actor) in enumerate(actors.items(), start=1)
-                for m in re.finditer(rf"\b{re.escape(phrase)}\b", text)]
-    return extract_events(doc, sents, mentions)
+    return extract_events(doc, sents, _mentions(text, sents, actors))
 
 
 def _rows(events):
@@ -306,3 +310,22 @@ def test_a_visit_to_a_foreign_state_keeps_its_destination():
 def test_expressed_support_endorses_the_actor_it_is_for(text, expected):
     actors = {"Kenya": "kenya", "its": "kenya", "Somalia": "somalia"}
     assert _rows(_analyse(text, actors)) == expected
+
+
+def _with_actors(text: str, actors: dict[str, tuple[str, str, str]]):
+    """Events of ``text`` with hand-made mentions and actors: phrase -> (id, type, country)."""
+    from helpers.files.records import Actor
+    doc = get_nlp()(text)
+    sents = sentences(doc)
+    mentions = _mentions(text, sents, {phrase: actor_id for phrase, (actor_id, _, _) in actors.items()})
+    table = [Actor(actor_id, phrase, kind, country, "", "", "", 1)
+             for phrase, (actor_id, kind, country) in actors.items()]
+    return analyse_events(doc, sents, mentions, table).events
+
+
+def test_no_event_between_a_state_and_its_own_official():
+    actors = {"Kenya": ("kenya", "state", "KEN"), "Wanjiru": ("wanjiru", "person", "KEN"),
+              "Bekele": ("bekele", "person", "ETH")}
+    assert _rows(_with_actors("Kenya hosted Wanjiru.", actors)) == []
+    assert _rows(_with_actors("Kenya hosted Bekele.", actors)) == [
+        ("hosted", "043", "kenya", "bekele")]
