@@ -132,6 +132,32 @@ def prep_actors_of(prep: Token, preps: Sequence[str], index: ActorIndex) -> list
     return found
 
 
+#: Nouns of the complex prepositions "in honour of", "in honor of": whom a dinner or a
+#: reception is given for.
+_HONOUR = {"honour", "honor"}
+
+
+def honoured(token: Token, index: ActorIndex) -> list[str]:
+    """The actors of "in honour of X" on ``token`` or on its object ("hosted a dinner in honour
+    of the President of Orsk"): the guest, a target of hosting.
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("Kenya hosted a dinner in honour of Ethiopia.")
+    >>> honoured(doc[1], {0: ["kenya"], 7: ["ethiopia"]})
+    ['ethiopia']
+    """
+    found: list[str] = []
+    heads = [token] + [c for c in token.children if c.dep_ == "dobj"]
+    for prep in (c for head in heads for c in head.children):
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lower_ in _HONOUR:
+                for of in noun.children:
+                    add(found, prep_actors_of(of, ("of",), index))
+    return found
+
+
 def prep_actors(token: Token, preps: Sequence[str], index: ActorIndex) -> list[str]:
     found: list[str] = []
     for prep in token.children:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from helpers.events.arguments import (INTENDED, INTENT_ADJECTIVES, SUBJECTS, ActorIndex, add,
-                                      as_well_as, controller, definite, headline_infinitive,
+                                      as_well_as, controller, definite, headline_infinitive, honoured,
                                       intent_word, is_passive,
                                       phrase_actors, prep_actors, prep_actors_of,
                                       subject_actors)
@@ -186,6 +186,7 @@ class SentencePredicates:
                 add(targets, phrase_actors(child, index))
         preps = target_preps_of(coding)
         add(targets, prep_actors(verb, preps, index))
+        add(targets, honoured(verb, index))
         used = coding.used if coding else frozenset()
         for child in verb.children:
             if child.dep_ != "dobj" or phrase_actors(child, index):

@@ -329,3 +329,14 @@ def test_no_event_between_a_state_and_its_own_official():
     assert _rows(_with_actors("Kenya hosted Wanjiru.", actors)) == []
     assert _rows(_with_actors("Kenya hosted Bekele.", actors)) == [
         ("hosted", "043", "kenya", "bekele")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya hosted a dinner in honour of Ethiopia.", [("hosted", "043", "kenya", "ethiopia")]),
+    ("Kenya hosted a dinner in honor of Ethiopia on Monday.",
+     [("hosted", "043", "kenya", "ethiopia")]),
+    ("Kenya hosted a dinner in Nairobi.", []),
+])
+def test_whom_a_dinner_is_in_honour_of_is_the_guest(text, expected):
+    actors = {"Kenya": "kenya", "Ethiopia": "ethiopia", "Nairobi": "nairobi"}
+    assert _rows(_analyse(text, actors)) == expected
