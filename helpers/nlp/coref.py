@@ -12,13 +12,16 @@ and what the rules resolved before it, in one pass over the tokens:
    "its" -> the state, organisation or group last named as a subject in the same
    sentence, else in the sentence before.
 2. they/them/their -> the actors of the last plural mention (coordinated names of any
-   number, "Chile, Peru and Bolivia", or a resolved plural nominal) of the same or the
+   number, "Chile, Peru and Bolivia", "X and his counterpart Y", a resolved plural nominal,
+   or the two sides of a meeting, "X hosted Y", "X held talks with Y") of the same or the
    previous two sentences; left unresolved otherwise.
 3. "both leaders", "both sides", "the two leaders", and definite plurals of role nouns
    ("the ministers", "the sides", "the heads of state") -> the last group of persons
    (coordinated, else the two persons named last); "both governments", "the two rival
    powers" -> the same with states; "sides" and "parties" take whichever group was named
-   last. A definite plural without "two"/"both" looks back three sentences at most.
+   last; "two"/"both" take a group of two only, and a group named before the earlier of the
+   two actors named last gives way to those two. A definite plural without "two"/"both"
+   looks back three sentences at most.
    Actors in the subject of the nominal's own clause are skipped.
 4. demonym + role noun ("Iraqi leaders", "senior Iranian officials", "a Kenyan official")
    -> a group actor ``<demonym>_<plural>`` (iraqi_leaders); "the French government" -> the state.
@@ -56,7 +59,7 @@ from helpers.nlp.name_lists import text_of
 from helpers.nlp.nominals import (article_people, definite_plural, office_holders, plural_nominal,
                                   role_nominal, their_states)
 from helpers.nlp.references import (SUBJECT_DEPS, Ref, clause_subjects, coordinated, is_main_subject,
-                                    is_subject, reciprocal_persons, role_nouns, role_word, speaker_of)
+                                    is_subject, meeting_pair, reciprocal_persons, role_nouns, role_word, speaker_of)
 from helpers.nlp.roles import sector_noun
 from helpers.nlp.state_nominals import state_nominal
 
@@ -175,6 +178,8 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
             rows.append((start, end, text[start:end], label, kind, actor, method))
 
     for tok in doc:
+        if tok.is_sent_start and tok.i and (met := meeting_pair(doc[tok.i - 1].sent, history)):
+            pairs.append(met)
         while pending and pending[0].start <= tok.idx:
             name = pending.pop(0)
             span = doc.char_span(name.start, name.end, alignment_mode="expand")

@@ -21,7 +21,8 @@ def plural_nominal(tok, history, pairs, emit, remember, since: int = -1) -> set[
     start = doc[tok.i - 1] if tok.lower_ == "two" else tok
     kind = role_nouns()[head.lower_][1]
     skip = skip_actors(head, history)
-    found = [(*last_pair(history, pairs, wanted, skip, since), wanted)
+    size = 2 if tok.lower_ in {"two", "both"} else 0
+    found = [(*last_pair(history, pairs, wanted, skip, since, size), wanted)
              for wanted in (("person", "state") if kind == "person_or_state" else (kind,))]
     found = [f for f in found if len(f[0]) >= 2]
     if not found:

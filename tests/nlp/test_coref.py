@@ -45,6 +45,22 @@ def test_singular_pronouns(nlp, text, phrase, expected):
      "Their", ["amani_otieno", "joseph_okello"]),
     # must not fire: a noun of something not done together
     ("Amani Otieno said the farmers lost their homes, Joseph Okello said.", "their", []),
+    # the subject and the object of a meeting verb are a pair
+    ("Omar Delane hosted Karl Ost in Orsk on Monday. They agreed to expand trade.",
+     "They", ["karl_ost", "omar_delane"]),
+    ("Omar Delane held talks with Karl Ost on Monday. Their talks covered trade and the border.",
+     "Their", ["karl_ost", "omar_delane"]),
+    # must not fire: a verb that is no meeting
+    ("Omar Delane praised Karl Ost on Monday. They agreed to expand trade.", "They", []),
+    # a role noun in a coordination stands for the name in apposition to it
+    ("Kenyan President Omar Delane and his Ugandan counterpart Karl Ost met in Lusaka. They signed a pact.",
+     "They", ["karl_ost", "omar_delane"]),
+    # "the two ..." is no group of five: the two states named last
+    ("Chile, Peru, Kenya, Uganda and Ghana joined the pact. Later Mali criticised Niger. "
+     "The two countries traded barbs.", "The two countries", ["mali", "niger"]),
+    # a pair named before a third state is still the pair
+    ("Kenya and Uganda signed a pact. Chile praised it. The two countries will meet again.",
+     "The two countries", ["kenya", "uganda"]),
 ])
 def test_plural_mentions_refer_to_pairs(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected
