@@ -35,7 +35,10 @@ and what the rules resolved before it, in one pass over the tokens:
    the last one before it, else the first one after it (a headline comes before the text).
 6. "the Government of X", "the interim government", "that country" -> a state
    (:mod:`helpers.nlp.state_nominals`); "the foreign ministers of X and Y" -> the holders
-   of that office of X and of Y; "their countries" -> the states of the group "their" is.
+   of that office of X and of Y (a holder of no known country for a state that has none);
+   "the foreign ministers", "the vice ministers" (an office of several words, no state) ->
+   the article's holders of it and their counterparts, when two or more, tried before the
+   groups of rule 3; "their countries" -> the states of the group "their" is.
 A possessive in a phrase opening its sentence before the subject is that subject ("During
 his visit, X said"); "on his ..." after a person addressed is that person ("X congratulated
 Y on his victory").
@@ -188,7 +191,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
                 remember(name.start, name.end, [name.actor_id], kind, span.root, is_subject(span.root))
                 if kind == "person" and name.actor_id not in kb.actors:
                     found_roles, country = person_role(span, kb=kb)
-                    roles[name.actor_id] = (roles.get(name.actor_id, "") + " "
+                    roles[name.actor_id] = (roles.get(name.actor_id, "") + "; "
                                             + "; ".join(found_roles).lower())
                     if country and not countries.get(name.actor_id):
                         countries[name.actor_id] = country
@@ -216,11 +219,17 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
             elif persons := reciprocal_persons(tok, names, history):
                 emit(tok.idx, tok.idx + len(tok), "PERSON", "PRONOUN", persons, "coref:reciprocal")
         elif lower in {"both", "two"} and tok.head.i > tok.i and tok.head.lower_ in nouns:
-            consumed |= plural_nominal(tok, history, pairs, emit, remember)
+            if office_holders(tok.head, names, people, history, pairs, emit, remember, size=2):
+                consumed.add(tok.head.i)
+            else:
+                consumed |= plural_nominal(tok, history, pairs, emit, remember)
         elif lower == "the" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ != "two" \
                 and definite_plural(tok, names):
             since = sent_starts[max(bisect_right(sent_starts, tok.idx) - 3, 0)]
-            consumed |= plural_nominal(tok, history, pairs, emit, remember, since)
+            if office_holders(tok.head, names, people, history, pairs, emit, remember):
+                consumed.add(tok.head.i)
+            else:
+                consumed |= plural_nominal(tok, history, pairs, emit, remember, since)
         elif tok.i not in consumed and role_word(tok) and office_holders(
                 tok, names, people, history, pairs, emit, remember):
             consumed.add(tok.i)

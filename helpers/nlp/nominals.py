@@ -156,8 +156,8 @@ def article_people(doc, names: list[LinkedName]) -> list[tuple[int, str, str, st
             known = kb.actors.get(name.actor_id)
             countries[name.actor_id] = countries.get(name.actor_id) or country or (
                 known.country if known else "")
-            roles[name.actor_id] = " ".join([roles.get(name.actor_id, ""), "; ".join(found).lower(),
-                                             known.role.lower() if known else ""])
+            roles[name.actor_id] = "; ".join([roles.get(name.actor_id, ""), "; ".join(found).lower(),
+                                              known.role.lower() if known else ""])
             out.append((name.start, name.actor_id))
     # what the article says of a person anywhere holds at each of its mentions
     return [(start, a, countries[a], roles[a]) for start, a in out]
@@ -178,28 +178,56 @@ def _office_states(tok, names: list[LinkedName], history, pairs) -> tuple[str, .
     return tuple(dict.fromkeys(states))
 
 
-def office_holders(tok, names, people, history, pairs, emit, remember) -> bool:
+def _office_words(tok) -> str:
+    """The office a role noun names with the words in front of it that are no name or number
+    ("the vice ministers" -> "vice minister", "the foreign ministers" -> "foreign minister")."""
+    words = [c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i
+             and not c.ent_type_ and c.pos_ in {"ADJ", "NOUN", "PROPN"}]
+    return " ".join(words + [tok.lemma_.lower()])
+
+
+def _holders_of(office: str, word: str, mine: list[tuple[str, str]]) -> tuple[list[str], bool]:
+    """The persons of ``mine`` (actor, roles) that hold ``office``, else the role noun ``word``
+    alone, else that are a counterpart (who holds the office of the one it is the counterpart
+    of); and whether they hold the office."""
+    for wanted in dict.fromkeys((office, word)):
+        held = [a for a, roles in mine if _holds_role(wanted, roles)]
+        if held:
+            return held, True
+    return [a for a, roles in mine if _holds_role("counterpart", roles)], False
+
+
+def office_holders(tok, names, people, history, pairs, emit, remember, size: int = 0) -> bool:
     """Rule 3b: a plural office with its states ("the foreign ministers of China and the
     Philippines", "the Presidents of the two countries") -> the person of each state the
-    article gives that office (before or after), when every state has one."""
+    article gives that office (before or after), when every state has one; a state whose
+    holder the text gives no country takes a holder of no known country. Without states, an
+    office of more than one word ("the foreign ministers", "the vice ministers") -> the
+    persons the article gives it and their counterparts, when there are two or more
+    (``size`` of them for "the two"/"both")."""
     word = role_word(tok)
     if noun_number(tok) != "NNS" or role_nouns().get(word, ("", ""))[1] != "person":
         return False
     states = _office_states(tok, names, history, pairs)
-    if len(states) < 2:
-        return False
     kb, chosen, by_office = load_kb(), [], 0
-    office = " ".join([c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
-                      + [tok.lemma_.lower()])
+    office = _office_words(tok)
+    if len(states) < 2:
+        if " " not in office or states:
+            return False
+        everyone = list(dict.fromkeys((a, roles) for _, a, _, roles in people))
+        held = [a for a, roles in everyone if _holds_role(office, roles)]
+        chosen = list(dict.fromkeys(held + [a for a, roles in everyone if held
+                                            and _holds_role("counterpart", roles)]))
+        by_office = len(chosen) >= 2 and (not size or len(chosen) == size)
     for state in states:
-        mine = [(a, roles) for _, a, country, roles in people
-                if country == kb.actors[state].country and a not in chosen]
-        # a counterpart holds the office of the one it is the counterpart of
-        held = [a for a, roles in mine if _holds_role(office, roles)]
-        by_office += bool(held)
-        held = held or [a for a, roles in mine if _holds_role("counterpart", roles)]
+        for country in (kb.actors[state].country, ""):
+            mine = [(a, roles) for _, a, c, roles in people if c == country and a not in chosen]
+            held, by = _holders_of(office, word, mine)
+            if held:
+                break
         if not held:
             return False
+        by_office += by
         chosen.append(held[0])
     if not by_office:
         return False
@@ -238,13 +266,20 @@ def _holder(tok, word: str, country: str, people) -> list[str]:
 
 def _holds_role(noun: str, role_text: str) -> bool:
     """True when ``noun`` is a role the text gives: a word of it, unless it ends a longer
-    role noun of the table ('minister' is not a 'Prime Minister')."""
-    words, noun = role_text.replace("-", "").split(), noun.replace("-", "")
-    if " " in noun:     # "prime minister": the whole office
-        return f" {noun} " in f" {' '.join(w.strip(',;') for w in words)} "
-    for i, word in enumerate(words):
-        if word.strip(",;") == noun and not (i and f"{words[i - 1]} {noun}" in role_nouns()):
-            return True
+    role noun of the table ('minister' is not a 'Prime Minister'); an office of several words
+    when its words come in that order in one role ('vice minister' in 'First Vice Foreign
+    Minister'; roles are separated by ';')."""
+    noun = noun.replace("-", "")
+    for role in role_text.replace("-", "").split(";"):
+        words = [w.strip(",") for w in role.split()]
+        if " " in noun:
+            rest = iter(words)
+            if all(w in rest for w in noun.split()):
+                return True
+            continue
+        for i, word in enumerate(words):
+            if word == noun and not (i and f"{words[i - 1]} {noun}" in role_nouns()):
+                return True
     return False
 
 
@@ -258,7 +293,7 @@ def _salient(tok, history: list[Ref], roles: dict[str, str]) -> list[str]:
     last = [r for r in earlier if r.sent == earlier[-1].sent and r.main]
     kb = load_kb()
     return [r.actors[0] for r in last[:1]
-            if not roles.get(r.actors[0], "").strip()
+            if not roles.get(r.actors[0], "").strip("; ")
             and not (r.actors[0] in kb.actors and kb.actors[r.actors[0]].role)]
 
 
@@ -269,4 +304,4 @@ def _country(actor_id: str, countries: dict[str, str]) -> str:
 
 def _roles(actor_id: str, roles: dict[str, str]) -> str:
     kb = load_kb()
-    return (kb.actors[actor_id].role.lower() if actor_id in kb.actors else "") + roles.get(actor_id, "")
+    return (kb.actors[actor_id].role.lower() if actor_id in kb.actors else "") + "; " + roles.get(actor_id, "")

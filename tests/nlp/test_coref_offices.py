@@ -41,6 +41,22 @@ def test_their_countries_are_the_states_of_a_group(nlp, text, phrase, expected):
     # no holder of that office for one of the states: nothing
     ("The foreign ministers of Kenya and Uganda met in Nairobi on Monday. Kenyan Foreign Minister "
      "Amani Otieno spoke.", "The foreign ministers of Kenya and Uganda", []),
+    # an office of several words held within a longer title
+    ("Kenyan First Vice Foreign Minister Omar Delane met Ugandan Vice Foreign Minister Karl Ost in "
+     "Nairobi. The vice ministers of Kenya and Uganda signed a pact.",
+     "The vice ministers of Kenya and Uganda", ["karl_ost", "omar_delane"]),
+    # a holder the text gives no country stands for the state that has none
+    ("President Omar Delane arrived in Uganda on Monday. He held talks with Ugandan President Karl "
+     "Ost. Delane said Kenya and Uganda are one people. The Presidents of the two countries signed "
+     "a pact.", "The Presidents of the two countries", ["karl_ost", "omar_delane"]),
+    # no states: the article's holders of the office and their counterparts
+    ("Kenyan Foreign Minister Omar Delane hosted his Ugandan counterpart Karl Ost in Nairobi. Trade "
+     "dominated the day. Prices rose. Rain fell. Later the meeting between the foreign ministers "
+     "ended.", "the foreign ministers", ["karl_ost", "omar_delane"]),
+    # ... and not when one person holds it
+    ("Kenyan Foreign Minister Omar Delane arrived in Kampala. Karl Ost, a Ugandan trade envoy, "
+     "welcomed him. Prices rose. Rain fell. Later the meeting between the foreign ministers ended.",
+     "the foreign ministers", []),
 ])
 def test_plural_office_of_states(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected
