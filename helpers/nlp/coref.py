@@ -40,8 +40,9 @@ and what the rules resolved before it, in one pass over the tokens:
    the article's holders of it and their counterparts, when two or more, tried before the
    groups of rule 3; "their countries" -> the states of the group "their" is.
 A possessive in a phrase opening its sentence before the subject is that subject ("During
-his visit, X said"); "on his ..." after a person addressed is that person ("X congratulated
-Y on his victory").
+his visit, X said"); "on his ..." after a person addressed is that person ("X congratulated Y on his victory"),
+but not after a meeting verb, where it is the visitor's ("X is to meet Y on his first trip
+abroad": X).
 
 >>> from helpers.nlp.model import get_nlp
 >>> from helpers.nlp.linking import link_names
@@ -61,8 +62,9 @@ from helpers.nlp.linking import LinkedName, person_role
 from helpers.nlp.name_lists import text_of
 from helpers.nlp.nominals import (article_people, definite_plural, office_holders, plural_nominal,
                                   role_nominal, their_states)
-from helpers.nlp.references import (SUBJECT_DEPS, Ref, clause_subjects, coordinated, is_main_subject,
-                                    is_subject, meeting_pair, reciprocal_persons, role_nouns, role_word, speaker_of)
+from helpers.nlp.references import (MEETING_VERBS, SUBJECT_DEPS, Ref, clause_subjects, coordinated,
+                                    is_main_subject, is_subject, meeting_pair, reciprocal_persons,
+                                    role_nouns, role_word, speaker_of)
 from helpers.nlp.roles import sector_noun
 from helpers.nlp.state_nominals import state_nominal
 
@@ -70,6 +72,7 @@ MASCULINE = {"he", "him", "his", "himself"}
 FEMININE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "themselves"}
 NEUTER = {"its"}
+
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +109,7 @@ def _pronoun(tok, history: list[Ref], gender: dict[str, str], names: list[Linked
         return ahead
     objects = [r for r in same if not r.subject and r.start < tok.idx]
     if tok.tag_ == "PRP$" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in {"on", "upon"} \
-            and objects:
+            and tok.head.head.head.lemma_.lower() not in MEETING_VERBS and objects:
         return objects[-1].actors       # "X congratulated Y on his victory": the one addressed
     doc = tok.doc
     before = [r for r in same if r.start < tok.idx]

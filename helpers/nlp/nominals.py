@@ -11,6 +11,19 @@ from helpers.nlp.references import (Ref, is_subject, last_pair, noun_number, rol
                                     skip_actors)
 from helpers.nlp.roles import BARE_SECTORS
 
+#: Offices another word also names: an abbreviation or synonym, or a word for any of several
+#: offices ("the Kenya leader": its president or prime minister).
+OFFICE_NAMES = {"pm": ("prime minister",), "premier": ("prime minister",),
+                "leader": ("president", "prime minister", "premier", "chancellor", "head of state")}
+#: British spellings of office words -> the American ones the knowledge base's roles use.
+_SPELLINGS = {"defence": "defense", "labour": "labor"}
+
+
+def _spelling(text: str) -> str:
+    """``text`` (lower case) with British spellings of office words made American."""
+    return " ".join(_SPELLINGS.get(w, w) for w in text.split(" "))
+
+
 def plural_nominal(tok, history, pairs, emit, remember, since: int = -1) -> set[int]:
     """Rule 3: "both leaders", "the two rival powers", "the ministers" -> a group of persons
     or states (for "sides", "parties": whichever group was named last)."""
@@ -110,7 +123,7 @@ def role_nominal(tok, names, countries, roles, history, emit, remember, people) 
             and (chosen := _holder(tok, word, kb.actors[state].country, people)):
         emit(tok.left_edge.idx, end, "PERSON", "NOMINAL", chosen, "coref:office_of_state")
         remember(tok.left_edge.idx, end, chosen, "person", tok, is_subject(tok))
-    elif "the" in dets and tag == "NN" and kind == "person":
+    elif "the" in dets and tag == "NN" and kind == "person" and not (not demonym and _owner_state(tok, names)):
         country = kb.actors[demonym.actor_id].country if demonym else ""
         persons = [r.actors[0] for r in history if r.type == "person" and len(r.actors) == 1]
         fits = [a for a in persons if not country or _country(a, countries) == country]
@@ -238,9 +251,9 @@ def office_holders(tok, names, people, history, pairs, emit, remember, size: int
 
 
 def _owner_state(tok, names: list[LinkedName]) -> str:
-    """The state that owns a noun ("Syria's new leader") or that its "of" phrase names ("the
-    President of Turkmenistan"), '' if none."""
-    owners = {c.idx for c in tok.children if c.dep_ == "poss"}
+    """The state that owns a noun ("Syria's new leader"), is a name in front of it ("the Kenya
+    leader") or that its "of" phrase names ("the President of Turkmenistan"), '' if none."""
+    owners = {c.idx for c in tok.children if c.dep_ in {"poss", "compound"}}   # "The Kenya leader"
     spans = [(c.idx, c.right_edge.idx + len(c.right_edge)) for c in tok.children
              if c.dep_ == "prep" and c.lower_ == "of"]
     return next((n.actor_id for n in names if n.type == "state" and (
@@ -250,15 +263,17 @@ def _owner_state(tok, names: list[LinkedName]) -> str:
 def _holder(tok, word: str, country: str, people) -> list[str]:
     """The person of ``country`` the article gives the office ``tok`` names ("foreign minister",
     else the noun alone): the last one named before ``tok``, else the first one after it (a
-    headline names an office before the text names its holder); else the one person of that
-    country the knowledge base gives the office (none when it gives several)."""
+    headline names an office before the text names its holder); else, in the same way, a person
+    the article gives that office and no country; else the one person of that country the
+    knowledge base gives the office (none when it gives several)."""
     office = " ".join([c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i
                        and f"{c.lower_} {word}" in role_nouns()] + [word])
-    for wanted in dict.fromkeys((office, word)):
-        held = [(start, a) for start, a, c, roles in people if c == country and _holds_role(wanted, roles)]
-        before = [a for start, a in held if start < tok.idx]
-        if held:
-            return before[-1:] or [held[0][1]]
+    for mine in (country, ""):      # a holder the text gives no country comes second
+        for wanted in dict.fromkeys((office, word)):
+            held = [(start, a) for start, a, c, roles in people if c == mine and _holds_role(wanted, roles)]
+            before = [a for start, a in held if start < tok.idx]
+            if held:
+                return before[-1:] or [held[0][1]]
     known = [a.actor_id for a in load_kb().actors.values() if a.type == "person" and a.country == country
              and _holds_role(office, a.role.lower())]
     return known if len(known) == 1 else []     # the article names no holder: the one the KB knows
@@ -268,9 +283,13 @@ def _holds_role(noun: str, role_text: str) -> bool:
     """True when ``noun`` is a role the text gives: a word of it, unless it ends a longer
     role noun of the table ('minister' is not a 'Prime Minister'); an office of several words
     when its words come in that order in one role ('vice minister' in 'First Vice Foreign
-    Minister'; roles are separated by ';')."""
-    noun = noun.replace("-", "")
-    for role in role_text.replace("-", "").split(";"):
+    Minister'; roles are separated by ';'); an office another word names (``OFFICE_NAMES``:
+    'PM', 'premier' for 'prime minister'; a 'leader' of a state is its president or prime
+    minister); British and American spellings alike ('defence', 'defense')."""
+    noun, role_text = _spelling(noun.replace("-", "")), _spelling(role_text.replace("-", ""))
+    if any(_holds_role(other, role_text) for other in OFFICE_NAMES.get(noun, ())):
+        return True
+    for role in role_text.split(";"):
         words = [w.strip(",") for w in role.split()]
         if " " in noun:
             rest = iter(words)

@@ -20,6 +20,10 @@ from tests.nlp.support import resolved
     ("Health Minister Rania Haddad opened a clinic, her ministry said.", "her", ["rania_haddad"]),
     # no person before: unresolved, nothing emitted
     ("He left early.", "He", []),
+    # "on his ..." is the one addressed, but after a meeting verb the visitor's
+    ("Omar Delane will accompany Karl Ost on his trip.", "his", ["karl_ost"]),
+    ("Omar Delane is due to meet Karl Ost in Orsk on Wednesday on his first trip abroad.", "his",
+     ["omar_delane"]),
 ])
 def test_singular_pronouns(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected

@@ -71,6 +71,23 @@ def test_plural_office_of_states(nlp, text, phrase, expected):
     # the article gives no one that office of that state: nothing
     ("Uganda's foreign minister holds talks in Nairobi\nUgandan President Joseph Okello met Kenyan "
      "officials on Monday.", "Uganda's foreign minister", []),
+    # another word for the office: "PM", "premier"; a state's "leader" is its president
+    ("Officials said the Israeli PM would travel to Cairo on Monday.", "the Israeli PM",
+     ["benjamin_netanyahu"]),
+    ("Officials said the Israeli premier would travel to Cairo on Monday.", "the Israeli premier",
+     ["benjamin_netanyahu"]),
+    # a state's name in front of the office; the country of "President X of Kenya"
+    ("President Omar Delane of Kenya arrived in Kampala on Monday. The Kenya leader was received by "
+     "officials.", "The Kenya leader", ["omar_delane"]),
+    ("President Omar Delane of Kenya arrived in Kampala on Monday. The Kenya foreign minister was "
+     "received by officials.", "The Kenya foreign minister", []),
+    # a holder the text gives no country, named after the office (a headline)
+    ("Uganda's new leader meets Kenyan envoy\nThe envoy met the country's new leader, Karl Ost, on "
+     "Monday.", "Uganda's new leader", ["karl_ost"]),
+    # British and American spellings of an office are one office
+    ("Kenyan Defense Minister Omar Delane hosted his Ugandan counterpart Karl Ost in Nairobi. Trade "
+     "dominated the day. Prices rose. Rain fell. Later the talks between the defence ministers ended.",
+     "the defence ministers", ["karl_ost", "omar_delane"]),
 ])
 def test_office_of_a_state(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected
