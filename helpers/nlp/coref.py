@@ -28,7 +28,10 @@ and what the rules resolved before it, in one pass over the tokens:
 5. "the (Iraqi) politician", "the surgeon" -> the last person with that country and that
    word in a role (not as part of a longer role: a "Prime Minister" is not "the
    minister"), else the last person of that country, else the main subject of the
-   sentence before when the text gives that person no role; not when a name follows.
+   sentence before when the text gives that person no role, else, for a subject described by
+   coordinated roles ("The current defence minister and former army commander"), the person
+   named most often before it; not when a name follows. A portfolio noun in front is part
+   of the office ("the defence minister" is no foreign minister).
    "his Pakistani counterpart" -> the last person of that country but the owner. An office
    of a state with no name after it ("Jordan's foreign minister", "the President of X",
    "the Lebanese president") -> the person of that state the article gives that office,

@@ -127,10 +127,13 @@ def role_nominal(tok, names, countries, roles, history, emit, remember, people) 
         country = kb.actors[demonym.actor_id].country if demonym else ""
         persons = [r.actors[0] for r in history if r.type == "person" and len(r.actors) == 1]
         fits = [a for a in persons if not country or _country(a, countries) == country]
-        office = " ".join([c.lower_ for c in tok.children if c.i < tok.i and c.dep_ in {"compound", "amod"}
-                           and f"{c.lower_} {word}" in role_nouns()] + [word])
-        named = [a for a in fits if _holds_role(office, _roles(a, roles))]
-        chosen = (named or (fits if demonym else []))[-1:] or _salient(tok, history, roles)
+        office = " ".join([c.lower_ for c in tok.children if c.i < tok.i and (
+            c.dep_ in {"compound", "amod"} and f"{c.lower_} {word}" in role_nouns()
+            or c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_ and c.whitespace_)] + [word])
+        named = [a for a in fits if _holds_role(office, _roles(a, roles))]   # a portfolio noun
+        # in front ("the defence minister") is part of the office
+        chosen = (named or (fits if demonym else []))[-1:] or _salient(tok, history, roles) \
+            or _described(tok, history)
         if chosen:
             emit(start, end, "PERSON", "NOMINAL", chosen, "coref:definite")
             remember(start, end, chosen, "person", tok, is_subject(tok))
@@ -314,6 +317,22 @@ def _salient(tok, history: list[Ref], roles: dict[str, str]) -> list[str]:
     return [r.actors[0] for r in last[:1]
             if not roles.get(r.actors[0], "").strip("; ")
             and not (r.actors[0] in kb.actors and kb.actors[r.actors[0]].role)]
+
+
+def _described(tok, history: list[Ref]) -> list[str]:
+    """A subject that describes one person by coordinated roles no one in the text holds ("The
+    current defence minister and former special forces commander will be sworn in"): the
+    person the article names most often before it (the later one on a tie), whom such a
+    description introduces at more length; [] for a single role or no person."""
+    if not is_subject(tok) or not any(c.dep_ == "conj" and role_word(c) and noun_number(c) == "NN"
+                                      for c in tok.children):
+        return []
+    counts: dict[str, int] = {}
+    for ref in history:
+        if ref.type == "person" and len(ref.actors) == 1 and ref.start < tok.idx:
+            counts[ref.actors[0]] = counts.get(ref.actors[0], 0) + 1
+    order = {a: n for n, r in enumerate(history) for a in r.actors}
+    return [max(counts, key=lambda a: (counts[a], order[a]))] if counts else []
 
 
 def _country(actor_id: str, countries: dict[str, str]) -> str:

@@ -62,6 +62,10 @@ def test_plural_office_of_states(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected
 
 
+_DESCRIBED = ("Omar Delane met Karl Ost in Orsk. Delane told Ost he wanted closer ties. Delane then "
+              "flew home, Foreign Minister Karl Ost said. ")
+
+
 @pytest.mark.parametrize("text, phrase, expected", [
     # a headline names the office before the text names its holder
     ("Uganda's foreign minister holds talks in Nairobi\nUgandan Foreign Minister Joseph Okello met "
@@ -88,6 +92,14 @@ def test_plural_office_of_states(nlp, text, phrase, expected):
     ("Kenyan Defense Minister Omar Delane hosted his Ugandan counterpart Karl Ost in Nairobi. Trade "
      "dominated the day. Prices rose. Rain fell. Later the talks between the defence ministers ended.",
      "the defence ministers", ["karl_ost", "omar_delane"]),
+    # a portfolio noun is part of the office: a foreign minister is no defence minister; a
+    # subject described by coordinated roles no one holds is the person named most
+    (_DESCRIBED + "The current defence minister and former army commander will be sworn in as "
+     "president in May. His election worried rights groups.", "The current defence minister",
+     ["omar_delane"]),
+    # ... not a single role
+    (_DESCRIBED + "The former army commander will be sworn in as president in May.",
+     "The former army commander", []),
 ])
 def test_office_of_a_state(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected
