@@ -113,6 +113,13 @@ def test_office_of_a_state(nlp, text, phrase, expected):
      "the neighbouring nation", ["kenya"]),
     # a state the same sentence names after the nominal is not what it refers to
     ("The neighbouring nation sent troops to Uganda.", "The neighbouring nation", []),
+    # a compass word: the state furthest that way; "island": a state with no land border
+    ("Officials of Egypt met envoys of Kenya in Nairobi. Trade with the northern nation grew.",
+     "the northern nation", ["egypt"]),
+    ("Envoys of Japan met officials of China on Monday. Trade with the island nation grew.",
+     "the island nation", ["japan"]),
+    ("Envoys of Kenya met officials of Uganda on Monday. Trade with the island nation grew.",
+     "the island nation", []),
 ])
 def test_state_nominals(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected
