@@ -116,9 +116,9 @@ def role_nominal(tok, names, countries, roles, history, emit, remember, people) 
         mine = {a for r in owner for a in r.actors}
         fits = [r.actors[0] for r in history if r.type == "person" and len(r.actors) == 1
                 and r.actors[0] not in mine and _country(r.actors[0], countries) == country]
-        if fits:
-            emit(start, end, "PERSON", "NOMINAL", fits[-1:], "coref:counterpart")
-            remember(start, end, fits[-1:], "person", tok, is_subject(tok))
+        if fits:    # the span holds the possessive, as "his government" does
+            emit(owner[-1].start, end, "PERSON", "NOMINAL", fits[-1:], "coref:counterpart")
+            remember(owner[-1].start, end, fits[-1:], "person", tok, is_subject(tok))
     elif kind == "person" and tag == "NN" and (state := demonym.actor_id if demonym else _owner_state(tok, names)) \
             and (chosen := _holder(tok, word, kb.actors[state].country, people)):
         emit(tok.left_edge.idx, end, "PERSON", "NOMINAL", chosen, "coref:office_of_state")
