@@ -169,6 +169,8 @@ def test_demonym_people_is_a_group(nlp, text, phrase, expected):
     # the article names no holder: the one person the knowledge base gives the office
     ("Qatar denied sending a message to the Israeli prime minister's office.",
      "the Israeli prime minister", ["benjamin_netanyahu"]),
+    ("Officials in Orsk said the Lebanese president is dragging his feet.", "the Lebanese president",
+     ["joseph_aoun"]),
     # a holder the article names wins over the knowledge base
     ("Israeli Prime Minister Amani Otieno met envoys. Later the Israeli prime minister spoke.",
      "the Israeli prime minister", ["amani_otieno"]),
