@@ -11,7 +11,7 @@ and what the rules resolved before it, in one pass over the tokens:
    before a reported one ("X said Y did not come. 'No,' he said": X).
    "its" -> the state, organisation or group last named as a subject in the same
    sentence, else in the sentence before.
-2. they/them/their -> the actors of the last plural mention (coordinated names of any
+2. they/them/their -> the plural subject of its own sentence, else the actors of the last plural mention (coordinated names of any
    number, "Chile, Peru and Bolivia", "X and his counterpart Y", a resolved plural nominal,
    or the two sides of a meeting, "X hosted Y", "X held talks with Y") of the same or the
    previous two sentences; left unresolved otherwise.
@@ -218,6 +218,9 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
         elif tok.tag_ in {"PRP", "PRP$"} and lower in PLURAL:
             window = sent_starts[max(bisect_right(sent_starts, tok.idx) - 3, 0)]
             recent = [r for r in pairs if r.sent >= window and r.start < tok.idx]
+            # a plural subject of the pronoun's own sentence comes first ("The ministers of X
+            # and Y committed to their cooperation": the ministers, not X and Y)
+            recent += [r for r in recent if r.subject and r.sent == tok.sent.start_char]
             if recent:
                 emit(tok.idx, tok.idx + len(tok), "PERSON" if recent[-1].type == "person" else "GPE",
                      "PRONOUN", recent[-1].actors, "coref:plural_pronoun")

@@ -59,6 +59,13 @@ def test_singular_pronouns(nlp, text, phrase, expected):
     # a role noun in a coordination stands for the name in apposition to it
     ("Kenyan President Omar Delane and his Ugandan counterpart Karl Ost met in Lusaka. They signed a pact.",
      "They", ["karl_ost", "omar_delane"]),
+    # the plural subject of the pronoun's sentence comes before a group named after it ...
+    ("Kenyan Vice Foreign Minister Omar Delane met Ugandan Vice Foreign Minister Karl Ost. The vice "
+     "ministers of Kenya and Uganda committed to results in their cooperation.", "their",
+     ["karl_ost", "omar_delane"]),
+    # ... but not when it is no subject: the group named last
+    ("Kenyan Vice Foreign Minister Omar Delane met Ugandan Vice Foreign Minister Karl Ost. Officials "
+     "praised the vice ministers of Kenya and Uganda for their cooperation.", "their", ["kenya", "uganda"]),
     # "the two ..." is no group of five: the two states named last
     ("Chile, Peru, Kenya, Uganda and Ghana joined the pact. Later Mali criticised Niger. "
      "The two countries traded barbs.", "The two countries", ["mali", "niger"]),
