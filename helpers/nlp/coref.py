@@ -11,31 +11,41 @@ and what the rules resolved before it, in one pass over the tokens:
    before a reported one ("X said Y did not come. 'No,' he said": X).
    "its" -> the state, organisation or group last named as a subject in the same
    sentence, else in the sentence before.
-2. they/them/their -> the actors of the last plural mention (coordinated names of any
-   number, "Chile, Peru and Bolivia", or a resolved plural nominal) of the same or the
+2. they/them/their -> the plural subject of its own sentence, else the actors of the last plural mention (coordinated names of any
+   number, "Chile, Peru and Bolivia", "X and his counterpart Y", a resolved plural nominal,
+   or the two sides of a meeting, "X hosted Y", "X held talks with Y") of the same or the
    previous two sentences; left unresolved otherwise.
 3. "both leaders", "both sides", "the two leaders", and definite plurals of role nouns
    ("the ministers", "the sides", "the heads of state") -> the last group of persons
    (coordinated, else the two persons named last); "both governments", "the two rival
    powers" -> the same with states; "sides" and "parties" take whichever group was named
-   last. A definite plural without "two"/"both" looks back three sentences at most.
+   last; "two"/"both" take a group of two only, and a group named before the earlier of the
+   two actors named last gives way to those two. A definite plural without "two"/"both"
+   looks back three sentences at most.
    Actors in the subject of the nominal's own clause are skipped.
 4. demonym + role noun ("Iraqi leaders", "senior Iranian officials", "a Kenyan official")
    -> a group actor ``<demonym>_<plural>`` (iraqi_leaders); "the French government" -> the state.
 5. "the (Iraqi) politician", "the surgeon" -> the last person with that country and that
    word in a role (not as part of a longer role: a "Prime Minister" is not "the
    minister"), else the last person of that country, else the main subject of the
-   sentence before when the text gives that person no role; not when a name follows.
+   sentence before when the text gives that person no role, else, for a subject described by
+   coordinated roles ("The current defence minister and former army commander"), the person
+   named most often before it; not when a name follows. A portfolio noun in front is part
+   of the office ("the defence minister" is no foreign minister).
    "his Pakistani counterpart" -> the last person of that country but the owner. An office
    of a state with no name after it ("Jordan's foreign minister", "the President of X",
    "the Lebanese president") -> the person of that state the article gives that office,
    the last one before it, else the first one after it (a headline comes before the text).
 6. "the Government of X", "the interim government", "that country" -> a state
    (:mod:`helpers.nlp.state_nominals`); "the foreign ministers of X and Y" -> the holders
-   of that office of X and of Y; "their countries" -> the states of the group "their" is.
+   of that office of X and of Y (a holder of no known country for a state that has none);
+   "the foreign ministers", "the vice ministers" (an office of several words, no state) ->
+   the article's holders of it and their counterparts, when two or more, tried before the
+   groups of rule 3; "their countries" -> the states of the group "their" is.
 A possessive in a phrase opening its sentence before the subject is that subject ("During
-his visit, X said"); "on his ..." after a person addressed is that person ("X congratulated
-Y on his victory").
+his visit, X said"); "on his ..." after a person addressed is that person ("X congratulated Y on his victory"),
+but not after a meeting verb, where it is the visitor's ("X is to meet Y on his first trip
+abroad": X).
 
 >>> from helpers.nlp.model import get_nlp
 >>> from helpers.nlp.linking import link_names
@@ -55,8 +65,9 @@ from helpers.nlp.linking import LinkedName, person_role
 from helpers.nlp.name_lists import text_of
 from helpers.nlp.nominals import (article_people, definite_plural, office_holders, plural_nominal,
                                   role_nominal, their_states)
-from helpers.nlp.references import (SUBJECT_DEPS, Ref, clause_subjects, coordinated, is_main_subject,
-                                    is_subject, reciprocal_persons, role_nouns, role_word, speaker_of)
+from helpers.nlp.references import (MEETING_VERBS, SUBJECT_DEPS, Ref, clause_subjects, coordinated,
+                                    is_main_subject, is_subject, meeting_pair, reciprocal_persons,
+                                    role_nouns, role_word, speaker_of)
 from helpers.nlp.roles import sector_noun
 from helpers.nlp.state_nominals import state_nominal
 
@@ -64,6 +75,7 @@ MASCULINE = {"he", "him", "his", "himself"}
 FEMININE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "themselves"}
 NEUTER = {"its"}
+
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +112,7 @@ def _pronoun(tok, history: list[Ref], gender: dict[str, str], names: list[Linked
         return ahead
     objects = [r for r in same if not r.subject and r.start < tok.idx]
     if tok.tag_ == "PRP$" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in {"on", "upon"} \
-            and objects:
+            and tok.head.head.head.lemma_.lower() not in MEETING_VERBS and objects:
         return objects[-1].actors       # "X congratulated Y on his victory": the one addressed
     doc = tok.doc
     before = [r for r in same if r.start < tok.idx]
@@ -175,6 +187,8 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
             rows.append((start, end, text[start:end], label, kind, actor, method))
 
     for tok in doc:
+        if tok.is_sent_start and tok.i and (met := meeting_pair(doc[tok.i - 1].sent, history)):
+            pairs.append(met)
         while pending and pending[0].start <= tok.idx:
             name = pending.pop(0)
             span = doc.char_span(name.start, name.end, alignment_mode="expand")
@@ -183,7 +197,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
                 remember(name.start, name.end, [name.actor_id], kind, span.root, is_subject(span.root))
                 if kind == "person" and name.actor_id not in kb.actors:
                     found_roles, country = person_role(span, kb=kb)
-                    roles[name.actor_id] = (roles.get(name.actor_id, "") + " "
+                    roles[name.actor_id] = (roles.get(name.actor_id, "") + "; "
                                             + "; ".join(found_roles).lower())
                     if country and not countries.get(name.actor_id):
                         countries[name.actor_id] = country
@@ -204,6 +218,9 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
         elif tok.tag_ in {"PRP", "PRP$"} and lower in PLURAL:
             window = sent_starts[max(bisect_right(sent_starts, tok.idx) - 3, 0)]
             recent = [r for r in pairs if r.sent >= window and r.start < tok.idx]
+            # a plural subject of the pronoun's own sentence comes first ("The ministers of X
+            # and Y committed to their cooperation": the ministers, not X and Y)
+            recent += [r for r in recent if r.subject and r.sent == tok.sent.start_char]
             if recent:
                 emit(tok.idx, tok.idx + len(tok), "PERSON" if recent[-1].type == "person" else "GPE",
                      "PRONOUN", recent[-1].actors, "coref:plural_pronoun")
@@ -211,11 +228,17 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
             elif persons := reciprocal_persons(tok, names, history):
                 emit(tok.idx, tok.idx + len(tok), "PERSON", "PRONOUN", persons, "coref:reciprocal")
         elif lower in {"both", "two"} and tok.head.i > tok.i and tok.head.lower_ in nouns:
-            consumed |= plural_nominal(tok, history, pairs, emit, remember)
+            if office_holders(tok.head, names, people, history, pairs, emit, remember, size=2):
+                consumed.add(tok.head.i)
+            else:
+                consumed |= plural_nominal(tok, history, pairs, emit, remember)
         elif lower == "the" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ != "two" \
                 and definite_plural(tok, names):
             since = sent_starts[max(bisect_right(sent_starts, tok.idx) - 3, 0)]
-            consumed |= plural_nominal(tok, history, pairs, emit, remember, since)
+            if office_holders(tok.head, names, people, history, pairs, emit, remember):
+                consumed.add(tok.head.i)
+            else:
+                consumed |= plural_nominal(tok, history, pairs, emit, remember, since)
         elif tok.i not in consumed and role_word(tok) and office_holders(
                 tok, names, people, history, pairs, emit, remember):
             consumed.add(tok.i)

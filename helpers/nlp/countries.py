@@ -151,3 +151,20 @@ def _one_state_per_demonym(rows: list[StateRow]) -> tuple[StateRow, ...]:
         best = max(_shared_prefix(demonym, r.name) for r in claimants)
         keep[demonym] = {r.iso for r in claimants if _shared_prefix(demonym, r.name) == best}
     return tuple(replace(r, demonyms=tuple(d for d in r.demonyms if r.iso in keep[d])) for r in rows)
+
+
+@lru_cache(maxsize=None)
+def geography() -> dict[str, tuple[float, float, tuple[str, ...]]]:
+    """ISO alpha-3 -> (latitude, longitude, ISO codes of the states it borders by land), from
+    countryinfo; a state countryinfo gives no position is left out.
+
+    >>> geography()["JPN"][2], geography()["USA"][0] > geography()["VEN"][0]
+    ((), True)
+    """
+    out = {}
+    for iso, info in _countryinfo_by_iso().items():
+        where = info.get("latlng") or []
+        if len(where) == 2:
+            out[iso] = (float(where[0]), float(where[1]), tuple(info.get("borders") or ()))
+    return out
+

@@ -252,7 +252,8 @@ def person_role(span: Span, *, kb: KB | None = None) -> tuple[tuple[str, ...], s
     text gives a person.
 
     The country comes from the first demonym or state named in a role or its possessor,
-    in the role's own sentence ("... and Qatar. Algerian Foreign Minister X": Algeria).
+    in the role's own sentence ("... and Qatar. Algerian Foreign Minister X": Algeria), else
+    from a state in an "of" phrase after a titled name ("President X of Kenya").
 
     >>> from helpers.nlp.model import get_nlp
     >>> doc = get_nlp()("Kenyan Foreign Minister Grace Wanjiru spoke.")
@@ -280,4 +281,10 @@ def _person_role(span: Span, kb: KB) -> tuple[tuple[str, ...], str]:
                 found = lookup(kb, ent.text)
                 if found and kb.actors[found].type == "state":
                     country = kb.actors[found].country
+    if roles and not country:   # "President William Ruto of Kenya": the state of an "of" after the name
+        for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of"):
+            found = next((lookup(kb, e.text) for e in entities(doc) if e.start > prep.i
+                          and e.end <= prep.right_edge.i + 1), "")
+            if found and kb.actors[found].type == "state":
+                country = kb.actors[found].country
     return tuple(dict.fromkeys(r for r in roles if r)), country

@@ -11,6 +11,19 @@ from helpers.nlp.references import (Ref, is_subject, last_pair, noun_number, rol
                                     skip_actors)
 from helpers.nlp.roles import BARE_SECTORS
 
+#: Offices another word also names: an abbreviation or synonym, or a word for any of several
+#: offices ("the Kenya leader": its president or prime minister).
+OFFICE_NAMES = {"pm": ("prime minister",), "premier": ("prime minister",),
+                "leader": ("president", "prime minister", "premier", "chancellor", "head of state")}
+#: British spellings of office words -> the American ones the knowledge base's roles use.
+_SPELLINGS = {"defence": "defense", "labour": "labor"}
+
+
+def _spelling(text: str) -> str:
+    """``text`` (lower case) with British spellings of office words made American."""
+    return " ".join(_SPELLINGS.get(w, w) for w in text.split(" "))
+
+
 def plural_nominal(tok, history, pairs, emit, remember, since: int = -1) -> set[int]:
     """Rule 3: "both leaders", "the two rival powers", "the ministers" -> a group of persons
     or states (for "sides", "parties": whichever group was named last)."""
@@ -21,7 +34,8 @@ def plural_nominal(tok, history, pairs, emit, remember, since: int = -1) -> set[
     start = doc[tok.i - 1] if tok.lower_ == "two" else tok
     kind = role_nouns()[head.lower_][1]
     skip = skip_actors(head, history)
-    found = [(*last_pair(history, pairs, wanted, skip, since), wanted)
+    size = 2 if tok.lower_ in {"two", "both"} else 0
+    found = [(*last_pair(history, pairs, wanted, skip, since, size), wanted)
              for wanted in (("person", "state") if kind == "person_or_state" else (kind,))]
     found = [f for f in found if len(f[0]) >= 2]
     if not found:
@@ -102,21 +116,24 @@ def role_nominal(tok, names, countries, roles, history, emit, remember, people) 
         mine = {a for r in owner for a in r.actors}
         fits = [r.actors[0] for r in history if r.type == "person" and len(r.actors) == 1
                 and r.actors[0] not in mine and _country(r.actors[0], countries) == country]
-        if fits:
-            emit(start, end, "PERSON", "NOMINAL", fits[-1:], "coref:counterpart")
-            remember(start, end, fits[-1:], "person", tok, is_subject(tok))
+        if fits:    # the span holds the possessive, as "his government" does
+            emit(owner[-1].start, end, "PERSON", "NOMINAL", fits[-1:], "coref:counterpart")
+            remember(owner[-1].start, end, fits[-1:], "person", tok, is_subject(tok))
     elif kind == "person" and tag == "NN" and (state := demonym.actor_id if demonym else _owner_state(tok, names)) \
             and (chosen := _holder(tok, word, kb.actors[state].country, people)):
         emit(tok.left_edge.idx, end, "PERSON", "NOMINAL", chosen, "coref:office_of_state")
         remember(tok.left_edge.idx, end, chosen, "person", tok, is_subject(tok))
-    elif "the" in dets and tag == "NN" and kind == "person":
+    elif "the" in dets and tag == "NN" and kind == "person" and not (not demonym and _owner_state(tok, names)):
         country = kb.actors[demonym.actor_id].country if demonym else ""
         persons = [r.actors[0] for r in history if r.type == "person" and len(r.actors) == 1]
         fits = [a for a in persons if not country or _country(a, countries) == country]
-        office = " ".join([c.lower_ for c in tok.children if c.i < tok.i and c.dep_ in {"compound", "amod"}
-                           and f"{c.lower_} {word}" in role_nouns()] + [word])
-        named = [a for a in fits if _holds_role(office, _roles(a, roles))]
-        chosen = (named or (fits if demonym else []))[-1:] or _salient(tok, history, roles)
+        office = " ".join([c.lower_ for c in tok.children if c.i < tok.i and (
+            c.dep_ in {"compound", "amod"} and f"{c.lower_} {word}" in role_nouns()
+            or c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_ and c.whitespace_)] + [word])
+        named = [a for a in fits if _holds_role(office, _roles(a, roles))]   # a portfolio noun
+        # in front ("the defence minister") is part of the office
+        chosen = (named or (fits if demonym else []))[-1:] or _salient(tok, history, roles) \
+            or _described(tok, history)
         if chosen:
             emit(start, end, "PERSON", "NOMINAL", chosen, "coref:definite")
             remember(start, end, chosen, "person", tok, is_subject(tok))
@@ -155,8 +172,8 @@ def article_people(doc, names: list[LinkedName]) -> list[tuple[int, str, str, st
             known = kb.actors.get(name.actor_id)
             countries[name.actor_id] = countries.get(name.actor_id) or country or (
                 known.country if known else "")
-            roles[name.actor_id] = " ".join([roles.get(name.actor_id, ""), "; ".join(found).lower(),
-                                             known.role.lower() if known else ""])
+            roles[name.actor_id] = "; ".join([roles.get(name.actor_id, ""), "; ".join(found).lower(),
+                                              known.role.lower() if known else ""])
             out.append((name.start, name.actor_id))
     # what the article says of a person anywhere holds at each of its mentions
     return [(start, a, countries[a], roles[a]) for start, a in out]
@@ -177,28 +194,56 @@ def _office_states(tok, names: list[LinkedName], history, pairs) -> tuple[str, .
     return tuple(dict.fromkeys(states))
 
 
-def office_holders(tok, names, people, history, pairs, emit, remember) -> bool:
+def _office_words(tok) -> str:
+    """The office a role noun names with the words in front of it that are no name or number
+    ("the vice ministers" -> "vice minister", "the foreign ministers" -> "foreign minister")."""
+    words = [c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i
+             and not c.ent_type_ and c.pos_ in {"ADJ", "NOUN", "PROPN"}]
+    return " ".join(words + [tok.lemma_.lower()])
+
+
+def _holders_of(office: str, word: str, mine: list[tuple[str, str]]) -> tuple[list[str], bool]:
+    """The persons of ``mine`` (actor, roles) that hold ``office``, else the role noun ``word``
+    alone, else that are a counterpart (who holds the office of the one it is the counterpart
+    of); and whether they hold the office."""
+    for wanted in dict.fromkeys((office, word)):
+        held = [a for a, roles in mine if _holds_role(wanted, roles)]
+        if held:
+            return held, True
+    return [a for a, roles in mine if _holds_role("counterpart", roles)], False
+
+
+def office_holders(tok, names, people, history, pairs, emit, remember, size: int = 0) -> bool:
     """Rule 3b: a plural office with its states ("the foreign ministers of China and the
     Philippines", "the Presidents of the two countries") -> the person of each state the
-    article gives that office (before or after), when every state has one."""
+    article gives that office (before or after), when every state has one; a state whose
+    holder the text gives no country takes a holder of no known country. Without states, an
+    office of more than one word ("the foreign ministers", "the vice ministers") -> the
+    persons the article gives it and their counterparts, when there are two or more
+    (``size`` of them for "the two"/"both")."""
     word = role_word(tok)
     if noun_number(tok) != "NNS" or role_nouns().get(word, ("", ""))[1] != "person":
         return False
     states = _office_states(tok, names, history, pairs)
-    if len(states) < 2:
-        return False
     kb, chosen, by_office = load_kb(), [], 0
-    office = " ".join([c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
-                      + [tok.lemma_.lower()])
+    office = _office_words(tok)
+    if len(states) < 2:
+        if " " not in office or states:
+            return False
+        everyone = list(dict.fromkeys((a, roles) for _, a, _, roles in people))
+        held = [a for a, roles in everyone if _holds_role(office, roles)]
+        chosen = list(dict.fromkeys(held + [a for a, roles in everyone if held
+                                            and _holds_role("counterpart", roles)]))
+        by_office = len(chosen) >= 2 and (not size or len(chosen) == size)
     for state in states:
-        mine = [(a, roles) for _, a, country, roles in people
-                if country == kb.actors[state].country and a not in chosen]
-        # a counterpart holds the office of the one it is the counterpart of
-        held = [a for a, roles in mine if _holds_role(office, roles)]
-        by_office += bool(held)
-        held = held or [a for a, roles in mine if _holds_role("counterpart", roles)]
+        for country in (kb.actors[state].country, ""):
+            mine = [(a, roles) for _, a, c, roles in people if c == country and a not in chosen]
+            held, by = _holders_of(office, word, mine)
+            if held:
+                break
         if not held:
             return False
+        by_office += by
         chosen.append(held[0])
     if not by_office:
         return False
@@ -209,9 +254,9 @@ def office_holders(tok, names, people, history, pairs, emit, remember) -> bool:
 
 
 def _owner_state(tok, names: list[LinkedName]) -> str:
-    """The state that owns a noun ("Syria's new leader") or that its "of" phrase names ("the
-    President of Turkmenistan"), '' if none."""
-    owners = {c.idx for c in tok.children if c.dep_ == "poss"}
+    """The state that owns a noun ("Syria's new leader"), is a name in front of it ("the Kenya
+    leader") or that its "of" phrase names ("the President of Turkmenistan"), '' if none."""
+    owners = {c.idx for c in tok.children if c.dep_ in {"poss", "compound"}}   # "The Kenya leader"
     spans = [(c.idx, c.right_edge.idx + len(c.right_edge)) for c in tok.children
              if c.dep_ == "prep" and c.lower_ == "of"]
     return next((n.actor_id for n in names if n.type == "state" and (
@@ -221,15 +266,17 @@ def _owner_state(tok, names: list[LinkedName]) -> str:
 def _holder(tok, word: str, country: str, people) -> list[str]:
     """The person of ``country`` the article gives the office ``tok`` names ("foreign minister",
     else the noun alone): the last one named before ``tok``, else the first one after it (a
-    headline names an office before the text names its holder); else the one person of that
-    country the knowledge base gives the office (none when it gives several)."""
+    headline names an office before the text names its holder); else, in the same way, a person
+    the article gives that office and no country; else the one person of that country the
+    knowledge base gives the office (none when it gives several)."""
     office = " ".join([c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i
                        and f"{c.lower_} {word}" in role_nouns()] + [word])
-    for wanted in dict.fromkeys((office, word)):
-        held = [(start, a) for start, a, c, roles in people if c == country and _holds_role(wanted, roles)]
-        before = [a for start, a in held if start < tok.idx]
-        if held:
-            return before[-1:] or [held[0][1]]
+    for mine in (country, ""):      # a holder the text gives no country comes second
+        for wanted in dict.fromkeys((office, word)):
+            held = [(start, a) for start, a, c, roles in people if c == mine and _holds_role(wanted, roles)]
+            before = [a for start, a in held if start < tok.idx]
+            if held:
+                return before[-1:] or [held[0][1]]
     known = [a.actor_id for a in load_kb().actors.values() if a.type == "person" and a.country == country
              and _holds_role(office, a.role.lower())]
     return known if len(known) == 1 else []     # the article names no holder: the one the KB knows
@@ -237,13 +284,24 @@ def _holder(tok, word: str, country: str, people) -> list[str]:
 
 def _holds_role(noun: str, role_text: str) -> bool:
     """True when ``noun`` is a role the text gives: a word of it, unless it ends a longer
-    role noun of the table ('minister' is not a 'Prime Minister')."""
-    words, noun = role_text.replace("-", "").split(), noun.replace("-", "")
-    if " " in noun:     # "prime minister": the whole office
-        return f" {noun} " in f" {' '.join(w.strip(',;') for w in words)} "
-    for i, word in enumerate(words):
-        if word.strip(",;") == noun and not (i and f"{words[i - 1]} {noun}" in role_nouns()):
-            return True
+    role noun of the table ('minister' is not a 'Prime Minister'); an office of several words
+    when its words come in that order in one role ('vice minister' in 'First Vice Foreign
+    Minister'; roles are separated by ';'); an office another word names (``OFFICE_NAMES``:
+    'PM', 'premier' for 'prime minister'; a 'leader' of a state is its president or prime
+    minister); British and American spellings alike ('defence', 'defense')."""
+    noun, role_text = _spelling(noun.replace("-", "")), _spelling(role_text.replace("-", ""))
+    if any(_holds_role(other, role_text) for other in OFFICE_NAMES.get(noun, ())):
+        return True
+    for role in role_text.split(";"):
+        words = [w.strip(",") for w in role.split()]
+        if " " in noun:
+            rest = iter(words)
+            if all(w in rest for w in noun.split()):
+                return True
+            continue
+        for i, word in enumerate(words):
+            if word == noun and not (i and f"{words[i - 1]} {noun}" in role_nouns()):
+                return True
     return False
 
 
@@ -257,8 +315,24 @@ def _salient(tok, history: list[Ref], roles: dict[str, str]) -> list[str]:
     last = [r for r in earlier if r.sent == earlier[-1].sent and r.main]
     kb = load_kb()
     return [r.actors[0] for r in last[:1]
-            if not roles.get(r.actors[0], "").strip()
+            if not roles.get(r.actors[0], "").strip("; ")
             and not (r.actors[0] in kb.actors and kb.actors[r.actors[0]].role)]
+
+
+def _described(tok, history: list[Ref]) -> list[str]:
+    """A subject that describes one person by coordinated roles no one in the text holds ("The
+    current defence minister and former special forces commander will be sworn in"): the
+    person the article names most often before it (the later one on a tie), whom such a
+    description introduces at more length; [] for a single role or no person."""
+    if not is_subject(tok) or not any(c.dep_ == "conj" and role_word(c) and noun_number(c) == "NN"
+                                      for c in tok.children):
+        return []
+    counts: dict[str, int] = {}
+    for ref in history:
+        if ref.type == "person" and len(ref.actors) == 1 and ref.start < tok.idx:
+            counts[ref.actors[0]] = counts.get(ref.actors[0], 0) + 1
+    order = {a: n for n, r in enumerate(history) for a in r.actors}
+    return [max(counts, key=lambda a: (counts[a], order[a]))] if counts else []
 
 
 def _country(actor_id: str, countries: dict[str, str]) -> str:
@@ -268,4 +342,4 @@ def _country(actor_id: str, countries: dict[str, str]) -> str:
 
 def _roles(actor_id: str, roles: dict[str, str]) -> str:
     kb = load_kb()
-    return (kb.actors[actor_id].role.lower() if actor_id in kb.actors else "") + roles.get(actor_id, "")
+    return (kb.actors[actor_id].role.lower() if actor_id in kb.actors else "") + "; " + roles.get(actor_id, "")

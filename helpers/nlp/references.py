@@ -21,7 +21,10 @@ RECIPROCAL_NOUNS = {"call", "calls", "talks", "meeting", "meetings", "discussion
                     "conversation", "summit", "encounter", "exchange", "dialogue"}
 
 
-@dataclass
+#: Verbs whose subject and object meet ("X hosted Y", "X met Y", "X received Y").
+MEETING_VERBS = {"meet", "host", "receive"}
+
+
 @dataclass
 class Ref:
     """Something a later mention may point back to."""
@@ -107,12 +110,21 @@ def clause_subjects(tok) -> set[int]:
 
 
 def last_pair(history: list[Ref], pairs: list[Ref], kind: str, skip: set[str],
-               since: int = -1) -> tuple[tuple[str, ...], int]:
+               since: int = -1, size: int = 0) -> tuple[tuple[str, ...], int]:
     """The last group ("X and Y", "X, Y and Z") of ``kind`` and where it ends, else the two
-    actors of ``kind`` named last; only groups whose sentence starts at ``since`` or later."""
-    for ref in reversed(pairs):
-        if ref.type == kind and not skip & set(ref.actors) and ref.sent >= since:
-            return ref.actors, ref.end
+    actors of ``kind`` named last; only groups whose sentence starts at ``since`` or later and,
+    with ``size``, of that many actors ("the two sides" is no group of five). A group named
+    before the earlier of the two actors named last is too old: those two are taken."""
+    group = next((ref for ref in reversed(pairs) if ref.type == kind and not skip & set(ref.actors)
+                  and ref.sent >= since and (not size or len(ref.actors) == size)), None)
+    two = _last_two(history, kind, skip, since)
+    if group is not None and (not two[0] or group.end >= two[1]):
+        return group.actors, group.end
+    return two
+
+
+def _last_two(history: list[Ref], kind: str, skip: set[str], since: int) -> tuple[tuple[str, ...], int]:
+    """The two distinct actors of ``kind`` named last and where the earlier of them ends."""
     found: list[str] = []
     for ref in reversed(history):
         actor = ref.actors[0]
@@ -136,8 +148,9 @@ def skip_actors(head, history: list[Ref]) -> set[str]:
 
 
 def coordinated(doc: Doc, names: list[LinkedName]) -> dict[int, Ref]:
-    """Groups of coordinated names ("X and Y", "Chile, Peru and Bolivia"), keyed by the start
-    of their last name (where the group is complete)."""
+    """Groups of coordinated names ("X and Y", "Chile, Peru and Bolivia"; a role noun with a
+    name in apposition stands for that name, "X and his counterpart Y"), keyed by the start of
+    their last name (where the group is complete)."""
     by_root: dict[int, LinkedName] = {}
     for name in names:
         span = doc.char_span(name.start, name.end, alignment_mode="expand")
@@ -153,6 +166,8 @@ def coordinated(doc: Doc, names: list[LinkedName]) -> dict[int, Ref]:
             current = stack.pop()
             if current.i in by_root:
                 chain.append(by_root[current.i])
+            elif current is not tok:    # "X and his Rwandan counterpart Y": the name in apposition
+                chain += [by_root[c.i] for c in current.children if c.dep_ == "appos" and c.i in by_root][:1]
             stack += [c for c in current.children if c.dep_ == "conj"]
         chain.sort(key=lambda n: n.start)
         actors = tuple(dict.fromkeys(n.actor_id for n in chain))
@@ -180,3 +195,45 @@ def reciprocal_persons(tok, names: list[LinkedName], history: list[Ref]) -> tupl
     last = [a for r in before if r.sent == before[-1].sent for a in r.actors] if before else []
     last = list(dict.fromkeys(last))
     return tuple(last) if len(last) >= 2 else ()
+
+
+def _refs_in(tokens: set[int], doc, refs: list[Ref]) -> list[Ref]:
+    """The refs whose first character lies in one of the token indices ``tokens``."""
+    chars = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in tokens]
+    return [r for r in refs if any(a <= r.start < b for a, b in chars)]
+
+
+def meeting_pair(sent, history: list[Ref]) -> Ref | None:
+    """The actors who meet in ``sent``: the subject of a meeting verb ("X met Y", "X hosted Y",
+    "X received Y") with its object, or the subject of a verb whose object is a noun of
+    something done together with the 'with' phrase of either ("X held talks with Y", "X met
+    with Y"); one person or state as subject and objects of the same type, all resolved in
+    ``history``. None when the sentence has no such verb. A pair of the same sentence's
+    verb and arguments is what the plural nominals after it refer to ("The two leaders",
+    "They"), as a coordinated pair is."""
+    doc = sent.doc
+    refs = [r for r in history if sent.start_char <= r.start < sent.end_char and len(r.actors) == 1]
+    for verb in sent:
+        if verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        objects = [c for c in verb.children if c.dep_ == "dobj" and lemma in MEETING_VERBS]
+        withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                 and (lemma in MEETING_VERBS or any(o.lower_ in RECIPROCAL_NOUNS for o in verb.children
+                                                    if o.dep_ == "dobj"))]
+        withs += [p for o in verb.children if o.dep_ == "dobj" and o.lower_ in RECIPROCAL_NOUNS
+                  for p in o.children if p.dep_ == "prep" and p.lower_ == "with"]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects or not objects + withs:
+            continue
+        subject = [r for r in _refs_in({t.i for t in subjects[0].subtree}, doc, refs) if r.type in {"person", "state"}]
+        if len({r.actors[0] for r in subject}) != 1:
+            continue
+        inside = {t.i for o in objects for t in o.subtree} | {t.i for w in withs for t in w.subtree}
+        found = [r.actors[0] for r in _refs_in(inside, doc, refs)
+                 if r.type == subject[0].type and r.actors[0] != subject[0].actors[0]]
+        if found:
+            actors = tuple(dict.fromkeys([subject[0].actors[0], *found]))
+            last = max(r.end for r in refs if r.actors[0] in actors)
+            return Ref(subject[0].start, last, actors, subject[0].type, sent.start_char, False)
+    return None

@@ -11,13 +11,16 @@ rule 4). It refers to, in this order:
    sentence names after it (a writer names a state before calling it "the neighbouring
    nation", not in the same breath), as in the recency rule of Lappin and Leass (1994);
    a region word in front ("the Southeast Asian country") keeps only the states of that region
-   (``entity_regions.csv``), and no state of it named before leaves the nominal unresolved.
+   (``entity_regions.csv``), and no state of it named before leaves the nominal unresolved;
+   a compass word ("the northern nation") takes of the states named in its sentence and the
+   one before the one furthest that way, and "island" one with no land border (country data).
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
 from helpers.files.resources import resource_rows
+from helpers.nlp.countries import geography
 from helpers.nlp.kb import load_kb
 from helpers.nlp.linking import LinkedName
 from helpers.nlp.nominals import demonym_before
@@ -25,6 +28,8 @@ from helpers.nlp.references import Ref, is_subject, noun_number, role_nouns, rol
 
 #: Singular nouns that name a state as a body ("the government", "the nation").
 STATE_HEADS = {"government", "govt", "country", "nation"}
+#: Compass words in front of a state nominal -> (axis of (latitude, longitude), sign).
+DIRECTIONS = {"northern": (0, 1), "southern": (0, -1), "eastern": (1, 1), "western": (1, -1)}
 
 
 @lru_cache(maxsize=None)
@@ -59,12 +64,38 @@ def _named_in_phrase(tok, names: list[LinkedName]) -> str:
     return ""
 
 
+def _geographic(tok, history: list[Ref], later: set[str]) -> str | None:
+    """A state nominal with a compass word or "island" in front ("the northern nation", "the
+    island nation") -> of the states named in its sentence and the one before (not after it),
+    the one furthest that way by the country data's latitude and longitude (of two or more),
+    or the last one with no land border; '' when none fits; None without such a word."""
+    words = {t.lower_ for t in tok.doc[tok.left_edge.i:tok.i]}
+    direction = next((DIRECTIONS[w] for w in words if w in DIRECTIONS), None)
+    if direction is None and "island" not in words:
+        return None
+    sents = [s.start_char for s in tok.doc.sents if s.start_char <= tok.idx]
+    since = sents[-2] if len(sents) > 1 else sents[-1]
+    actors, places = load_kb().actors, geography()
+    states = [r.actors[0] for r in history if r.type == "state" and len(r.actors) == 1 and since <= r.start < tok.idx
+              and r.actors[0] not in later and r.actors[0] in actors and actors[r.actors[0]].country in places]
+    where = {a: places[actors[a].country] for a in states}
+    if direction is None:
+        return next((a for a in reversed(states) if not where[a][2]), "")
+    axis, sign = direction
+    if len(set(states)) < 2:
+        return None
+    return max(dict.fromkeys(states), key=lambda a: sign * where[a][axis])
+
+
 def _last_state(tok, names: list[LinkedName], history: list[Ref]) -> str:
     """The state named last before ``tok``, leaving out those its sentence names after it (and,
-    after a region adjective, those outside the region)."""
+    after a region adjective, those outside the region; after a compass word or "island", the
+    state of :func:`_geographic`)."""
     sent_end = tok.sent.end_char
     region, actors = region_before(tok), load_kb().actors
     later = {n.actor_id for n in names if tok.idx < n.start < sent_end and n.type == "state"}
+    if (placed := _geographic(tok, history, later)) is not None:
+        return placed
     for ref in reversed(history):
         if ref.start < tok.idx and ref.type == "state" and len(ref.actors) == 1 \
                 and ref.actors[0] not in later and (

@@ -41,9 +41,29 @@ def test_their_countries_are_the_states_of_a_group(nlp, text, phrase, expected):
     # no holder of that office for one of the states: nothing
     ("The foreign ministers of Kenya and Uganda met in Nairobi on Monday. Kenyan Foreign Minister "
      "Amani Otieno spoke.", "The foreign ministers of Kenya and Uganda", []),
+    # an office of several words held within a longer title
+    ("Kenyan First Vice Foreign Minister Omar Delane met Ugandan Vice Foreign Minister Karl Ost in "
+     "Nairobi. The vice ministers of Kenya and Uganda signed a pact.",
+     "The vice ministers of Kenya and Uganda", ["karl_ost", "omar_delane"]),
+    # a holder the text gives no country stands for the state that has none
+    ("President Omar Delane arrived in Uganda on Monday. He held talks with Ugandan President Karl "
+     "Ost. Delane said Kenya and Uganda are one people. The Presidents of the two countries signed "
+     "a pact.", "The Presidents of the two countries", ["karl_ost", "omar_delane"]),
+    # no states: the article's holders of the office and their counterparts
+    ("Kenyan Foreign Minister Omar Delane hosted his Ugandan counterpart Karl Ost in Nairobi. Trade "
+     "dominated the day. Prices rose. Rain fell. Later the meeting between the foreign ministers "
+     "ended.", "the foreign ministers", ["karl_ost", "omar_delane"]),
+    # ... and not when one person holds it
+    ("Kenyan Foreign Minister Omar Delane arrived in Kampala. Karl Ost, a Ugandan trade envoy, "
+     "welcomed him. Prices rose. Rain fell. Later the meeting between the foreign ministers ended.",
+     "the foreign ministers", []),
 ])
 def test_plural_office_of_states(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected
+
+
+_DESCRIBED = ("Omar Delane met Karl Ost in Orsk. Delane told Ost he wanted closer ties. Delane then "
+              "flew home, Foreign Minister Karl Ost said. ")
 
 
 @pytest.mark.parametrize("text, phrase, expected", [
@@ -55,6 +75,31 @@ def test_plural_office_of_states(nlp, text, phrase, expected):
     # the article gives no one that office of that state: nothing
     ("Uganda's foreign minister holds talks in Nairobi\nUgandan President Joseph Okello met Kenyan "
      "officials on Monday.", "Uganda's foreign minister", []),
+    # another word for the office: "PM", "premier"; a state's "leader" is its president
+    ("Officials said the Israeli PM would travel to Cairo on Monday.", "the Israeli PM",
+     ["benjamin_netanyahu"]),
+    ("Officials said the Israeli premier would travel to Cairo on Monday.", "the Israeli premier",
+     ["benjamin_netanyahu"]),
+    # a state's name in front of the office; the country of "President X of Kenya"
+    ("President Omar Delane of Kenya arrived in Kampala on Monday. The Kenya leader was received by "
+     "officials.", "The Kenya leader", ["omar_delane"]),
+    ("President Omar Delane of Kenya arrived in Kampala on Monday. The Kenya foreign minister was "
+     "received by officials.", "The Kenya foreign minister", []),
+    # a holder the text gives no country, named after the office (a headline)
+    ("Uganda's new leader meets Kenyan envoy\nThe envoy met the country's new leader, Karl Ost, on "
+     "Monday.", "Uganda's new leader", ["karl_ost"]),
+    # British and American spellings of an office are one office
+    ("Kenyan Defense Minister Omar Delane hosted his Ugandan counterpart Karl Ost in Nairobi. Trade "
+     "dominated the day. Prices rose. Rain fell. Later the talks between the defence ministers ended.",
+     "the defence ministers", ["karl_ost", "omar_delane"]),
+    # a portfolio noun is part of the office: a foreign minister is no defence minister; a
+    # subject described by coordinated roles no one holds is the person named most
+    (_DESCRIBED + "The current defence minister and former army commander will be sworn in as "
+     "president in May. His election worried rights groups.", "The current defence minister",
+     ["omar_delane"]),
+    # ... not a single role
+    (_DESCRIBED + "The former army commander will be sworn in as president in May.",
+     "The former army commander", []),
 ])
 def test_office_of_a_state(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected
@@ -68,6 +113,13 @@ def test_office_of_a_state(nlp, text, phrase, expected):
      "the neighbouring nation", ["kenya"]),
     # a state the same sentence names after the nominal is not what it refers to
     ("The neighbouring nation sent troops to Uganda.", "The neighbouring nation", []),
+    # a compass word: the state furthest that way; "island": a state with no land border
+    ("Officials of Egypt met envoys of Kenya in Nairobi. Trade with the northern nation grew.",
+     "the northern nation", ["egypt"]),
+    ("Envoys of Japan met officials of China on Monday. Trade with the island nation grew.",
+     "the island nation", ["japan"]),
+    ("Envoys of Kenya met officials of Uganda on Monday. Trade with the island nation grew.",
+     "the island nation", []),
 ])
 def test_state_nominals(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected
@@ -117,6 +169,8 @@ def test_demonym_people_is_a_group(nlp, text, phrase, expected):
     # the article names no holder: the one person the knowledge base gives the office
     ("Qatar denied sending a message to the Israeli prime minister's office.",
      "the Israeli prime minister", ["benjamin_netanyahu"]),
+    ("Officials in Orsk said the Lebanese president is dragging his feet.", "the Lebanese president",
+     ["joseph_aoun"]),
     # a holder the article names wins over the knowledge base
     ("Israeli Prime Minister Amani Otieno met envoys. Later the Israeli prime minister spoke.",
      "the Israeli prime minister", ["amani_otieno"]),
