@@ -67,7 +67,7 @@ from helpers.events.pairing import pairs
 from helpers.events.predicates import Found, SentencePredicates
 from helpers.events.sourcing import event_attribution, is_reporting_verb, sentence_spans
 from helpers.events.speech import aim_responses, code_speech_acts
-from helpers.events.verdicts import code_verdicts
+from helpers.events.verdicts import aim_judgements, code_verdicts
 from helpers.files.records import Actor, Candidate, Event, Mention, Sentence
 
 #: Roots of verbal acts that are events without a target: statements, disapproval,
@@ -117,6 +117,7 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
                 f.factuality = factuality_of(f.token)
         code_speech_acts(found, {f.token.i: f for f in found})
         code_verdicts(found, analyser.index)
+        aim_judgements(found, analyser.index)
         aim_responses(found, rows, analyser)
         for f in found:
             if not (f.sources or f.targets):

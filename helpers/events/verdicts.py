@@ -89,3 +89,55 @@ def code_verdicts(found: list[Found], index: ActorIndex) -> None:
                 f.code, targets = found_verdict
                 f.targets = [t for t in targets if t not in f.sources]
                 break
+
+
+#: Roots of judging acts whose target may be named inside what they are about: comments and
+#: concern (01), disapproval and criticism (11), rejection (12).
+JUDGING_ROOTS = ("01", "11", "12")
+#: Prepositions of what a judgement is about ("concern over", "fears about", "anger at").
+_ABOUT = {"over", "about", "at", "against", "on", "regarding", "with"}
+#: Codes of those roots that are aimed at no one by what they are about.
+_NOT_AIMED = {"010", "017"}
+
+
+def judged(token: Token, index: ActorIndex, *, clauses: bool = False, objects: bool = True
+           ) -> list[str]:
+    """The actors named inside what a judging act is about, in text order: "over/about/at/
+    against/on X" after it or (with ``objects``) its object, and with ``clauses`` its
+    that-clause ("expressed
+    fears over the addition of sites under the Philippine-US agreement": the Philippines and
+    the United States;
+    "denounced that the theories distract from the problems of the Colombian government":
+    Colombia). The act judges what they did or hold, so they are its target, as CAMEO aims
+    111 (criticize) and 012 (pessimistic comment) at the actor criticised.
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("Orsk expressed concern over the Tarvian buildup.")
+    >>> judged(doc[1], {0: ["orsk"], 5: ["tarvia"]})
+    ['tarvia']
+    """
+    things = [c for c in token.children if c.dep_ == "dobj" and objects]
+    preps = [p for head in [token] + things for p in head.children
+             if p.dep_ == "prep" and p.lower_ in _ABOUT]
+    heads = [c for c in token.children if c.dep_ == "ccomp" and clauses]
+    heads += [o for p in preps for o in p.children if o.dep_ in {"pobj", "pcomp"}]
+    found: list[str] = []
+    for head in heads:
+        for word in head.subtree:
+            add(found, index.get(word.i, ()))
+    return found
+
+
+def aim_judgements(found: list[Found], index: ActorIndex) -> None:
+    """A judging act with a source and no target is aimed at the actors named in what it is
+    about (:func:`judged`), other than its source; a criticism (11x) also at those of its
+    that-clause ("denounced that X ..."), while what a denial or rejection (12x) denies is
+    not whom: neither its clause nor what its object is about ("denied the reports about X")
+    names its target.
+    Bare statements (010) and symbolic acts (017) are aimed at no one this way."""
+    for f in found:
+        if f.code[:2] in JUDGING_ROOTS and f.code not in _NOT_AIMED and f.sources \
+                and not f.targets:
+            f.targets = [a for a in judged(f.token, index, clauses=f.code[:2] == "11",
+                                           objects=f.code[:2] != "12")
+                         if a not in f.sources]

@@ -340,3 +340,4 @@ def test_no_event_between_a_state_and_its_own_official():
 def test_whom_a_dinner_is_in_honour_of_is_the_guest(text, expected):
     actors = {"Kenya": "kenya", "Ethiopia": "ethiopia", "Nairobi": "nairobi"}
     assert _rows(_analyse(text, actors)) == expected
+

@@ -16,9 +16,15 @@ ACTORS = {"Delane": "delane", "Orsk": "orsk", "Tarvia": "tarvia"}
     ("Delane said that the report is baseless.", [("said", "120", "delane", "")]),
     ("Orsk is grateful to Tarvia for its help, Delane said.", [("said", "051", "delane", "tarvia")]),
     ("Delane said Orsk was thankful to Tarvia.", [("said", "051", "delane", "tarvia")]),
+    # a judgement is aimed at whom what it judges names; a denial's object is not whom
+    ("Delane expressed concern over the Tarvian troop buildup.",
+     [("expressed", "012", "delane", "tarvia")]),
+    ("Delane denounced that the claims distract from the failures of the Tarvian government.",
+     [("denounced", "111", "delane", "tarvia")]),
+    ("Delane denied the reports about Tarvia.", [("denied", "120", "delane", "")]),
 ])
 def test_a_stated_verdict_codes_the_speech(text, expected):
-    assert _rows(_analyse(text, ACTORS)) == expected
+    assert _rows(_analyse(text, {**ACTORS, "Tarvian": "tarvia"})) == expected
 
 
 @pytest.mark.parametrize("text", [
