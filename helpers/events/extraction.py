@@ -59,6 +59,7 @@ from spacy.tokens import Doc
 
 from helpers.events.arguments import actor_index
 from helpers.events.cameo import goldstein
+from helpers.events.dictionary import verb_dictionary
 from helpers.events.factuality import factuality_of
 from helpers.events.headlines import headline_span
 from helpers.events.implicit import (DESTINATION_CODES, foreign_destination,
@@ -117,6 +118,7 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
                 f.factuality = factuality_of(f.token)
         code_speech_acts(found, {f.token.i: f for f in found})
         code_verdicts(found, analyser.index)
+        decline_comment(found)
         aim_judgements(found, analyser.index)
         aim_responses(found, rows, analyser)
         for f in found:
@@ -207,6 +209,33 @@ def _add_implicit(coded: list[tuple[int, Found, str, str, int, bool]], rows: lis
             n += 1
     predicates[:] = kept
     _renumber(rows, predicates)
+
+
+def decline_comment(found: list[Found]) -> None:
+    """A statement its speaker did not make ("did not comment on", "did not say anything
+    about") is CAMEO 011, decline comment: an act that took place (asserted), in place.
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("Ost did not comment on the talks.")
+    >>> f = Found(doc[3], None, "comment", ["ost"], [], code="010", factuality="negated")
+    >>> decline_comment([f]); (f.code, f.factuality)
+    ('011', 'asserted')
+    """
+    for f in found:
+        if f.code == "010" and f.factuality == "negated" and f.sources and _speech(f.token):
+            f.code, f.factuality = "011", "asserted"
+
+
+#: Verb blocks of the PETRARCH2 dictionary whose 010 verbs are speech (not OBSERVE's 'see').
+_SPEECH_BLOCKS = {"EXPLAIN_VERBAL", "CONFER", "EMPHASIZE", "REPEAT"}
+
+
+def _speech(token) -> bool:
+    """True for a verb of speaking: a reporting verb, or a member of a speech block of the
+    dictionary ("comment", "speak", "stress")."""
+    d = verb_dictionary()
+    return is_reporting_verb(token) or any(
+        d.block_name(e) in _SPEECH_BLOCKS for e in d.entries(token.lemma_.upper()))
 
 
 def _predicates(f: Found, sentence_id: int, attribution: str, source_type: str,

@@ -97,7 +97,7 @@ JUDGING_ROOTS = ("01", "11", "12")
 #: Prepositions of what a judgement is about ("concern over", "fears about", "anger at").
 _ABOUT = {"over", "about", "at", "against", "on", "regarding", "with"}
 #: Codes of those roots that are aimed at no one by what they are about.
-_NOT_AIMED = {"010", "017"}
+_NOT_AIMED = {"010", "011", "017"}
 
 
 def judged(token: Token, index: ActorIndex, *, clauses: bool = False, objects: bool = True
@@ -134,7 +134,8 @@ def aim_judgements(found: list[Found], index: ActorIndex) -> None:
     that-clause ("denounced that X ..."), while what a denial or rejection (12x) denies is
     not whom: neither its clause nor what its object is about ("denied the reports about X")
     names its target.
-    Bare statements (010) and symbolic acts (017) are aimed at no one this way."""
+    Bare statements (010), declined comment (011) and symbolic acts (017) are aimed at no
+    one this way."""
     for f in found:
         if f.code[:2] in JUDGING_ROOTS and f.code not in _NOT_AIMED and f.sources \
                 and not f.targets:

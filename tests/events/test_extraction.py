@@ -341,3 +341,14 @@ def test_whom_a_dinner_is_in_honour_of_is_the_guest(text, expected):
     actors = {"Kenya": "kenya", "Ethiopia": "ethiopia", "Nairobi": "nairobi"}
     assert _rows(_analyse(text, actors)) == expected
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Delane did not comment on the talks.", [("comment", "011", "delane", "", "asserted")]),
+    ("Delane did not say anything about Ost.", [("say", "011", "delane", "", "asserted")]),
+    ("Delane and Ost do not always see eye to eye.", []),
+    ("Delane commented on the talks.", []),
+])
+def test_a_statement_not_made_is_declined_comment(text, expected):
+    events = _analyse(text, {"Delane": "delane", "Ost": "ost"})
+    assert [(*r, e.factuality) for r, e in zip(_rows(events), events)] == expected
