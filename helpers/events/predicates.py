@@ -39,7 +39,10 @@ _EVALUATIVE_ROOTS = ("05", "11", "12")
 #: Prepositions of a verb's object (a thing) whose objects are the verb's targets too.
 _OBJECT_PREPS = ("with", "to", "against", "on")
 #: Prepositions whose object event noun takes the governing verb's subject as its source.
-_FRAME_PREPS = {"during", "at", "in", "after", "before", "following", "on"}
+_FRAME_PREPS = {"during", "at", "in", "after", "before", "following", "on", "upon"}
+#: Roots of appeals and offers (invitations, requests): in a frame phrase of a clause
+#: ("on the invitation of Y, X arrived") the clause's subject is whom they are made to.
+_ASKED_ROOTS = ("02", "03")
 #: Roots whose "of X" names the source ("the visit of the envoy"); for the others X is the target.
 _OF_IS_SOURCE = ("01", "02", "03", "04", "05")
 
@@ -258,7 +261,11 @@ class SentencePredicates:
             for a in prep_actors(c, ("between",), index)]
         add(targets, parties)
         governing_verb = self._governing_verb(token)
-        if governing_verb is not None and (not sources or callers) and len(parties) < 2:
+        if governing_verb is not None and sources and not targets and token.dep_ == "pobj" \
+                and coding.code[:2] in _ASKED_ROOTS:
+            # 'X arrived on the invitation of Y', 'at the request of Y, X ...': X is asked
+            add(targets, [a for a in controller(governing_verb, index) if a not in sources])
+        elif governing_verb is not None and (not sources or callers) and len(parties) < 2:
             subject = controller(governing_verb, index)
             if callers:
                 add(targets, [s for s in subject if s not in sources])

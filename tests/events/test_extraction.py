@@ -352,3 +352,12 @@ def test_whom_a_dinner_is_in_honour_of_is_the_guest(text, expected):
 def test_a_statement_not_made_is_declined_comment(text, expected):
     events = _analyse(text, {"Delane": "delane", "Ost": "ost"})
     assert [(*r, e.factuality) for r, e in zip(_rows(events), events)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ost arrived in Velm on Tuesday on the invitation of Pell.",
+     [("arrived", "042", "ost", "velm"), ("invitation", "036", "pell", "ost")]),
+    ("Ost met Pell at the invitation of the hosts.", [("met", "040", "ost", "pell")]),
+])
+def test_an_invitation_framing_a_clause_is_made_to_its_subject(text, expected):
+    assert _rows(_analyse(text, {"Ost": "ost", "Pell": "pell", "Velm": "velm"})) == expected
