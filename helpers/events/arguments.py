@@ -192,6 +192,12 @@ def controller(verb: Token, index: ActorIndex, *, depth: int = 0) -> list[str]:
             return phrase_actors(addressed[0], index)
     if headline_infinitive(verb):        # 'Fidan to meet Putin': the headline's subject
         return phrase_actors(head, index)
+    if infinitival_relative(verb):       # 'the first minister to visit X': the minister
+        found = phrase_actors(head, index)
+        if not found and head.dep_ == "attr":     # 'X was the first minister to visit'
+            found = [a for c in head.head.children if c.dep_ in SUBJECTS
+                     for a in phrase_actors(c, index)]
+        return found
     if verb.dep_ in {"xcomp", "conj"} or verb.dep_ == "acomp" and depth:
         # 'X is due to V', 'X is likely to V': through the adjective to the copula's subject
         return controller(head, index, depth=depth + 1)
@@ -217,6 +223,26 @@ def headline_infinitive(verb: Token) -> bool:
     if verb.dep_ == "ROOT":          # the parser may also read X as the infinitive's subject
         return any(c.dep_ == "nsubj" for c in verb.children)
     return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ == "PROPN" and verb.i > head.i
+
+
+def infinitival_relative(verb: Token) -> bool:
+    """True for an infinitive that modifies a noun of a person or body as its subject ("the
+    first foreign minister to have visited Pakistan", "the only leader to attend"): the
+    noun's referent does what the infinitive says.
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("He was the first minister to have visited Orsk.")
+    >>> infinitival_relative(doc[7]), infinitival_relative(get_nlp()("Plans to visit Orsk.")[2])
+    (True, False)
+    """
+    head = verb.head
+    return verb.dep_ in {"acl", "relcl"} and verb.pos_ == "VERB" and head.pos_ == "NOUN" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and any(c.dep_ == "amod" and c.lower_ in _ORDINAL for c in head.children)
+
+
+#: Modifiers of a noun that an infinitive relative follows ("the first X to V", "the only X to V").
+_ORDINAL = {"first", "second", "third", "last", "only", "sole"}
 
 
 def definite(token: Token) -> bool:

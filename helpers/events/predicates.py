@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from helpers.events.arguments import (INTENDED, INTENT_ADJECTIVES, SUBJECTS, ActorIndex, add,
                                       as_well_as, controller, definite, headline_infinitive, honoured,
+                                      infinitival_relative,
                                       intent_word, is_passive,
                                       phrase_actors, prep_actors, prep_actors_of,
                                       subject_actors)
@@ -138,7 +139,8 @@ class SentencePredicates:
             return Found(token, coding, coding.lemma if coding else token.lemma_.lower(),
                          sources or controller(intender, self.index), targets,
                          note=INTENDED if intent_word(token).pos_ == "ADJ" else "")
-        if token.dep_ in _NOT_TRIGGER and not headline_infinitive(token):
+        if token.dep_ in _NOT_TRIGGER and not headline_infinitive(token) \
+                and not infinitival_relative(token):
             return None
         subject = any(c.dep_ in SUBJECTS for c in token.children)
         manner = token.dep_ == "advcl" and token.tag_ == "VBG" and not any(
@@ -180,7 +182,8 @@ class SentencePredicates:
             elif child.dep_ in {"dobj", "dative", "iobj"} and child.pos_ != "ADP" and not any(
                     c.dep_ == "case" for c in child.children):   # "reinforce Iraq's stance"
                 objects.append(child)
-        if not has_subject and (verb.dep_ in {"xcomp", "conj", "advcl"} or headline_infinitive(verb)):
+        if not has_subject and (verb.dep_ in {"xcomp", "conj", "advcl"} or headline_infinitive(verb)
+                                or infinitival_relative(verb)):
             inherited = controller(verb, index)
             add(targets if is_passive(verb) else sources, inherited)
         reciprocal = coding is not None and coding.reciprocal and len(sources) > 1

@@ -361,3 +361,12 @@ def test_a_statement_not_made_is_declined_comment(text, expected):
 ])
 def test_an_invitation_framing_a_clause_is_made_to_its_subject(text, expected):
     assert _rows(_analyse(text, {"Ost": "ost", "Pell": "pell", "Velm": "velm"})) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ost was the first minister to have visited Velm in a decade.",
+     [("visited", "042", "ost", "velm")]),
+    ("Plans to visit Velm were dropped.", []),
+])
+def test_the_first_x_to_v_is_x_doing_v(text, expected):
+    assert _rows(_analyse(text, {"Ost": "ost", "Velm": "velm"})) == expected
