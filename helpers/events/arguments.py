@@ -67,7 +67,9 @@ def phrase_actors(token: Token, index: ActorIndex, *, depth: int = 0) -> list[st
     government") stands in when the head itself names no actor, and a name in apposition
     to a common noun is the actor ("the Orskan capital, Velm": Velm, not Orsk); an appositive
     noun ("a Lebanese surgeon") and a relative pronoun refer to the phrase they
-    modify; a dateline place ("NAIROBI, ...") is never the actor.
+    modify; a dateline place ("NAIROBI, ...") is never the actor; a title the parser made
+    the head of its holder's name ("Minister of Foreign Affairs Eisenhower Mkaka", "President
+    of Uzbekistan Shavkat Mirziyoyev") is the person its "of" phrase names.
     """
     if depth > 6:
         return []
@@ -87,6 +89,10 @@ def phrase_actors(token: Token, index: ActorIndex, *, depth: int = 0) -> list[st
             if child.dep_ == dep and not _bracketed(child):
                 add(found, phrase_actors(child, index, depth=depth + 1) if dep == "appos"
                      else index.get(child.i, ()))
+    if not found:      # 'Minister of Foreign Affairs Eisenhower Mkaka': a title parsed as a head
+        add(found, [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ == "PERSON"
+                    for a in phrase_actors(obj, index, depth=depth + 1)])
     for child in token.children:
         if child.dep_ == "conj":
             add(found, phrase_actors(child, index, depth=depth + 1))

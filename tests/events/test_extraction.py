@@ -370,3 +370,13 @@ def test_an_invitation_framing_a_clause_is_made_to_its_subject(text, expected):
 ])
 def test_the_first_x_to_v_is_x_doing_v(text, expected):
     assert _rows(_analyse(text, {"Ost": "ost", "Velm": "velm"})) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He was met at the airport by Minister of Foreign Affairs Grace Wanjiru.",
+     [("met", "040", "wanjiru", "ost")]),
+    ("The President of Kenya held talks with Uzbekistan.", []),   # a state is no title's holder
+])
+def test_a_title_parsed_as_the_head_of_its_holders_name_is_the_holder(text, expected):
+    actors = {"He": "ost", "Grace Wanjiru": "wanjiru", "Kenya": "kenya", "Uzbekistan": "uzbekistan"}
+    assert _rows(_analyse(text, actors)) == expected
