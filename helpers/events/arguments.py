@@ -67,7 +67,7 @@ def phrase_actors(token: Token, index: ActorIndex, *, depth: int = 0) -> list[st
     government") stands in when the head itself names no actor, and a name in apposition
     to a common noun is the actor ("the Orskan capital, Velm": Velm, not Orsk); an appositive
     noun ("a Lebanese surgeon") and a relative pronoun refer to the phrase they
-    modify; a dateline place ("NAIROBI, ...") is never the actor; a title the parser made
+    modify ("who" to the actor named just before it when the parser left its clause loose); a dateline place ("NAIROBI, ...") is never the actor; a title the parser made
     the head of its holder's name ("Minister of Foreign Affairs Eisenhower Mkaka", "President
     of Uzbekistan Shavkat Mirziyoyev") is the person its "of" phrase names.
     """
@@ -82,6 +82,8 @@ def phrase_actors(token: Token, index: ActorIndex, *, depth: int = 0) -> list[st
         found = list(index.get(token.head.i, ()))
     if not found and token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
         found = phrase_actors(token.head.head, index, depth=depth + 1)
+    elif not found and token.lower_ in _WHO:      # a 'who' clause the parser did not attach
+        found = _nearest_before(token, index)     # to its noun: the actor named just before
     for dep in ("appos", "compound", "amod", "nmod"):
         if found:
             break
@@ -97,6 +99,18 @@ def phrase_actors(token: Token, index: ActorIndex, *, depth: int = 0) -> list[st
         if child.dep_ == "conj":
             add(found, phrase_actors(child, index, depth=depth + 1))
     return found
+
+
+#: Relative pronouns of persons.
+_WHO = {"who", "whom"}
+
+
+def _nearest_before(token: Token, index: ActorIndex) -> list[str]:
+    """The actors of the nearest token before ``token`` in its sentence that names any."""
+    for i in range(token.i - 1, token.sent.start - 1, -1):
+        if i in index:
+            return list(index[i])
+    return []
 
 
 def subject_actors(token: Token, index: ActorIndex) -> list[str]:
@@ -171,6 +185,20 @@ def prep_actors(token: Token, preps: Sequence[str], index: ActorIndex) -> list[s
     return found
 
 
+def dependents(verb: Token) -> list[Token]:
+    """A verb's children, with the subject the parser hung from its auxiliary instead
+    ("President X will, later that evening, host ...": X under 'will').
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("President Ost will, later that evening, host his counterpart.")
+    >>> [t.text for t in dependents(doc[8]) if t.dep_ == "nsubj"]
+    ['Ost']
+    """
+    children = list(verb.children)
+    return children + [g for c in children if c.dep_ in {"aux", "auxpass"}
+                       for g in c.children if g.dep_ in SUBJECTS | {"nsubjpass"}]
+
+
 def is_passive(verb: Token) -> bool:
     return any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children)
 
@@ -182,7 +210,7 @@ def controller(verb: Token, index: ActorIndex, *, depth: int = 0) -> list[str]:
     ("X is expected to V", "X agreed to V") give the governor's subject.
     """
     found: list[str] = []
-    for child in verb.children:
+    for child in dependents(verb):
         if child.dep_ in SUBJECTS or child.dep_ == "nsubjpass":
             add(found, phrase_actors(child, index))
     if found or depth > 6 or verb.head is verb:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from helpers.events.arguments import (INTENDED, INTENT_ADJECTIVES, SUBJECTS, ActorIndex, add,
-                                      as_well_as, controller, definite, headline_infinitive, honoured,
+                                      as_well_as, controller, definite, dependents, headline_infinitive, honoured,
                                       infinitival_relative,
                                       intent_word, is_passive,
                                       phrase_actors, prep_actors, prep_actors_of,
@@ -165,7 +165,7 @@ class SentencePredicates:
         objects: list[Token] = []
         has_subject = False
         misread = misread_verb(verb)
-        for child in verb.children:
+        for child in dependents(verb):
             if child.dep_ in SUBJECTS or misread and _misread_subject(child):
                 has_subject = True
                 actors = subject_actors(child, index)

@@ -380,3 +380,14 @@ def test_the_first_x_to_v_is_x_doing_v(text, expected):
 def test_a_title_parsed_as_the_head_of_its_holders_name_is_the_holder(text, expected):
     actors = {"He": "ost", "Grace Wanjiru": "wanjiru", "Kenya": "kenya", "Uzbekistan": "uzbekistan"}
     assert _rows(_analyse(text, actors)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Ost will, later that evening, host his counterpart Pell at a dinner.",
+     [("host", "043", "ost", "pell")]),
+    ("Ost has welcomed his counterpart Pell, today, who is on an official visit to Velm from "
+     "7 to 9 May.", [("visit", "042", "pell", "velm")]),
+])
+def test_subjects_the_parser_hung_elsewhere(text, expected):
+    rows = _rows(_analyse(text, {"Ost": "ost", "Pell": "pell", "Velm": "velm", "his": "ost"}))
+    assert [r for r in rows if r[0] in {e[0] for e in expected}] == expected
