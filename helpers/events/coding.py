@@ -35,7 +35,7 @@ from spacy.tokens import Token
 
 from helpers.events.cameo import LexiconEntry, event_codes, verb_lexicon
 from helpers.events.dictionary import _Reader, verb_dictionary
-from helpers.events.matching import _Context, best_block_pattern, best_pattern, context
+from helpers.events.matching import _Context, _with_conj, best_block_pattern, best_pattern, context
 from helpers.events.verb_patterns import Pattern, VerbEntry
 from helpers.nlp.references import role_nouns
 
@@ -218,10 +218,11 @@ def code_noun(token: Token) -> Coding | None:
     ("minister", "envoy") is never an event noun.
     """
     lemma = _lemma(token)
-    if lemma in role_nouns() or token.lower_ in role_nouns() or not (
-            (lemma, "NOUN") in verb_lexicon() or lemma in light_nouns()
-            or token.lower_ in light_nouns()):
+    if lemma in role_nouns() or token.lower_ in role_nouns():
         return None
+    if not ((lemma, "NOUN") in verb_lexicon() or lemma in light_nouns()
+            or token.lower_ in light_nouns()):
+        return nominalized(token)
     ctx = context(token)
     rows = _rows(token, "NOUN")
     found = _patterned(token, "NOUN", ctx, rows)
@@ -234,6 +235,42 @@ def code_noun(token: Token) -> Coding | None:
         if word in light_nouns():
             code, origin = light_nouns()[word]
             return _coding(code, "", _lemma(token), origin, rows)
+    return None
+
+
+def nominalized(token: Token) -> Coding | None:
+    """The coding of a noun that is its verb's nominalisation with the verb's object after
+    "of" ("an exchange of prisoners" as "exchange prisoners", 0841), None if none.
+
+    The noun's lemma must be a verb of the dictionary (zero derivation), and a pattern of
+    that verb's block written for it must match with its object slot filled by the "of"
+    phrase, as NomBank reads the "of" argument of a deverbal noun as the verb's object
+    (Meyers et al. 2004, "The NomBank Project"); a noun alone, or a pattern without an
+    object, codes nothing (a "report" or a "plan" is no event).
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> nominalized(get_nlp()("They agreed to an exchange of prisoners.")[4]).code
+    '0841'
+    >>> nominalized(get_nlp()("They agreed to an exchange.")[4]) is None
+    True
+    """
+    of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+    objects = tuple(o for p in of for c in p.children if c.dep_ == "pobj" for o in _with_conj(c))
+    if not objects:
+        return None
+    d = verb_dictionary()
+    ctx = _Context((), objects, ())
+    for entry in d.entries(_lemma(token)):
+        if entry.particles or entry.prefix:
+            continue
+        written = [p for p in d.patterns.get(entry.block, ())
+                   if p.verb == entry.lemma and p.after and not p.before and not p.preps]
+        best = best_pattern(written, ctx)
+        if best is not None:
+            pattern, used = best
+            return _coding(pattern.code, pattern.reverse, entry.lemma.lower(),
+                           f"dictionary line {pattern.line} (nominalised)", (), None, used,
+                           pattern)
     return None
 
 

@@ -391,3 +391,15 @@ def test_a_title_parsed_as_the_head_of_its_holders_name_is_the_holder(text, expe
 def test_subjects_the_parser_hung_elsewhere(text, expected):
     rows = _rows(_analyse(text, {"Ost": "ost", "Pell": "pell", "Velm": "velm", "his": "ost"}))
     assert [r for r in rows if r[0] in {e[0] for e in expected}] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya and Ethiopia agreed to an exchange of prisoners.",
+     [("agreed", "0353", "kenya", "ethiopia"), ("agreed", "0353", "ethiopia", "kenya"),
+      ("exchange", "0841", "kenya", "ethiopia"), ("exchange", "0841", "ethiopia", "kenya")]),
+    ("Kenya and Ethiopia agreed to an exchange.",
+     [("agreed", "030", "kenya", "ethiopia"), ("agreed", "030", "ethiopia", "kenya")]),
+    ("Kenya published a report of the attacks.", []),
+])
+def test_a_nominalised_verb_is_coded_by_its_of_object(text, expected):
+    assert _rows(_analyse(text, {"Kenya": "kenya", "Ethiopia": "ethiopia"})) == expected
