@@ -75,6 +75,25 @@ def _verb_only(token: Token) -> Coding | None:
                   frozenset(), row.reciprocal, row.role, row.target_preps)
 
 
+#: Entity labels of names: a capitalised word inside one is a name, not an event noun.
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "LAW"}
+
+
+def nounlike(token: Token) -> bool:
+    """True for a common noun, or a capitalised one the tagger called a proper noun outside
+    any name ("begin a 2-day Official Visit to Ghana", "a State Visit").
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("He will begin a 2-day Official Visit to Ghana.")
+    >>> [t.text for t in doc if nounlike(t)]
+    ['day', 'Visit']
+    """
+    if token.pos_ == "NOUN":
+        return True
+    return token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in _NAME_LABELS \
+        and token.dep_ not in {"compound", "appos", "nsubj"}
+
+
 def misread_verb(token: Token) -> bool:
     """True for a verb tagged a plural noun heading a clause ('X thanks Y', 'X sides with Y')."""
     return token.tag_ == "NNS" and token.dep_ in {"ROOT", "ccomp", "conj"} and any(
@@ -106,7 +125,7 @@ class SentencePredicates:
     def coding(self, token: Token) -> Coding | None:
         if token.i not in self.codings:
             self.codings[token.i] = (code_verb(token) if token.pos_ == "VERB" or misread_verb(token)
-                                     else code_noun(token) if token.pos_ == "NOUN" else None)
+                                     else code_noun(token) if nounlike(token) else None)
         return self.codings[token.i]
 
     # -- verbs --------------------------------------------------------------------------
@@ -225,11 +244,11 @@ class SentencePredicates:
 
     # -- nouns ---------------------------------------------------------------------------
     def noun_role(self, token: Token) -> str:
-        coding = self.coding(token) if token.pos_ == "NOUN" else None
+        coding = self.coding(token) if nounlike(token) else None
         return coding.role if coding else ""
 
     def event_noun(self, token: Token) -> Coding | None:
-        coding = self.coding(token) if token.pos_ == "NOUN" else None
+        coding = self.coding(token) if nounlike(token) else None
         return coding if coding is not None and coding.code and coding.role == "event" else None
 
     def noun(self, token: Token) -> Found | None:
@@ -258,6 +277,10 @@ class SentencePredicates:
         else:
             add(targets, of)
         add(targets, prep_actors(token, target_preps_of(coding), index))
+        if token.dep_ == "dobj" and self.coding(head) is not None \
+                and self.coding(head).role in {"aspectual", "light"}:
+            # 'begin a visit ... to Ghana': the parser hung the noun's phrase on the verb
+            add(targets, prep_actors(head, target_preps_of(coding), index))
         # 'negotiations held between A and B': the parties
         parties = prep_actors(token, ("between",), index) + [
             a for c in token.children if c.dep_ == "acl"
@@ -302,7 +325,7 @@ class SentencePredicates:
         return None
 
     def analyse(self, token: Token) -> Found | None:
-        if token.pos_ not in {"VERB", "NOUN"}:
+        if token.pos_ not in {"VERB", "NOUN"} and not nounlike(token):
             return None
         coding = _verb_only(token)
         if coding is not None:
@@ -312,6 +335,6 @@ class SentencePredicates:
                                                                    self.index)])
             return Found(token, coding, coding.lemma, controller(clause_verb(token), self.index),
                           targets)
-        if token.pos_ == "NOUN" and not misread_verb(token):
+        if nounlike(token) and not misread_verb(token):
             return self.noun(token)
         return self.verb(token)

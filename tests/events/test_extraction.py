@@ -403,3 +403,12 @@ def test_subjects_the_parser_hung_elsewhere(text, expected):
 ])
 def test_a_nominalised_verb_is_coded_by_its_of_object(text, expected):
     assert _rows(_analyse(text, {"Kenya": "kenya", "Ethiopia": "ethiopia"})) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Ost will on Monday begin a 2-day Official Visit to Velm.",
+     [("Visit", "042", "ost", "velm")]),
+    ("Ost met the Official Secrets Committee.", []),
+])
+def test_a_capitalised_event_noun_outside_a_name_is_an_event_noun(text, expected):
+    assert _rows(_analyse(text, {"Ost": "ost", "Velm": "velm"})) == expected
