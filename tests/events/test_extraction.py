@@ -331,16 +331,49 @@ def test_no_event_between_a_state_and_its_own_official():
         ("hosted", "043", "kenya", "bekele")]
 
 
+#: Actors of the argument cases below: every phrase a hand-made mention of its id.
+ARGUMENT_ACTORS = {"Ost": "ost", "Pell": "pell", "Velm": "velm", "his": "ost", "He": "ost",
+                   "Grace Wanjiru": "wanjiru", "Kenya": "kenya", "Ethiopia": "ethiopia",
+                   "Nairobi": "nairobi", "Uzbekistan": "uzbekistan"}
+
+
 @pytest.mark.parametrize("text, expected", [
+    # whom a dinner is in honour of is the guest
     ("Kenya hosted a dinner in honour of Ethiopia.", [("hosted", "043", "kenya", "ethiopia")]),
     ("Kenya hosted a dinner in honor of Ethiopia on Monday.",
      [("hosted", "043", "kenya", "ethiopia")]),
     ("Kenya hosted a dinner in Nairobi.", []),
+    # an invitation framing a clause is made to the clause's subject
+    ("Ost arrived in Velm on Tuesday on the invitation of Pell.",
+     [("arrived", "042", "ost", "velm"), ("invitation", "036", "pell", "ost")]),
+    ("Ost met Pell at the invitation of the hosts.", [("met", "040", "ost", "pell")]),
+    # 'the first X to V': X does V
+    ("Ost was the first minister to have visited Velm in a decade.",
+     [("visited", "042", "ost", "velm")]),
+    ("Plans to visit Velm were dropped.", []),
+    # a title the parser made the head of its holder's name is the holder; a state is none
+    ("He was met at the airport by Minister of Foreign Affairs Grace Wanjiru.",
+     [("met", "040", "wanjiru", "ost")]),
+    ("The President of Kenya held talks with Uzbekistan.", []),
+    # subjects the parser hung under the auxiliary, or a loose 'who' clause
+    ("President Ost will, later that evening, host his counterpart Pell at a dinner.",
+     [("host", "043", "ost", "pell")]),
+    ("Ost has welcomed his counterpart Pell, today, who is on an official visit to Velm from "
+     "7 to 9 May.", [("visit", "042", "pell", "velm")]),
+    # a nominalised verb is coded by its 'of' object; a bare noun is none
+    ("Kenya and Ethiopia agreed to an exchange of prisoners.",
+     [("agreed", "0353", "kenya", "ethiopia"), ("agreed", "0353", "ethiopia", "kenya"),
+      ("exchange", "0841", "kenya", "ethiopia"), ("exchange", "0841", "ethiopia", "kenya")]),
+    ("Kenya and Ethiopia agreed to an exchange.",
+     [("agreed", "030", "kenya", "ethiopia"), ("agreed", "030", "ethiopia", "kenya")]),
+    ("Kenya published a report of the attacks.", []),
+    # a capitalised event noun outside a name
+    ("President Ost will on Monday begin a 2-day Official Visit to Velm.",
+     [("Visit", "042", "ost", "velm")]),
+    ("Ost met the Official Secrets Committee.", []),
 ])
-def test_whom_a_dinner_is_in_honour_of_is_the_guest(text, expected):
-    actors = {"Kenya": "kenya", "Ethiopia": "ethiopia", "Nairobi": "nairobi"}
-    assert _rows(_analyse(text, actors)) == expected
-
+def test_arguments_and_codes_where_the_parse_is_awkward(text, expected):
+    assert _rows(_analyse(text, ARGUMENT_ACTORS)) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -352,63 +385,3 @@ def test_whom_a_dinner_is_in_honour_of_is_the_guest(text, expected):
 def test_a_statement_not_made_is_declined_comment(text, expected):
     events = _analyse(text, {"Delane": "delane", "Ost": "ost"})
     assert [(*r, e.factuality) for r, e in zip(_rows(events), events)] == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Ost arrived in Velm on Tuesday on the invitation of Pell.",
-     [("arrived", "042", "ost", "velm"), ("invitation", "036", "pell", "ost")]),
-    ("Ost met Pell at the invitation of the hosts.", [("met", "040", "ost", "pell")]),
-])
-def test_an_invitation_framing_a_clause_is_made_to_its_subject(text, expected):
-    assert _rows(_analyse(text, {"Ost": "ost", "Pell": "pell", "Velm": "velm"})) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Ost was the first minister to have visited Velm in a decade.",
-     [("visited", "042", "ost", "velm")]),
-    ("Plans to visit Velm were dropped.", []),
-])
-def test_the_first_x_to_v_is_x_doing_v(text, expected):
-    assert _rows(_analyse(text, {"Ost": "ost", "Velm": "velm"})) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("He was met at the airport by Minister of Foreign Affairs Grace Wanjiru.",
-     [("met", "040", "wanjiru", "ost")]),
-    ("The President of Kenya held talks with Uzbekistan.", []),   # a state is no title's holder
-])
-def test_a_title_parsed_as_the_head_of_its_holders_name_is_the_holder(text, expected):
-    actors = {"He": "ost", "Grace Wanjiru": "wanjiru", "Kenya": "kenya", "Uzbekistan": "uzbekistan"}
-    assert _rows(_analyse(text, actors)) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("President Ost will, later that evening, host his counterpart Pell at a dinner.",
-     [("host", "043", "ost", "pell")]),
-    ("Ost has welcomed his counterpart Pell, today, who is on an official visit to Velm from "
-     "7 to 9 May.", [("visit", "042", "pell", "velm")]),
-])
-def test_subjects_the_parser_hung_elsewhere(text, expected):
-    rows = _rows(_analyse(text, {"Ost": "ost", "Pell": "pell", "Velm": "velm", "his": "ost"}))
-    assert [r for r in rows if r[0] in {e[0] for e in expected}] == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Kenya and Ethiopia agreed to an exchange of prisoners.",
-     [("agreed", "0353", "kenya", "ethiopia"), ("agreed", "0353", "ethiopia", "kenya"),
-      ("exchange", "0841", "kenya", "ethiopia"), ("exchange", "0841", "ethiopia", "kenya")]),
-    ("Kenya and Ethiopia agreed to an exchange.",
-     [("agreed", "030", "kenya", "ethiopia"), ("agreed", "030", "ethiopia", "kenya")]),
-    ("Kenya published a report of the attacks.", []),
-])
-def test_a_nominalised_verb_is_coded_by_its_of_object(text, expected):
-    assert _rows(_analyse(text, {"Kenya": "kenya", "Ethiopia": "ethiopia"})) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("President Ost will on Monday begin a 2-day Official Visit to Velm.",
-     [("Visit", "042", "ost", "velm")]),
-    ("Ost met the Official Secrets Committee.", []),
-])
-def test_a_capitalised_event_noun_outside_a_name_is_an_event_noun(text, expected):
-    assert _rows(_analyse(text, {"Ost": "ost", "Velm": "velm"})) == expected
