@@ -172,6 +172,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
     groups = coordinated(doc, names)
     consumed: set[int] = set()
     seen: dict[str, str] = {}                   # words of state nominals -> their state
+    said: dict[str, Ref] = {}                   # plural nouns of definite nominals -> their group
     people = article_people(doc, names)         # every named person, with country and roles
     sent_starts = [sent.start_char for sent in doc.sents]
 
@@ -238,7 +239,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
             if office_holders(tok.head, names, people, history, pairs, emit, remember):
                 consumed.add(tok.head.i)
             else:
-                consumed |= plural_nominal(tok, history, pairs, emit, remember, since)
+                consumed |= plural_nominal(tok, history, pairs, emit, remember, since, said)
         elif tok.i not in consumed and role_word(tok) and office_holders(
                 tok, names, people, history, pairs, emit, remember):
             consumed.add(tok.i)

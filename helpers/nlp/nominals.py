@@ -24,9 +24,12 @@ def _spelling(text: str) -> str:
     return " ".join(_SPELLINGS.get(w, w) for w in text.split(" "))
 
 
-def plural_nominal(tok, history, pairs, emit, remember, since: int = -1) -> set[int]:
+def plural_nominal(tok, history, pairs, emit, remember, since: int = -1,
+                   said: dict[str, Ref] | None = None) -> set[int]:
     """Rule 3: "both leaders", "the two rival powers", "the ministers" -> a group of persons
-    or states (for "sides", "parties": whichever group was named last)."""
+    or states (for "sides", "parties": whichever group was named last). The same noun said
+    again within the window (``since``) is the same group ("The sides discussed ... According
+    to the sides"); ``said`` maps a noun to the group it went to last and is updated."""
     doc, head = tok.doc, tok.head
     if head.tag_ not in {"NNS", "NNPS"} or (
             tok.lower_ == "two" and (tok.i == 0 or doc[tok.i - 1].lower_ != "the")):
@@ -38,10 +41,15 @@ def plural_nominal(tok, history, pairs, emit, remember, since: int = -1) -> set[
     found = [(*last_pair(history, pairs, wanted, skip, since, size), wanted)
              for wanted in (("person", "state") if kind == "person_or_state" else (kind,))]
     found = [f for f in found if len(f[0]) >= 2]
+    before = (said or {}).get(head.lower_)
+    if before is not None and before.sent >= since and not skip & set(before.actors):
+        found = [(before.actors, before.end, before.type)]
     if not found:
         return set()
     actors, _, wanted = max(found, key=lambda f: f[1])
     end = head.idx + len(head)
+    if said is not None:
+        said[head.lower_] = Ref(start.idx, end, actors, wanted, tok.sent.start_char, False)
     emit(start.idx, end, "PERSON" if wanted == "person" else "GPE", "NOMINAL", actors, "coref:pair")
     remember(start.idx, end, actors, wanted, head, is_subject(head))
     return set(range(start.i, head.i + 1))

@@ -66,6 +66,12 @@ def test_singular_pronouns(nlp, text, phrase, expected):
     # ... but not when it is no subject: the group named last
     ("Kenyan Vice Foreign Minister Omar Delane met Ugandan Vice Foreign Minister Karl Ost. Officials "
      "praised the vice ministers of Kenya and Uganda for their cooperation.", "their", ["kenya", "uganda"]),
+    # the same plural noun said again is the same group ...
+    ("Omar Delane met Karl Ost in Orsk. The sides discussed Kenya-Uganda trade and specified its "
+     "priority areas. According to the sides, trade grew.", "the sides", ["karl_ost", "omar_delane"]),
+    # ... but not beyond three sentences: the group named last
+    ("Omar Delane met Karl Ost in Orsk. The sides discussed trade. Prices rose. Rain fell. Snow came. "
+     "Kenya and Uganda signed a pact. According to the sides, trade grew.", "the sides", ["kenya", "uganda"]),
     # "the two ..." is no group of five: the two states named last
     ("Chile, Peru, Kenya, Uganda and Ghana joined the pact. Later Mali criticised Niger. "
      "The two countries traded barbs.", "The two countries", ["mali", "niger"]),
