@@ -21,7 +21,8 @@ and what the rules resolved before it, in one pass over the tokens:
    powers" -> the same with states; "sides" and "parties" take whichever group was named
    last; "two"/"both" take a group of two only, and a group named before the earlier of the
    two actors named last gives way to those two. A definite plural without "two"/"both"
-   looks back three sentences at most.
+   looks back three sentences at most, and the same noun said again there is the group it
+   went to ("The sides discussed ... According to the sides").
    Actors in the subject of the nominal's own clause are skipped.
 4. demonym + role noun ("Iraqi leaders", "senior Iranian officials", "a Kenyan official")
    -> a group actor ``<demonym>_<plural>`` (iraqi_leaders); "the French government" -> the state.
