@@ -26,6 +26,9 @@ and what the rules resolved before it, in one pass over the tokens:
    Actors in the subject of the nominal's own clause are skipped.
 4. demonym + role noun ("Iraqi leaders", "senior Iranian officials", "a Kenyan official")
    -> a group actor ``<demonym>_<plural>`` (iraqi_leaders); "the French government" -> the state.
+   A plural with the name of a group or organisation in front, or several names ("the
+   Taliban leaders", "the Arab countries", "Arab, Turkish and EU diplomats") -> a group of
+   each name (taliban_leaders; never the pair of rule 3).
 5. "the (Iraqi) politician", "the surgeon" -> the last person with that country and that
    word in a role (not as part of a longer role: a "Prime Minister" is not "the
    minister"), else the last person of that country, else the main subject of the

@@ -60,10 +60,18 @@ def definite_plural(tok, names) -> bool:
     role noun that names no one of its own (no demonym, no actor after 'of')."""
     head = tok.head
     if tok.dep_ != "det" or head.i <= tok.i or head.lower_ not in role_nouns() \
-            or head.tag_ not in {"NNS", "NNPS"} or demonym_before(head, names):
+            or head.tag_ not in {"NNS", "NNPS"} or names_before(head, names):
         return False
     named = {n.start for n in names}
     return not any(t.idx in named for t in head.subtree if t.i > head.i)
+
+
+def names_before(tok, names: list[LinkedName]) -> list[LinkedName]:
+    """The names of states, groups and organisations among the words in front of ``tok`` ("the
+    Taliban leaders", "top Arab, Turkish, EU, and U.S. diplomats")."""
+    left = tok.left_edge.idx
+    return [n for n in names if n.label in {"NORP", "ORG", "GPE"} and n.actor_id
+            and n.type in {"state", "group", "organization"} and left <= n.start and n.end <= tok.idx]
 
 
 def demonym_before(tok, names: list[LinkedName]) -> LinkedName | None:
@@ -108,6 +116,13 @@ def role_nominal(tok, names, countries, roles, history, emit, remember, people) 
         if state:
             emit(owner[-1].start if owner and not demonym else start, end, "GPE", "NOMINAL", [state],
                  "coref:demonym_state" if demonym else "coref:owner_state")
+    elif tag == "NNS" and kind in {"person", "state"} and (fronts := names_before(tok, names)) \
+            and (len(fronts) > 1 or fronts[0].type != "state") and word != "people":
+        # "the Taliban leaders", "the Arab countries", "top Arab, Turkish and EU diplomats":
+        # a group of each name in front
+        groups = list(dict.fromkeys(f"{slug(n.text.replace('.', ''))}_{plural}" for n in fronts))
+        emit(start, end, "NORP", "NOMINAL", groups, "coref:name_group")
+        remember(start, end, groups, "group", tok, is_subject(tok))
     elif demonym and kind != "state" and (tag == "NNS" or {"a", "an"} & set(dets)
                                           or kind == "group"):
         group = _people_of(demonym, kb) if word == "people" else f"{slug(demonym.text)}_{plural}"

@@ -85,6 +85,17 @@ def test_plural_mentions_refer_to_pairs(nlp, text, phrase, expected):
 
 @pytest.mark.parametrize("text, phrase, expected", [
     ("The appeal urged Iraqi leaders to act.", "Iraqi leaders", ["iraqi_leaders"]),
+    # a group of each name of a group, an organisation or a state in front of a plural
+    ("Omar Delane met Karl Ost in Kabul. Later the Taliban leaders met in Kandahar.",
+     "the Taliban leaders", ["taliban_leaders"]),
+    ("Kenya and Uganda signed a pact. The Arab countries welcomed it.", "The Arab countries",
+     ["arab_countries"]),
+    ("Envoys met in Orsk, where top Arab, Turkish, EU, and U.S. diplomats called for calm.",
+     "top Arab, Turkish, EU, and U.S. diplomats",
+     ["arab_diplomats", "eu_diplomats", "turkish_diplomats", "us_diplomats"]),
+    # ... not without a name: the pair named before
+    ("Kenya and Uganda signed a pact. The two countries welcomed it.", "The two countries",
+     ["kenya", "uganda"]),
     ("He carried a message from senior Iranian officials.", "senior Iranian officials",
      ["iranian_officials"]),
     ("According to a senior Kenyan official, talks resume.", "a senior Kenyan official",
