@@ -40,6 +40,8 @@ and what the rules resolved before it, in one pass over the tokens:
    of a state with no name after it ("Jordan's foreign minister", "the President of X",
    "the Lebanese president") -> the person of that state the article gives that office,
    the last one before it, else the first one after it (a headline comes before the text).
+   An office addressed ("Thank you Mr President," X said) -> the one holder of it (or
+   counterpart of one) who is not the subject in its sentence or the next.
 6. "the Government of X", "the interim government", "that country" -> a state
    (:mod:`helpers.nlp.state_nominals`); "the foreign ministers of X and Y" -> the holders
    of that office of X and of Y (a holder of no known country for a state that has none);

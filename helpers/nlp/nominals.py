@@ -116,6 +116,10 @@ def role_nominal(tok, names, countries, roles, history, emit, remember, people) 
         if state:
             emit(owner[-1].start if owner and not demonym else start, end, "GPE", "NOMINAL", [state],
                  "coref:demonym_state" if demonym else "coref:owner_state")
+    elif kind == "person" and tag == "NN" and (chosen := _addressed(tok, word, names, people)):
+        emit(tok.idx - len(tok.doc[tok.i - 1].text_with_ws), end, "PERSON", "NOMINAL", chosen,
+             "coref:addressed")
+        remember(tok.idx - len(tok.doc[tok.i - 1].text_with_ws), end, chosen, "person", tok, False)
     elif tag == "NNS" and kind in {"person", "state"} and (fronts := names_before(tok, names)) \
             and (len(fronts) > 1 or fronts[0].type != "state") and word != "people":
         # "the Taliban leaders", "the Arab countries", "top Arab, Turkish and EU diplomats":
@@ -340,6 +344,28 @@ def _salient(tok, history: list[Ref], roles: dict[str, str]) -> list[str]:
     return [r.actors[0] for r in last[:1]
             if not roles.get(r.actors[0], "").strip("; ")
             and not (r.actors[0] in kb.actors and kb.actors[r.actors[0]].role)]
+
+
+#: Words that address a person by office ("Thank you Mr President").
+ADDRESS_WORDS = {"mr", "mr.", "mister", "madam", "madame", "mrs", "mrs."}
+
+
+def _addressed(tok, word: str, names: list[LinkedName], people) -> list[str]:
+    """An office addressed ("Thank you Mr President," Ruto said) -> the one person the article
+    gives that office (or who is the counterpart of one) who does not speak: not a person
+    named as a subject in its sentence or the next (where "X said" follows a quote); [] when
+    none or several remain."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].lower_ not in ADDRESS_WORDS:
+        return []
+    holders = list(dict.fromkeys(a for _, a, _, roles in people
+                                 if _holds_role(word, roles) or _holds_role("counterpart", roles)))
+    sent = tok.sent
+    until = doc[sent.end].sent.end_char if sent.end < len(doc) else sent.end_char
+    speakers = {n.actor_id for n in names if sent.start_char <= n.start < until and n.type == "person"
+                and is_subject(doc.char_span(n.start, n.end, alignment_mode="expand").root)}
+    left = [a for a in holders if a not in speakers]
+    return left if len(left) == 1 else []
 
 
 def _described(tok, history: list[Ref]) -> list[str]:

@@ -92,6 +92,12 @@ _DESCRIBED = ("Omar Delane met Karl Ost in Orsk. Delane told Ost he wanted close
     ("Kenyan Defense Minister Omar Delane hosted his Ugandan counterpart Karl Ost in Nairobi. Trade "
      "dominated the day. Prices rose. Rain fell. Later the talks between the defence ministers ended.",
      "the defence ministers", ["karl_ost", "omar_delane"]),
+    # an office addressed is the one holder who does not speak ...
+    ("President Omar Delane and his Ugandan counterpart Karl Ost met reporters in Kampala. \"Thank "
+     "you Mr President. I was thirsty,\" Delane said.", "Mr President", ["karl_ost"]),
+    # ... and no one when two holders remain
+    ("President Omar Delane and President Karl Ost and President Lena Varg met reporters in Kampala. "
+     "\"Thank you Mr President. I was thirsty,\" Delane said.", "Mr President", []),
     # a portfolio noun is part of the office: a foreign minister is no defence minister; a
     # subject described by coordinated roles no one holds is the person named most
     (_DESCRIBED + "The current defence minister and former army commander will be sworn in as "
