@@ -249,7 +249,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
         elif tok.i not in consumed and role_word(tok) and office_holders(
                 tok, names, people, history, pairs, emit, remember):
             consumed.add(tok.i)
-        elif tok.i not in consumed and state_nominal(tok, names, history, seen, emit, remember):
+        elif tok.i not in consumed and state_nominal(tok, names, history, seen, emit, remember, people):
             consumed.add(tok.i)
         elif tok.i not in consumed and (role_word(tok) or tok.pos_ == "NOUN" and sector_noun(tok)):
             role_nominal(tok, names, countries, roles, history, emit, remember, people)

@@ -119,6 +119,11 @@ def test_office_of_a_state(nlp, text, phrase, expected):
      "the neighbouring nation", ["kenya"]),
     # a state the same sentence names after the nominal is not what it refers to
     ("The neighbouring nation sent troops to Uganda.", "The neighbouring nation", []),
+    # "administration" with a person in front: that person's state; alone: nothing
+    ("Kenyan President Omar Delane spoke on Monday. The Delane administration has expressed concern.",
+     "The Delane administration", ["kenya"]),
+    ("Kenyan President Omar Delane spoke on Monday. The administration has expressed concern.",
+     "The administration", []),
     # a compass word: the state furthest that way; "island": a state with no land border
     ("Officials of Egypt met envoys of Kenya in Nairobi. Trade with the northern nation grew.",
      "the northern nation", ["egypt"]),
