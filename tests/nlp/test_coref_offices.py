@@ -124,6 +124,11 @@ def test_office_of_a_state(nlp, text, phrase, expected):
      "The Delane administration", ["kenya"]),
     ("Kenyan President Omar Delane spoke on Monday. The administration has expressed concern.",
      "The administration", []),
+    # a state's neighbour is the state named before it but the owner; none: nothing
+    ("Omar Delane addressed Uganda's parliament on Monday as the leader of Kenya's closest neighbour.",
+     "Kenya's closest neighbour", ["uganda"]),
+    ("Omar Delane addressed the parliament on Monday as the leader of Kenya's closest neighbour.",
+     "Kenya's closest neighbour", []),
     # a compass word: the state furthest that way; "island": a state with no land border
     ("Officials of Egypt met envoys of Kenya in Nairobi. Trade with the northern nation grew.",
      "the northern nation", ["egypt"]),
