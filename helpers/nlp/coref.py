@@ -198,6 +198,8 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
             pairs.append(met)
         while pending and pending[0].start <= tok.idx:
             name = pending.pop(0)
+            if (group := groups.get(name.start)) is not None:   # whatever its last name is
+                pairs.append(group)
             span = doc.char_span(name.start, name.end, alignment_mode="expand")
             kind = "state" if name.type == "state" else name.type
             if name.actor_id and kind in {"person", "state", "organization", "group"}:
@@ -208,9 +210,6 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
                                             + "; ".join(found_roles).lower())
                     if country and not countries.get(name.actor_id):
                         countries[name.actor_id] = country
-                group = groups.get(name.start)
-                if group is not None:
-                    pairs.append(group)
         lower = tok.lower_
         if tok.tag_ in {"PRP", "PRP$"} and (lower in MASCULINE or lower in FEMININE):
             actors = _pronoun(tok, history, gender, names)

@@ -149,17 +149,24 @@ def skip_actors(head, history: list[Ref]) -> set[str]:
 
 def coordinated(doc: Doc, names: list[LinkedName]) -> dict[int, Ref]:
     """Groups of coordinated names ("X and Y", "Chile, Peru and Bolivia"; a role noun with a
-    name in apposition stands for that name, "X and his counterpart Y"), keyed by the start of
-    their last name (where the group is complete)."""
+    name in apposition stands for that name, "X and his counterpart Y"; persons' names parsed
+    in apposition to each other are a list), keyed by the start of their last name (where the
+    group is complete)."""
     by_root: dict[int, LinkedName] = {}
     for name in names:
         span = doc.char_span(name.start, name.end, alignment_mode="expand")
         if span is not None and name.actor_id:
             by_root.setdefault(span.root.i, name)
+    def listed(tok) -> bool:
+        """A person's name parsed in apposition to another person's name: a list ("as X, Y,
+        Z and W"), for no name is another person's apposition."""
+        return tok.dep_ == "appos" and tok.head.i in by_root and tok.i in by_root \
+            and by_root[tok.i].label == by_root[tok.head.i].label == "PERSON"
+
     groups: dict[int, Ref] = {}
     for i, name in by_root.items():
         tok = doc[i]
-        if tok.dep_ == "conj":
+        if tok.dep_ == "conj" or listed(tok):
             continue
         chain, stack = [], [tok]
         while stack:
@@ -168,7 +175,7 @@ def coordinated(doc: Doc, names: list[LinkedName]) -> dict[int, Ref]:
                 chain.append(by_root[current.i])
             elif current is not tok:    # "X and his Rwandan counterpart Y": the name in apposition
                 chain += [by_root[c.i] for c in current.children if c.dep_ == "appos" and c.i in by_root][:1]
-            stack += [c for c in current.children if c.dep_ == "conj"]
+            stack += [c for c in current.children if c.dep_ == "conj" or listed(c)]
         chain.sort(key=lambda n: n.start)
         actors = tuple(dict.fromkeys(n.actor_id for n in chain))
         if len(actors) >= 2:

@@ -1,10 +1,15 @@
 """Coreference rules, one behaviour each (see helpers/coref.py and docs/annotation_guide.md)."""
 
+from dataclasses import replace
+
 import pytest
+from spacy.tokens import Doc
 
 from helpers.events.extraction import extract_events
 from helpers.nlp.coref import role_nouns
+from helpers.nlp.linking import LinkedName
 from helpers.nlp.mentions import find_mentions
+from helpers.nlp.references import coordinated
 from helpers.nlp.text import sentences
 from tests.nlp.support import resolved
 
@@ -211,3 +216,29 @@ def test_possessive_pronouns_by_position(nlp, text, phrase, expected):
 ])
 def test_possessive_continues_the_previous_possessive(nlp, text, phrase, occurrence, expected):
     assert resolved(nlp, text, phrase, occurrence=occurrence) == expected
+
+
+def _listed_doc(nlp):
+    """'as Omar Delane, Karl Ost, Lena Varg and Ari Mandel' parsed as a name with an apposition
+    that has conjuncts (as the parser reads such lists), with its names linked."""
+    words = ["as", "Omar", "Delane", ",", "Karl", "Ost", ",", "Lena", "Varg", "and", "Ari", "Mandel"]
+    heads = [0, 2, 0, 2, 5, 2, 5, 8, 5, 8, 11, 8]
+    deps = ["ROOT", "compound", "pobj", "punct", "compound", "appos", "punct", "compound", "conj",
+            "cc", "compound", "conj"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    spans = [(1, 3, "PERSON"), (4, 6, "PERSON"), (7, 9, "PERSON"), (10, 12, "PERSON")]
+    names = [LinkedName(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), doc[a:b].text, label,
+                        "_".join(w.lower() for w in words[a:b]), "model/new", "person")
+             for a, b, label in spans]
+    return doc, names
+
+
+def test_persons_parsed_in_apposition_are_a_list(nlp):
+    doc, names = _listed_doc(nlp)
+    assert [g.actors for g in coordinated(doc, names).values()] == [
+        ("omar_delane", "karl_ost", "lena_varg", "ari_mandel")]
+    # must not fire: a name of another kind in apposition to a person's name
+    doc, names = _listed_doc(nlp)
+    names[1] = replace(names[1], label="ORG", type="organization")
+    assert [g.actors for g in coordinated(doc, names).values()] == [
+        ("karl_ost", "lena_varg", "ari_mandel")]
