@@ -19,8 +19,8 @@ and what the rules resolved before it, in one pass over the tokens:
    ("the ministers", "the sides", "the heads of state") -> the last group of persons
    (coordinated, else the two persons named last); "both governments", "the two rival
    powers" -> the same with states; "sides" and "parties" take whichever group was named
-   last; "two"/"both" take a group of two only, and a group named before the earlier of the
-   two actors named last gives way to those two. A definite plural without "two"/"both"
+   last; "two"/"both" take a group of two only, and a group gives way to the two actors
+   named last when both come after it and before the nominal's sentence. A definite plural without "two"/"both"
    looks back three sentences at most, and the same noun said again there is the group it
    went to ("The sides discussed ... According to the sides").
    Actors in the subject of the nominal's own clause are skipped.

@@ -38,7 +38,7 @@ def plural_nominal(tok, history, pairs, emit, remember, since: int = -1,
     kind = role_nouns()[head.lower_][1]
     skip = skip_actors(head, history)
     size = 2 if tok.lower_ in {"two", "both"} else 0
-    found = [(*last_pair(history, pairs, wanted, skip, since, size), wanted)
+    found = [(*last_pair(history, pairs, wanted, skip, since, size, tok.sent.start_char), wanted)
              for wanted in (("person", "state") if kind == "person_or_state" else (kind,))]
     found = [f for f in found if len(f[0]) >= 2]
     before = (said or {}).get(head.lower_)

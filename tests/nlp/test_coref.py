@@ -80,9 +80,14 @@ def test_singular_pronouns(nlp, text, phrase, expected):
     # "the two ..." is no group of five: the two states named last
     ("Chile, Peru, Kenya, Uganda and Ghana joined the pact. Later Mali criticised Niger. "
      "The two countries traded barbs.", "The two countries", ["mali", "niger"]),
-    # a pair named before a third state is still the pair
+    # a pair named before a third state is still the pair ...
     ("Kenya and Uganda signed a pact. Chile praised it. The two countries will meet again.",
      "The two countries", ["kenya", "uganda"]),
+    ("Iraq wants calm between Iran and the United States. Iran views Iraq as a partner. Iraq keeps "
+     "its neutrality between the two rival powers.", "the two rival powers", ["iran", "united_states"]),
+    # ... but two states named after it in an earlier sentence are taken over it
+    ("Kenya and Uganda met in March. Later Ghana deepened ties with Mali. The two countries signed "
+     "a pact.", "The two countries", ["ghana", "mali"]),
 ])
 def test_plural_mentions_refer_to_pairs(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected
