@@ -19,12 +19,16 @@ and what the rules resolved before it, in one pass over the tokens:
    ("the ministers", "the sides", "the heads of state") -> the last group of persons
    (coordinated, else the two persons named last); "both governments", "the two rival
    powers" -> the same with states; "sides" and "parties" take whichever group was named
-   last; "two"/"both" take a group of two only, and a group named before the earlier of the
-   two actors named last gives way to those two. A definite plural without "two"/"both"
-   looks back three sentences at most.
+   last; "two"/"both" take a group of two only, and a group gives way to the two actors
+   named last when both come after it and before the nominal's sentence. A definite plural without "two"/"both"
+   looks back three sentences at most, and the same noun said again there is the group it
+   went to ("The sides discussed ... According to the sides").
    Actors in the subject of the nominal's own clause are skipped.
 4. demonym + role noun ("Iraqi leaders", "senior Iranian officials", "a Kenyan official")
    -> a group actor ``<demonym>_<plural>`` (iraqi_leaders); "the French government" -> the state.
+   A plural with the name of a group or organisation in front, or several names ("the
+   Taliban leaders", "the Arab countries", "Arab, Turkish and EU diplomats") -> a group of
+   each name (taliban_leaders; never the pair of rule 3).
 5. "the (Iraqi) politician", "the surgeon" -> the last person with that country and that
    word in a role (not as part of a longer role: a "Prime Minister" is not "the
    minister"), else the last person of that country, else the main subject of the
@@ -36,6 +40,8 @@ and what the rules resolved before it, in one pass over the tokens:
    of a state with no name after it ("Jordan's foreign minister", "the President of X",
    "the Lebanese president") -> the person of that state the article gives that office,
    the last one before it, else the first one after it (a headline comes before the text).
+   An office addressed ("Thank you Mr President," X said) -> the one holder of it (or
+   counterpart of one) who is not the subject in its sentence or the next.
 6. "the Government of X", "the interim government", "that country" -> a state
    (:mod:`helpers.nlp.state_nominals`); "the foreign ministers of X and Y" -> the holders
    of that office of X and of Y (a holder of no known country for a state that has none);
@@ -172,6 +178,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
     groups = coordinated(doc, names)
     consumed: set[int] = set()
     seen: dict[str, str] = {}                   # words of state nominals -> their state
+    said: dict[str, Ref] = {}                   # plural nouns of definite nominals -> their group
     people = article_people(doc, names)         # every named person, with country and roles
     sent_starts = [sent.start_char for sent in doc.sents]
 
@@ -191,6 +198,8 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
             pairs.append(met)
         while pending and pending[0].start <= tok.idx:
             name = pending.pop(0)
+            if (group := groups.get(name.start)) is not None:   # whatever its last name is
+                pairs.append(group)
             span = doc.char_span(name.start, name.end, alignment_mode="expand")
             kind = "state" if name.type == "state" else name.type
             if name.actor_id and kind in {"person", "state", "organization", "group"}:
@@ -201,9 +210,6 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
                                             + "; ".join(found_roles).lower())
                     if country and not countries.get(name.actor_id):
                         countries[name.actor_id] = country
-                group = groups.get(name.start)
-                if group is not None:
-                    pairs.append(group)
         lower = tok.lower_
         if tok.tag_ in {"PRP", "PRP$"} and (lower in MASCULINE or lower in FEMININE):
             actors = _pronoun(tok, history, gender, names)
@@ -238,11 +244,11 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
             if office_holders(tok.head, names, people, history, pairs, emit, remember):
                 consumed.add(tok.head.i)
             else:
-                consumed |= plural_nominal(tok, history, pairs, emit, remember, since)
+                consumed |= plural_nominal(tok, history, pairs, emit, remember, since, said)
         elif tok.i not in consumed and role_word(tok) and office_holders(
                 tok, names, people, history, pairs, emit, remember):
             consumed.add(tok.i)
-        elif tok.i not in consumed and state_nominal(tok, names, history, seen, emit, remember):
+        elif tok.i not in consumed and state_nominal(tok, names, history, seen, emit, remember, people):
             consumed.add(tok.i)
         elif tok.i not in consumed and (role_word(tok) or tok.pos_ == "NOUN" and sector_noun(tok)):
             role_nominal(tok, names, countries, roles, history, emit, remember, people)

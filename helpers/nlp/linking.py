@@ -8,7 +8,8 @@ Rules, in the order tried for each name (the annotation guide says why):
 - GPE: a KB state or city; a capital used for its government (subject, possessor,
   "between/with/against ...", or coordinated with one of those) links to its state.
   A capital in a dateline or after "in/to/from/visit" stays the city.
-- NORP: a demonym links to its state; another NORP becomes a group.
+- NORP: a demonym links to its state, but a plural demonym noun to the people as a group
+  ("Palestinians said": ``palestinians``); another NORP becomes a group.
 - ORG: a KB alias; a generic institution ("Parliament") links to ``<state>_<name>``
   of the state last named in its sentence or before; else a new id.
 
@@ -128,6 +129,8 @@ def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
             kb_type = kb.actors[actor_id].type if actor_id in kb.actors else ""
         if how in {"acronym", "alias"}:
             pass
+        elif label == "NORP" and kb_type == "state" and is_people(ent):
+            actor_id, how, kb_type = slug(text), "people", "group"   # "Palestinians": the people
         elif label == "PERSON" and (kb_type != "person" or namesake(text, actor_id, names)):
             actor_id, how = link_person(kb, text, persons, names, ent.start_char, when)
             persons.append((actor_id, text))
@@ -163,6 +166,20 @@ def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
         linked.append(LinkedName(ent.start_char, ent.end_char, text, label, actor_id,
                                  f"{found}/{how}" if actor_id else found, kind))
     return linked
+
+
+def is_people(ent: Span) -> bool:
+    """Whether a demonym names the people as a plural noun ("Palestinians said"), not the
+    state: a plural noun (morphology Number=Plur) that modifies no other noun.
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("Palestinians and Iraqi officials met.")
+    >>> is_people(doc.ents[0]), is_people(doc.ents[1])
+    (True, False)
+    """
+    root = ent.root
+    return "Plur" in root.morph.get("Number") and root.pos_ in {"NOUN", "PROPN"} \
+        and root.dep_ not in {"amod", "compound", "nmod", "poss"}
 
 
 def defined_acronym(ent: Span) -> str:

@@ -24,9 +24,12 @@ def _spelling(text: str) -> str:
     return " ".join(_SPELLINGS.get(w, w) for w in text.split(" "))
 
 
-def plural_nominal(tok, history, pairs, emit, remember, since: int = -1) -> set[int]:
+def plural_nominal(tok, history, pairs, emit, remember, since: int = -1,
+                   said: dict[str, Ref] | None = None) -> set[int]:
     """Rule 3: "both leaders", "the two rival powers", "the ministers" -> a group of persons
-    or states (for "sides", "parties": whichever group was named last)."""
+    or states (for "sides", "parties": whichever group was named last). The same noun said
+    again within the window (``since``) is the same group ("The sides discussed ... According
+    to the sides"); ``said`` maps a noun to the group it went to last and is updated."""
     doc, head = tok.doc, tok.head
     if head.tag_ not in {"NNS", "NNPS"} or (
             tok.lower_ == "two" and (tok.i == 0 or doc[tok.i - 1].lower_ != "the")):
@@ -35,13 +38,18 @@ def plural_nominal(tok, history, pairs, emit, remember, since: int = -1) -> set[
     kind = role_nouns()[head.lower_][1]
     skip = skip_actors(head, history)
     size = 2 if tok.lower_ in {"two", "both"} else 0
-    found = [(*last_pair(history, pairs, wanted, skip, since, size), wanted)
+    found = [(*last_pair(history, pairs, wanted, skip, since, size, tok.sent.start_char), wanted)
              for wanted in (("person", "state") if kind == "person_or_state" else (kind,))]
     found = [f for f in found if len(f[0]) >= 2]
+    before = (said or {}).get(head.lower_)
+    if before is not None and before.sent >= since and not skip & set(before.actors):
+        found = [(before.actors, before.end, before.type)]
     if not found:
         return set()
     actors, _, wanted = max(found, key=lambda f: f[1])
     end = head.idx + len(head)
+    if said is not None:
+        said[head.lower_] = Ref(start.idx, end, actors, wanted, tok.sent.start_char, False)
     emit(start.idx, end, "PERSON" if wanted == "person" else "GPE", "NOMINAL", actors, "coref:pair")
     remember(start.idx, end, actors, wanted, head, is_subject(head))
     return set(range(start.i, head.i + 1))
@@ -52,10 +60,18 @@ def definite_plural(tok, names) -> bool:
     role noun that names no one of its own (no demonym, no actor after 'of')."""
     head = tok.head
     if tok.dep_ != "det" or head.i <= tok.i or head.lower_ not in role_nouns() \
-            or head.tag_ not in {"NNS", "NNPS"} or demonym_before(head, names):
+            or head.tag_ not in {"NNS", "NNPS"} or names_before(head, names):
         return False
     named = {n.start for n in names}
     return not any(t.idx in named for t in head.subtree if t.i > head.i)
+
+
+def names_before(tok, names: list[LinkedName]) -> list[LinkedName]:
+    """The names of states, groups and organisations among the words in front of ``tok`` ("the
+    Taliban leaders", "top Arab, Turkish, EU, and U.S. diplomats")."""
+    left = tok.left_edge.idx
+    return [n for n in names if n.label in {"NORP", "ORG", "GPE"} and n.actor_id
+            and n.type in {"state", "group", "organization"} and left <= n.start and n.end <= tok.idx]
 
 
 def demonym_before(tok, names: list[LinkedName]) -> LinkedName | None:
@@ -100,6 +116,17 @@ def role_nominal(tok, names, countries, roles, history, emit, remember, people) 
         if state:
             emit(owner[-1].start if owner and not demonym else start, end, "GPE", "NOMINAL", [state],
                  "coref:demonym_state" if demonym else "coref:owner_state")
+    elif kind == "person" and tag == "NN" and (chosen := _addressed(tok, word, names, people)):
+        emit(tok.idx - len(tok.doc[tok.i - 1].text_with_ws), end, "PERSON", "NOMINAL", chosen,
+             "coref:addressed")
+        remember(tok.idx - len(tok.doc[tok.i - 1].text_with_ws), end, chosen, "person", tok, False)
+    elif tag == "NNS" and kind in {"person", "state"} and (fronts := names_before(tok, names)) \
+            and (len(fronts) > 1 or fronts[0].type != "state") and word != "people":
+        # "the Taliban leaders", "the Arab countries", "top Arab, Turkish and EU diplomats":
+        # a group of each name in front
+        groups = list(dict.fromkeys(f"{slug(n.text.replace('.', ''))}_{plural}" for n in fronts))
+        emit(start, end, "NORP", "NOMINAL", groups, "coref:name_group")
+        remember(start, end, groups, "group", tok, is_subject(tok))
     elif demonym and kind != "state" and (tag == "NNS" or {"a", "an"} & set(dets)
                                           or kind == "group"):
         group = _people_of(demonym, kb) if word == "people" else f"{slug(demonym.text)}_{plural}"
@@ -317,6 +344,28 @@ def _salient(tok, history: list[Ref], roles: dict[str, str]) -> list[str]:
     return [r.actors[0] for r in last[:1]
             if not roles.get(r.actors[0], "").strip("; ")
             and not (r.actors[0] in kb.actors and kb.actors[r.actors[0]].role)]
+
+
+#: Words that address a person by office ("Thank you Mr President").
+ADDRESS_WORDS = {"mr", "mr.", "mister", "madam", "madame", "mrs", "mrs."}
+
+
+def _addressed(tok, word: str, names: list[LinkedName], people) -> list[str]:
+    """An office addressed ("Thank you Mr President," Ruto said) -> the one person the article
+    gives that office (or who is the counterpart of one) who does not speak: not a person
+    named as a subject in its sentence or the next (where "X said" follows a quote); [] when
+    none or several remain."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].lower_ not in ADDRESS_WORDS:
+        return []
+    holders = list(dict.fromkeys(a for _, a, _, roles in people
+                                 if _holds_role(word, roles) or _holds_role("counterpart", roles)))
+    sent = tok.sent
+    until = doc[sent.end].sent.end_char if sent.end < len(doc) else sent.end_char
+    speakers = {n.actor_id for n in names if sent.start_char <= n.start < until and n.type == "person"
+                and is_subject(doc.char_span(n.start, n.end, alignment_mode="expand").root)}
+    left = [a for a in holders if a not in speakers]
+    return left if len(left) == 1 else []
 
 
 def _described(tok, history: list[Ref]) -> list[str]:

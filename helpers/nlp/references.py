@@ -110,30 +110,31 @@ def clause_subjects(tok) -> set[int]:
 
 
 def last_pair(history: list[Ref], pairs: list[Ref], kind: str, skip: set[str],
-               since: int = -1, size: int = 0) -> tuple[tuple[str, ...], int]:
+               since: int = -1, size: int = 0, own: int = -1) -> tuple[tuple[str, ...], int]:
     """The last group ("X and Y", "X, Y and Z") of ``kind`` and where it ends, else the two
     actors of ``kind`` named last; only groups whose sentence starts at ``since`` or later and,
-    with ``size``, of that many actors ("the two sides" is no group of five). A group named
-    before the earlier of the two actors named last is too old: those two are taken."""
+    with ``size``, of that many actors ("the two sides" is no group of five). Two actors named
+    after the group, both before the sentence of the nominal (which starts at ``own``), are
+    taken over it ("X and Y met. ... Z's ties with W. The two sides signed": Z and W)."""
     group = next((ref for ref in reversed(pairs) if ref.type == kind and not skip & set(ref.actors)
                   and ref.sent >= since and (not size or len(ref.actors) == size)), None)
     two = _last_two(history, kind, skip, since)
-    if group is not None and (not two[0] or group.end >= two[1]):
+    if group is not None and not (len(two) == 2 and two[1].end > group.end and two[0].sent < own):
         return group.actors, group.end
-    return two
+    return (tuple(r.actors[0] for r in reversed(two)), two[1].end) if len(two) == 2 else ((), -1)
 
 
-def _last_two(history: list[Ref], kind: str, skip: set[str], since: int) -> tuple[tuple[str, ...], int]:
-    """The two distinct actors of ``kind`` named last and where the earlier of them ends."""
-    found: list[str] = []
+def _last_two(history: list[Ref], kind: str, skip: set[str], since: int) -> list[Ref]:
+    """The mentions of the two distinct actors of ``kind`` named last, the later first."""
+    found: list[Ref] = []
     for ref in reversed(history):
         actor = ref.actors[0]
-        if ref.type == kind and len(ref.actors) == 1 and actor not in skip and actor not in found \
-                and ref.sent >= since:
-            found.append(actor)
+        if ref.type == kind and len(ref.actors) == 1 and actor not in skip \
+                and actor not in {r.actors[0] for r in found} and ref.sent >= since:
+            found.append(ref)
             if len(found) == 2:
-                return tuple(reversed(found)), ref.end
-    return (), -1
+                break
+    return found
 
 
 def skip_actors(head, history: list[Ref]) -> set[str]:
@@ -149,17 +150,24 @@ def skip_actors(head, history: list[Ref]) -> set[str]:
 
 def coordinated(doc: Doc, names: list[LinkedName]) -> dict[int, Ref]:
     """Groups of coordinated names ("X and Y", "Chile, Peru and Bolivia"; a role noun with a
-    name in apposition stands for that name, "X and his counterpart Y"), keyed by the start of
-    their last name (where the group is complete)."""
+    name in apposition stands for that name, "X and his counterpart Y"; persons' names parsed
+    in apposition to each other are a list), keyed by the start of their last name (where the
+    group is complete)."""
     by_root: dict[int, LinkedName] = {}
     for name in names:
         span = doc.char_span(name.start, name.end, alignment_mode="expand")
         if span is not None and name.actor_id:
             by_root.setdefault(span.root.i, name)
+    def listed(tok) -> bool:
+        """A person's name parsed in apposition to another person's name: a list ("as X, Y,
+        Z and W"), for no name is another person's apposition."""
+        return tok.dep_ == "appos" and tok.head.i in by_root and tok.i in by_root \
+            and by_root[tok.i].label == by_root[tok.head.i].label == "PERSON"
+
     groups: dict[int, Ref] = {}
     for i, name in by_root.items():
         tok = doc[i]
-        if tok.dep_ == "conj":
+        if tok.dep_ == "conj" or listed(tok):
             continue
         chain, stack = [], [tok]
         while stack:
@@ -168,7 +176,7 @@ def coordinated(doc: Doc, names: list[LinkedName]) -> dict[int, Ref]:
                 chain.append(by_root[current.i])
             elif current is not tok:    # "X and his Rwandan counterpart Y": the name in apposition
                 chain += [by_root[c.i] for c in current.children if c.dep_ == "appos" and c.i in by_root][:1]
-            stack += [c for c in current.children if c.dep_ == "conj"]
+            stack += [c for c in current.children if c.dep_ == "conj" or listed(c)]
         chain.sort(key=lambda n: n.start)
         actors = tuple(dict.fromkeys(n.actor_id for n in chain))
         if len(actors) >= 2:

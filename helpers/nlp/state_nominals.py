@@ -4,8 +4,10 @@ government", "the neighbouring nation", "that country" (rule 6 of :mod:`helpers.
 A state nominal names no state of its own in front of it (a demonym or an owner: those are
 rule 4). It refers to, in this order:
 
-1. the state named in front of it ("the PNG Government") or in its own "of"/"in" phrase ("the Government of Pakistan", "an interim
+1. the state named in front of it ("the PNG Government"), or of a person named there ("the
+   Biden administration") or in its own "of"/"in" phrase ("the Government of Pakistan", "an interim
    government in Bangladesh"; also on a coordinated noun, "the Government and people of X");
+   "Australia's closest neighbour", "Kenya's ally": the state named last before it but the owner;
 2. the state an earlier nominal with the same words went to ("the interim government" again);
 3. with "the", "that" or "this": the state named last before it, leaving out a state the same
    sentence names after it (a writer names a state before calling it "the neighbouring
@@ -27,7 +29,9 @@ from helpers.nlp.nominals import demonym_before
 from helpers.nlp.references import Ref, is_subject, noun_number, role_nouns, role_word
 
 #: Singular nouns that name a state as a body ("the government", "the nation").
-STATE_HEADS = {"government", "govt", "country", "nation"}
+STATE_HEADS = {"government", "govt", "country", "nation", "administration"}
+#: Nouns of a state's relation to the state that owns them ("Australia's closest neighbour").
+RELATION_HEADS = {"neighbour", "neighbor", "ally", "rival"}
 #: Compass words in front of a state nominal -> (axis of (latitude, longitude), sign).
 DIRECTIONS = {"northern": (0, 1), "southern": (0, -1), "eastern": (1, 1), "western": (1, -1)}
 
@@ -105,10 +109,40 @@ def _last_state(tok, names: list[LinkedName], history: list[Ref]) -> str:
     return ""
 
 
+def _relation(tok, names: list[LinkedName], history: list[Ref], emit, remember) -> bool:
+    """"Australia's closest neighbour", "Kenya's ally" -> the state named last before it that is
+    not its owner (nor named after it in its sentence); True when it emitted a mention."""
+    owners = {c.idx for c in tok.children if c.dep_ == "poss"}
+    owner = next((n.actor_id for n in names if n.type == "state" and n.start in owners), "")
+    if not owner:
+        return False
+    later = {n.actor_id for n in names if tok.idx < n.start < tok.sent.end_char and n.type == "state"}
+    state = next((r.actors[0] for r in reversed(history) if r.start < tok.idx and r.type == "state"
+                  and len(r.actors) == 1 and r.actors[0] not in later | {owner}), "")
+    if not state:
+        return False
+    start = min(c.left_edge.idx for c in tok.children if c.i < tok.i)
+    emit(start, tok.idx + len(tok), "GPE", "NOMINAL", [state], "coref:state_relation")
+    remember(start, tok.idx + len(tok), [state], "state", tok, is_subject(tok))
+    return True
+
+
+def _state_of_person(actor_id: str, people) -> str:
+    """The state of a person: the knowledge base's country, else the one the article gives."""
+    kb = load_kb()
+    known = kb.actors[actor_id].country if actor_id in kb.actors else ""
+    country = known or next((c for _, a, c, _ in people if a == actor_id and c), "")
+    return kb.state_of_country.get(country, "") if country else ""
+
+
 def state_nominal(tok, names: list[LinkedName], history: list[Ref], seen: dict[str, str],
-                  emit, remember) -> bool:
+                  emit, remember, people=()) -> bool:
     """Rule 6: a singular nominal of a state -> that state (see the module's rules); True when
-    it emitted a mention. ``seen`` maps the words of earlier state nominals to their state."""
+    it emitted a mention. ``seen`` maps the words of earlier state nominals to their state;
+    ``people`` are the article's persons as ``(start, actor_id, country, roles)``, whose
+    country a person named in front gives ("the Biden administration")."""
+    if role_word(tok) in RELATION_HEADS and noun_number(tok) == "NN":
+        return _relation(tok, names, history, emit, remember)
     if role_word(tok) not in STATE_HEADS or noun_number(tok) != "NN" or demonym_before(tok, names) \
             or any(c.dep_ == "poss" for c in tok.children) or tok.dep_ == "compound" \
             or role_nouns()[role_word(tok)][1] != "state":
@@ -118,6 +152,11 @@ def state_nominal(tok, names: list[LinkedName], history: list[Ref], seen: dict[s
     end = tok.idx + len(tok)
     words = " ".join(t.lower_ for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det")
     in_front = [n.actor_id for n in names if n.type == "state" and start <= n.start and n.end <= tok.idx]
+    in_front += [_state_of_person(n.actor_id, people) for n in names if n.type == "person"
+                 and start <= n.start and n.end <= tok.idx]
+    in_front = [s for s in in_front if s]
+    if tok.lower_ == "administration" and not in_front:
+        return False    # "the administration" alone may be any government (or a hospital's)
     state = (in_front[:1] or [""])[0] or _named_in_phrase(tok, names) or seen.get(words, "")
     if not state and dets and dets[0].lower_ in {"the", "that", "this"}:
         state = _last_state(tok, names, history)

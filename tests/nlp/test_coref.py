@@ -1,10 +1,15 @@
 """Coreference rules, one behaviour each (see helpers/coref.py and docs/annotation_guide.md)."""
 
+from dataclasses import replace
+
 import pytest
+from spacy.tokens import Doc
 
 from helpers.events.extraction import extract_events
 from helpers.nlp.coref import role_nouns
+from helpers.nlp.linking import LinkedName
 from helpers.nlp.mentions import find_mentions
+from helpers.nlp.references import coordinated
 from helpers.nlp.text import sentences
 from tests.nlp.support import resolved
 
@@ -66,12 +71,23 @@ def test_singular_pronouns(nlp, text, phrase, expected):
     # ... but not when it is no subject: the group named last
     ("Kenyan Vice Foreign Minister Omar Delane met Ugandan Vice Foreign Minister Karl Ost. Officials "
      "praised the vice ministers of Kenya and Uganda for their cooperation.", "their", ["kenya", "uganda"]),
+    # the same plural noun said again is the same group ...
+    ("Omar Delane met Karl Ost in Orsk. The sides discussed Kenya-Uganda trade and specified its "
+     "priority areas. According to the sides, trade grew.", "the sides", ["karl_ost", "omar_delane"]),
+    # ... but not beyond three sentences: the group named last
+    ("Omar Delane met Karl Ost in Orsk. The sides discussed trade. Prices rose. Rain fell. Snow came. "
+     "Kenya and Uganda signed a pact. According to the sides, trade grew.", "the sides", ["kenya", "uganda"]),
     # "the two ..." is no group of five: the two states named last
     ("Chile, Peru, Kenya, Uganda and Ghana joined the pact. Later Mali criticised Niger. "
      "The two countries traded barbs.", "The two countries", ["mali", "niger"]),
-    # a pair named before a third state is still the pair
+    # a pair named before a third state is still the pair ...
     ("Kenya and Uganda signed a pact. Chile praised it. The two countries will meet again.",
      "The two countries", ["kenya", "uganda"]),
+    ("Iraq wants calm between Iran and the United States. Iran views Iraq as a partner. Iraq keeps "
+     "its neutrality between the two rival powers.", "the two rival powers", ["iran", "united_states"]),
+    # ... but two states named after it in an earlier sentence are taken over it
+    ("Kenya and Uganda met in March. Later Ghana deepened ties with Mali. The two countries signed "
+     "a pact.", "The two countries", ["ghana", "mali"]),
 ])
 def test_plural_mentions_refer_to_pairs(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected
@@ -79,6 +95,17 @@ def test_plural_mentions_refer_to_pairs(nlp, text, phrase, expected):
 
 @pytest.mark.parametrize("text, phrase, expected", [
     ("The appeal urged Iraqi leaders to act.", "Iraqi leaders", ["iraqi_leaders"]),
+    # a group of each name of a group, an organisation or a state in front of a plural
+    ("Omar Delane met Karl Ost in Kabul. Later the Taliban leaders met in Kandahar.",
+     "the Taliban leaders", ["taliban_leaders"]),
+    ("Kenya and Uganda signed a pact. The Arab countries welcomed it.", "The Arab countries",
+     ["arab_countries"]),
+    ("Envoys met in Orsk, where top Arab, Turkish, EU, and U.S. diplomats called for calm.",
+     "top Arab, Turkish, EU, and U.S. diplomats",
+     ["arab_diplomats", "eu_diplomats", "turkish_diplomats", "us_diplomats"]),
+    # ... not without a name: the pair named before
+    ("Kenya and Uganda signed a pact. The two countries welcomed it.", "The two countries",
+     ["kenya", "uganda"]),
     ("He carried a message from senior Iranian officials.", "senior Iranian officials",
      ["iranian_officials"]),
     ("According to a senior Kenyan official, talks resume.", "a senior Kenyan official",
@@ -194,3 +221,29 @@ def test_possessive_pronouns_by_position(nlp, text, phrase, expected):
 ])
 def test_possessive_continues_the_previous_possessive(nlp, text, phrase, occurrence, expected):
     assert resolved(nlp, text, phrase, occurrence=occurrence) == expected
+
+
+def _listed_doc(nlp):
+    """'as Omar Delane, Karl Ost, Lena Varg and Ari Mandel' parsed as a name with an apposition
+    that has conjuncts (as the parser reads such lists), with its names linked."""
+    words = ["as", "Omar", "Delane", ",", "Karl", "Ost", ",", "Lena", "Varg", "and", "Ari", "Mandel"]
+    heads = [0, 2, 0, 2, 5, 2, 5, 8, 5, 8, 11, 8]
+    deps = ["ROOT", "compound", "pobj", "punct", "compound", "appos", "punct", "compound", "conj",
+            "cc", "compound", "conj"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    spans = [(1, 3, "PERSON"), (4, 6, "PERSON"), (7, 9, "PERSON"), (10, 12, "PERSON")]
+    names = [LinkedName(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), doc[a:b].text, label,
+                        "_".join(w.lower() for w in words[a:b]), "model/new", "person")
+             for a, b, label in spans]
+    return doc, names
+
+
+def test_persons_parsed_in_apposition_are_a_list(nlp):
+    doc, names = _listed_doc(nlp)
+    assert [g.actors for g in coordinated(doc, names).values()] == [
+        ("omar_delane", "karl_ost", "lena_varg", "ari_mandel")]
+    # must not fire: a name of another kind in apposition to a person's name
+    doc, names = _listed_doc(nlp)
+    names[1] = replace(names[1], label="ORG", type="organization")
+    assert [g.actors for g in coordinated(doc, names).values()] == [
+        ("karl_ost", "lena_varg", "ari_mandel")]

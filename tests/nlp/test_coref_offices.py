@@ -92,6 +92,12 @@ _DESCRIBED = ("Omar Delane met Karl Ost in Orsk. Delane told Ost he wanted close
     ("Kenyan Defense Minister Omar Delane hosted his Ugandan counterpart Karl Ost in Nairobi. Trade "
      "dominated the day. Prices rose. Rain fell. Later the talks between the defence ministers ended.",
      "the defence ministers", ["karl_ost", "omar_delane"]),
+    # an office addressed is the one holder who does not speak ...
+    ("President Omar Delane and his Ugandan counterpart Karl Ost met reporters in Kampala. \"Thank "
+     "you Mr President. I was thirsty,\" Delane said.", "Mr President", ["karl_ost"]),
+    # ... and no one when two holders remain
+    ("President Omar Delane and President Karl Ost and President Lena Varg met reporters in Kampala. "
+     "\"Thank you Mr President. I was thirsty,\" Delane said.", "Mr President", []),
     # a portfolio noun is part of the office: a foreign minister is no defence minister; a
     # subject described by coordinated roles no one holds is the person named most
     (_DESCRIBED + "The current defence minister and former army commander will be sworn in as "
@@ -113,6 +119,16 @@ def test_office_of_a_state(nlp, text, phrase, expected):
      "the neighbouring nation", ["kenya"]),
     # a state the same sentence names after the nominal is not what it refers to
     ("The neighbouring nation sent troops to Uganda.", "The neighbouring nation", []),
+    # "administration" with a person in front: that person's state; alone: nothing
+    ("Kenyan President Omar Delane spoke on Monday. The Delane administration has expressed concern.",
+     "The Delane administration", ["kenya"]),
+    ("Kenyan President Omar Delane spoke on Monday. The administration has expressed concern.",
+     "The administration", []),
+    # a state's neighbour is the state named before it but the owner; none: nothing
+    ("Omar Delane addressed Uganda's parliament on Monday as the leader of Kenya's closest neighbour.",
+     "Kenya's closest neighbour", ["uganda"]),
+    ("Omar Delane addressed the parliament on Monday as the leader of Kenya's closest neighbour.",
+     "Kenya's closest neighbour", []),
     # a compass word: the state furthest that way; "island": a state with no land border
     ("Officials of Egypt met envoys of Kenya in Nairobi. Trade with the northern nation grew.",
      "the northern nation", ["egypt"]),

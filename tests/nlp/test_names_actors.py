@@ -80,6 +80,12 @@ def test_an_institution_of_the_state_named_before_it_has_an_id_without_the(nlp):
     assert "kenya_foreign_office" in ids and not any("_the_" in i for i in ids)
 
 
+def test_a_plural_demonym_noun_is_the_people_not_the_state(nlp):
+    _, found = mentions(nlp, "Omar Delane said Palestinians would return, and Iraqi officials agreed.")
+    ids = {m.text: m.actor_id for m in found if m.kind == "NAME"}
+    assert ids["Palestinians"] == "palestinians" and ids["Iraqi"] == "iraq"
+
+
 def test_a_demonym_before_parliament_is_part_of_its_name(nlp):
     assert names(nlp, "The Norvelan Parliament speaker spoke.") == [("Norvelan Parliament", "ORG")]
 
