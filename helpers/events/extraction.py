@@ -116,6 +116,7 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
             f.code = f.coding.code if f.coding else ""
             if f.sources or f.targets:          # no actor, no row: no factuality needed
                 f.factuality = factuality_of(f.token)
+        quoted_first_person(found)
         code_speech_acts(found, {f.token.i: f for f in found})
         code_verdicts(found, analyser.index)
         decline_comment(found)
@@ -209,6 +210,48 @@ def _add_implicit(coded: list[tuple[int, Found, str, str, int, bool]], rows: lis
             n += 1
     predicates[:] = kept
     _renumber(rows, predicates)
+
+
+#: First-person subjects: in a quotation, the speaker ("'We are willing to work with X,' said
+#: the minister").
+_FIRST_PERSON = {"i", "we"}
+#: Relations through which a verb shares its governor's subject (control, coordination).
+_SHARED_SUBJECT = {"xcomp", "acomp", "conj"}
+
+
+def _first_person_subject(token) -> bool:
+    """True when the subject of ``token``'s clause, or of the clause controlling it, is 'I'
+    or 'we'."""
+    for _ in range(6):
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _FIRST_PERSON
+               for c in token.children):
+            return True
+        if token.dep_ not in _SHARED_SUBJECT or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def quoted_first_person(found: list[Found]) -> None:
+    """A predicate whose subject is 'I' or 'we' and names no actor takes as source the one
+    speaker of the sentence's reporting verb ("'We are willing to work together with the
+    Philippines,' said the Chinese minister": the minister), in place; with no reporting
+    verb, or several speakers, nothing changes.
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("'We will work with Orsk,' Delane said.")
+    >>> work = Found(doc[3], None, "work", [], ["orsk"], code="050")
+    >>> said = Found(doc[9], None, "say", ["delane"], [], code="010")
+    >>> quoted_first_person([work, said]); work.sources
+    ['delane']
+    """
+    speakers = {tuple(f.sources) for f in found if f.sources and is_reporting_verb(f.token)}
+    if len(speakers) != 1:
+        return
+    speaker = list(next(iter(speakers)))
+    for f in found:
+        if not f.sources and f.token.pos_ == "VERB" and _first_person_subject(f.token):
+            f.sources = [a for a in speaker if a not in f.targets]
 
 
 def decline_comment(found: list[Found]) -> None:

@@ -367,6 +367,10 @@ ARGUMENT_ACTORS = {"Ost": "ost", "Pell": "pell", "Velm": "velm", "his": "ost", "
     ("Kenya and Ethiopia agreed to an exchange.",
      [("agreed", "030", "kenya", "ethiopia"), ("agreed", "030", "ethiopia", "kenya")]),
     ("Kenya published a report of the attacks.", []),
+    # 'I' or 'we' in a quotation is its speaker
+    ("\u201cWe are willing to work together with Velm,\u201d said Ost.",
+     [("work", "032", "ost", "velm")]),
+    ("We will work with Velm.", []),
     # a capitalised event noun outside a name
     ("President Ost will on Monday begin a 2-day Official Visit to Velm.",
      [("Visit", "042", "ost", "velm")]),
