@@ -28,11 +28,14 @@ from typing import Sequence
 
 from spacy.tokens import Token
 
+from helpers.events.pairing import pairs
 from helpers.events.predicates import Found
 from helpers.files.records import Actor, Mention
 
 #: CAMEO root of the events whose missing side is read from another mention of the event.
 CONTACT_ROOT = "04"
+#: Contact codes whose two sides play different parts: making and hosting a visit.
+DIRECTED_CONTACT = ("042", "043")
 #: Words that mark a different referent: "visit other regional capitals", "another trip",
 #: "a new round of talks", "his next visit" are not the event told elsewhere.
 _DISTINCT = {"other", "another", "further", "next", "new", "more", "different"}
@@ -70,9 +73,9 @@ def implicit_contact_arguments(found: Sequence[tuple[int, Found, bool]]
     ``open`` True for one that gave no event row as it stands.
     Returns ``(predicate, sources, targets)`` for each contact predicate (code ``04x``) that
     has sources and no target, or targets and no source, and for which another predicate
-    of the same three-digit code names the same actor in the same role and an actor in the
-    other; the nearest such predicate by sentence (the earlier on a tie) lends all its actors
-    of the missing side that are not the known side. Predicates are not changed.
+    of the same three-digit code pairs the same actor with others (:func:`_partners`); the
+    nearest such predicate by sentence (the earlier on a tie) lends them. Predicates are
+    not changed.
     """
     out = []
     for sentence_id, f, is_open in found:
@@ -82,16 +85,31 @@ def implicit_contact_arguments(found: Sequence[tuple[int, Found, bool]]
         if distinct(f.token, missing):
             continue
         mine = set(getattr(f, known))
-        peers = [(abs(other_id - sentence_id), other_id > sentence_id, g)
-                 for other_id, g, _ in found
-                 if g is not f and g.code[:3] == f.code[:3] and mine & set(getattr(g, known))
-                 and any(a not in mine for a in getattr(g, missing))]
-        if not peers:
-            continue
-        nearest = min(peers, key=lambda p: p[:2])[2]
-        lent = [a for a in getattr(nearest, missing) if a not in mine]
-        out.append((f, f.sources or lent, f.targets or lent))
+        peers = [(abs(other_id - sentence_id), other_id > sentence_id, lent)
+                 for other_id, g, _ in found if g is not f and g.code[:3] == f.code[:3]
+                 for lent in [_partners(g, mine, known, f.code)] if lent]
+        if peers:
+            lent = min(peers, key=lambda p: p[:2])[2]
+            out.append((f, f.sources or lent, f.targets or lent))
     return out
+
+
+def _partners(peer: Found, mine: set[str], known: str, code: str) -> list[str]:
+    """The actors ``peer`` pairs with the actors ``mine``: for a visit (042, 043) those of its
+    other side when ``mine`` plays the ``known`` role in it; for the other contact codes,
+    whose sides play the same part, any actor it pairs with one of ``mine`` (coordinated
+    sides too: "Russia and Ukraine held negotiations")."""
+    if code.startswith(DIRECTED_CONTACT):
+        missing = "targets" if known == "sources" else "sources"
+        if not mine & set(getattr(peer, known)):
+            return []
+        return [a for a in getattr(peer, missing) if a not in mine]
+    found: list[str] = []
+    for source, target in pairs(peer):
+        for own, other in ((source, target), (target, source)):
+            if own in mine and other and other not in mine and other not in found:
+                found.append(other)
+    return found
 
 
 #: Codes of acts aimed at a place the source goes to: visits (042, 043) and invitations (036).

@@ -258,6 +258,16 @@ def test_a_contact_event_named_with_one_side_takes_the_other_from_its_other_ment
     assert ids == [f"e{n}" for n in range(1, len(events) + 1)]
 
 
+def test_a_one_sided_consultation_takes_the_partner_of_a_coordinated_mention():
+    actors = {"Russia": "russia", "Ukraine": "ukraine", "Peskov": "peskov"}
+    events = _analyse("Russia and Ukraine held negotiations in May. Peskov said a new round of "
+                      "negotiations with Ukraine would take place soon.", actors)
+    assert ("negotiations", "046", "russia", "ukraine") in _rows(events)
+    events = _analyse("Russia and Ukraine held negotiations in May. Peskov said negotiations "
+                      "with other states would take place soon.", actors)
+    assert [r for r in _rows(events) if r[0] == "negotiations"] == []
+
+
 def test_a_one_sided_contact_event_of_another_actor_or_another_kind_stays_out():
     actors = {"Ost": "ost", "Pell": "pell", "his": "pell", "Germany": "germany"}
     events = _analyse("President Ost travelled to Germany on Tuesday. President Pell postponed his "
