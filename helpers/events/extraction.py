@@ -57,7 +57,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc
 
-from helpers.events.arguments import actor_index
+from helpers.events.arguments import actor_index, dependents
 from helpers.events.cameo import goldstein
 from helpers.events.dictionary import verb_dictionary
 from helpers.events.factuality import factuality_of
@@ -117,6 +117,7 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
             if f.sources or f.targets:          # no actor, no row: no factuality needed
                 f.factuality = factuality_of(f.token)
         quoted_first_person(found)
+        attended_meetings(found, analyser)
         code_speech_acts(found, {f.token.i: f for f in found})
         code_verdicts(found, analyser.index)
         decline_comment(found)
@@ -252,6 +253,41 @@ def quoted_first_person(found: list[Found]) -> None:
     for f in found:
         if not f.sources and f.token.pos_ == "VERB" and _first_person_subject(f.token):
             f.sources = [a for a in speaker if a not in f.targets]
+
+
+def attended_meetings(found: list[Found], analyser: SentencePredicates) -> None:
+    """Going to (attending) a meeting is taking part in it: a visit verb (042) whose object is
+    a consultation noun ("attended the summit", "a meeting that was to have been attended
+    by A and B") takes that noun's code, and all its actors are the meeting's sides, paired
+    with each other (:func:`helpers.events.pairing.pairs`), in place; taking part in a
+    meeting the clause describes has that meeting's factuality ("... was canceled").
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> from helpers.events.arguments import actor_index, dependents
+    >>> doc = get_nlp()("Ost and Pell attended the summit.")
+    >>> analyser = SentencePredicates(doc[:], {0: ["ost"], 2: ["pell"]}, {"originator": []})
+    >>> f = analyser.analyse(doc[3]); f.code = f.coding.code
+    >>> attended_meetings([f], analyser); (f.code, f.sources, f.targets)
+    ('044', ['ost', 'pell'], [])
+    """
+    for f in found:
+        if not f.code.startswith("042"):
+            continue
+        nouns = [c for c in dependents(f.token) if c.dep_ in {"dobj", "nsubjpass"}]
+        clause = f.token
+        while clause.dep_ in {"xcomp", "conj"} and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ == "relcl":           # 'a meeting that was to have been attended by'
+            nouns.append(clause.head)
+        meeting = next((n for n in nouns if (c := analyser.event_noun(n)) is not None
+                        and c.code.startswith("04") and not c.code.startswith(DESTINATION_CODES)),
+                       None)
+        if meeting is not None:
+            f.code = analyser.event_noun(meeting).code
+            f.sources = f.sources + [t for t in f.targets if t not in f.sources]
+            f.targets = []
+            if meeting.i == clause.head.i and clause.dep_ == "relcl":   # its fate is the meeting's
+                f.factuality = factuality_of(meeting)
 
 
 def decline_comment(found: list[Found]) -> None:

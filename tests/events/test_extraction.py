@@ -381,6 +381,10 @@ ARGUMENT_ACTORS = {"Ost": "ost", "Pell": "pell", "Velm": "velm", "his": "ost", "
     ("\u201cWe are willing to work together with Velm,\u201d said Ost.",
      [("work", "032", "ost", "velm")]),
     ("We will work with Velm.", []),
+    # attending a meeting is taking part in it with the other attendees
+    ("Kenya and Ethiopia attended the talks in Nairobi.",
+     [("attended", "040", "kenya", "ethiopia"), ("attended", "040", "ethiopia", "kenya")]),
+    ("Kenya attended the summit.", []),
     # a capitalised event noun outside a name
     ("President Ost will on Monday begin a 2-day Official Visit to Velm.",
      [("Visit", "042", "ost", "velm")]),
