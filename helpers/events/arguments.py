@@ -98,6 +98,11 @@ def phrase_actors(token: Token, index: ActorIndex, *, depth: int = 0) -> list[st
     for child in token.children:
         if child.dep_ == "conj":
             add(found, phrase_actors(child, index, depth=depth + 1))
+        elif child.dep_ == "nmod" and any(c.dep_ == "cc" for c in child.subtree):
+            # 'Prime Minister Keir Starmer and French President Emmanuel Macron': the first of
+            # two titled names parsed as a modifier of the second
+            add(found, [a for c in child.children if c.dep_ == "appos"
+                        for a in phrase_actors(c, index, depth=depth + 1)])
     return found
 
 

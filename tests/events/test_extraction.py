@@ -403,3 +403,21 @@ def test_arguments_and_codes_where_the_parse_is_awkward(text, expected):
 def test_a_statement_not_made_is_declined_comment(text, expected):
     events = _analyse(text, {"Delane": "delane", "Ost": "ost"})
     assert [(*r, e.factuality) for r, e in zip(_rows(events), events)] == expected
+
+
+def _parsed(words, heads, deps):
+    """A Doc with the given parse (absolute head indices), as the parser may draw it."""
+    from spacy.tokens import Doc
+    return Doc(get_nlp().vocab, words=words, heads=heads, deps=deps)
+
+
+def test_the_first_of_two_titled_names_parsed_as_a_modifier_is_an_actor_of_the_phrase():
+    from helpers.events.arguments import phrase_actors
+    doc = _parsed(["Prime", "Minister", "Keir", "Starmer", "and", "President", "Emmanuel", "Macron"],
+                  [1, 7, 3, 1, 3, 7, 7, 7],
+                  ["compound", "nmod", "compound", "appos", "cc", "compound", "compound", "ROOT"])
+    index = {2: ["starmer"], 3: ["starmer"], 6: ["macron"], 7: ["macron"]}
+    assert phrase_actors(doc[7], index) == ["macron", "starmer"]
+    doc = _parsed(["Minister", "Keir", "Starmer", "Macron"], [3, 2, 0, 3],
+                  ["nmod", "compound", "appos", "ROOT"])
+    assert phrase_actors(doc[3], {1: ["starmer"], 2: ["starmer"], 3: ["macron"]}) == ["macron"]
