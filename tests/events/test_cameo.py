@@ -47,7 +47,8 @@ def test_every_lexicon_code_is_in_the_table():
             assert entry.cameo_code == "" or entry.cameo_code in cameo.event_codes()
 
 
-@pytest.mark.parametrize("lemma, patterns", [("hold", ["* TALKS", "* MEETING", "* DISCUSSIONS", "*"]),
+@pytest.mark.parametrize("lemma, patterns", [("hold", ["* {PRESS CONFERENCE}", "* {NEWS CONFERENCE}",
+                                                       "* TALKS", "* MEETING", "* DISCUSSIONS", "*"]),
                                              ("deny", ["* RESPONSIBILITY", ""]),
                                              ("meet", [""])])
 def test_patterned_rows_come_first_then_the_own_code_then_the_replacement(lemma, patterns):

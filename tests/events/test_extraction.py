@@ -385,6 +385,10 @@ ARGUMENT_ACTORS = {"Ost": "ost", "Pell": "pell", "Velm": "velm", "his": "ost", "
     ("Kenya and Ethiopia attended the talks in Nairobi.",
      [("attended", "040", "kenya", "ethiopia"), ("attended", "040", "ethiopia", "kenya")]),
     ("Kenya attended the summit.", []),
+    # a press conference is speaking to the press (017), a joint one pairs no one
+    ("Kenya and Ethiopia held a joint press conference in Nairobi.",
+     [("held", "017", "kenya", ""), ("held", "017", "ethiopia", "")]),
+    ("Kenya held a conference with Ethiopia.", [("held", "040", "kenya", "ethiopia")]),
     # a capitalised event noun outside a name
     ("President Ost will on Monday begin a 2-day Official Visit to Velm.",
      [("Visit", "042", "ost", "velm")]),
