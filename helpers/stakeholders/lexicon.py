@@ -25,6 +25,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from helpers.events.cameo import verb_lexicon
+from helpers.events.dictionary import verb_dictionary
 from helpers.files.resources import resource_rows
 
 
@@ -88,6 +90,49 @@ def stance_words(kind: str) -> dict[str, int]:
         raise ValueError(f"stakeholder_stances.csv has no words of kind {kind!r}")
     return {row.word.lower(): int(row.polarity)
             for row in table.itertuples(index=False) if row.kind == kind}
+
+
+#: The verb whose block of the PETRARCH2 dictionary holds the verbs of saying (EXPLAIN_VERBAL).
+SAYING = "say"
+#: Verbs of saying whose noun names something else ("their state", "the details").
+OTHER_NOUNS = frozenset({"state", "detail", "say"})
+
+
+@lru_cache(maxsize=None)
+def speech_nouns() -> frozenset[str]:
+    """Lemmas of the nouns that name what someone said: the communication nouns of the event
+    layer's lexicon (``verb_lexicon.csv`` role ``message``: statement, message, letter, ...)
+    and the verbs of saying of the PETRARCH2 dictionary (the block of SAY, CAMEO 010) that
+    are nouns as well ("remark", "comment"; not those whose noun names something else:
+    "their state").
+
+    >>> sorted({"statement", "remark", "comment"} & speech_nouns())
+    ['comment', 'remark', 'statement']
+    >>> "meeting" in speech_nouns()
+    False
+    """
+    found = {lemma for (lemma, pos), entries in verb_lexicon().items()
+             if pos == "NOUN" and any(e.role == "message" for e in entries)}
+    dictionary = verb_dictionary()
+    blocks = {e.block for e in dictionary.entries(SAYING)}
+    found |= {lemma for lemma, entries in dictionary.verbs.items() if any(
+        e.block in blocks and e.code == dictionary.blocks[e.block][1]
+        and not e.particles and not e.prefix for e in entries)}
+    return frozenset(found - OTHER_NOUNS)
+
+
+def is_speech_noun(token) -> bool:
+    """True for a noun token that names what someone said ("the statement", "his remarks");
+    a name ("the State of Qatar") is none.
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("His remarks drew a statement at the meeting.")
+    >>> [t.text for t in doc if is_speech_noun(t)]
+    ['remarks', 'statement']
+    """
+    return token.pos_ == "NOUN" and not token.ent_type_ and (
+        token.lemma_.lower() in speech_nouns()
+                                     or token.lower_ in speech_nouns())
 
 
 @lru_cache(maxsize=None)

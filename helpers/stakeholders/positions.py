@@ -91,7 +91,9 @@ def positions(tables: Tables) -> pd.DataFrame:
     for start, source in rows_of(tables.stance_rows, "start", "source_actor"):
         if source and source not in sources.setdefault(int(start), []):
             sources[int(start)].append(source)
-    for row in doc_statements(doc, sentences, index, sources):
+    denied = {int(start) for start, code, factuality in rows_of(
+        tables.events, "start", "cameo_code", "factuality") if code and factuality == "negated"}
+    for row in doc_statements(doc, sentences, index, sources, denied):
         event_id, attribution, source_type = events.get(
             (row["start"], row["actor_id"]), ("", *sourcing.get(row["sentence_id"], ("", "none"))))
         rows.append({**row, "event_id": event_id, "attribution": attribution,

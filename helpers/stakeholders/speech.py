@@ -1,9 +1,10 @@
 """Who speaks in a sentence, and who holds a position a verb or a reported clause expresses.
 
 - the speakers of a sentence: the subjects of its reporting verbs (``report`` words of
-  ``stakeholder_stances.csv``), the one quoted, or "according to X"; a speaker named by
-  a role noun the actor layer left unlinked ("the spokesperson also said") is the last
-  one named before;
+  ``stakeholder_stances.csv``), the one quoted, "according to X", or the holder of a
+  speech noun ("a statement from X", "X's remarks"); a speaker named by a role noun the
+  actor layer left unlinked ("the spokesperson also said") or by a speech noun without a
+  holder ("the statement said") is the last one named before;
 - the holder of a verb's position: its subject, the agent of a passive, the controller
   of an infinitive or a coordinated verb, the possessor of a noun an infinitive modifies;
 - reported speech (docs/dev_set.md section 4.4: "the speaker of reported speech holds the
@@ -15,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from helpers.events.arguments import ActorIndex, controller, is_passive, phrase_actors
 from helpers.nlp.coref import role_nouns
-from helpers.stakeholders.lexicon import stance_words
+from helpers.stakeholders.lexicon import is_speech_noun, stance_words
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 #: Quotation marks: a sentence with one may continue the quotation of a neighbour.
@@ -23,15 +24,44 @@ QUOTES = {'"', "“", "”"}
 #: Entity types of a state (its name or its demonym) and relative pronouns.
 STATE_TYPES = {"GPE", "NORP"}
 RELATIVES = {"who", "whom", "which", "that"}
+#: Prepositions whose object holds a speech or stance noun ("a statement from X").
+HOLDER_PREPS = {"from", "among", "by"}
+
+
+def noun_holders(noun: Token, index: ActorIndex) -> list[str]:
+    """The actors who hold what a noun says: its possessor ("X's remarks"), its "from",
+    "among" or "by" phrase ("a statement from X"), or the agent of a participle that
+    modifies it ("the statements made by X"); [] when none is an actor.
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("Orsk rejected the statements made by Norvela.")
+    >>> noun_holders(doc[3], {0: ["orsk"], 6: ["norvela"]}), noun_holders(doc[3], {})
+    (['norvela'], [])
+    """
+    found: list[str] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            found += [a for a in phrase_actors(child, index) if a not in found]
+        elif child.dep_ == "prep" and child.lower_ in HOLDER_PREPS:
+            found += [a for obj in child.children if obj.dep_ == "pobj"
+                      for a in phrase_actors(obj, index) if a not in found]
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            found += [a for agent in child.children if agent.dep_ == "agent"
+                      for obj in agent.children for a in phrase_actors(obj, index)
+                      if a not in found]
+    return found
 
 
 def speakers(sentence: Span, index: ActorIndex) -> list[str]:
     """The actors who speak in a sentence: subjects of its reporting verbs (of a coordinated
     one without a subject, that of the verb it is coordinated with: "released a statement
     and said"), the one quoted ("AFP quoted the minister as saying", "he was quoted as
-    saying"), or "according to X"."""
+    saying"), "according to X", or the holder of a speech noun (:func:`noun_holders`: "PAP
+    released a statement from Omar Delane": Delane, not the agency that released it)."""
     reporting, found = stance_words("report"), []
     for token in sentence:
+        if is_speech_noun(token):
+            found += [a for a in noun_holders(token, index) if a not in found]
         if token.pos_ == "VERB" and token.lemma_.lower() in reporting:
             quoted = token.lemma_.lower() == "quote" and not is_passive(token)
             for child in token.children:
@@ -58,11 +88,13 @@ def quoted_speaker(speaking: list[list[str]], n: int) -> list[str]:
 
 def unnamed_speaker(sentence: Span, index: ActorIndex) -> bool:
     """True when a reporting verb of the sentence has for subject a role noun the actor layer
-    left unlinked ("The spokesperson of the government also pointed out that ...")."""
+    left unlinked ("The spokesperson of the government also pointed out that ...") or a
+    speech noun without a holder ("The statement said ..."): the speaker named before."""
     reporting = stance_words("report")
     return any(t.pos_ == "VERB" and t.lemma_.lower() in reporting and any(
-        c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in role_nouns()
-        and not phrase_actors(c, index) for c in t.children) for t in sentence)
+        c.dep_ in SUBJECT_DEPS and (c.lemma_.lower() in role_nouns() or is_speech_noun(c))
+        and not phrase_actors(c, index) and not noun_holders(c, index)
+        for c in t.children) for t in sentence)
 
 
 def last_speaker(speaking: list[list[str]], n: int) -> list[str]:

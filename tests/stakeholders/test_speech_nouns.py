@@ -1,0 +1,66 @@
+"""Speech attributed through a speech noun ("a statement from X", "the statement said") and
+denials of reported speech ("X clarified that no talks had been planned")."""
+from __future__ import annotations
+
+from helpers.stakeholders import positions
+from helpers.stakeholders.tables import make_tables
+
+from tests.stakeholders.fixture import one_sentence, sentence_rows
+
+DELANE, ORSK = ("Omar Delane", "delane"), ("Orsk", "orsk")
+PRESS = ("Norvela Press", "norvela_press")
+
+
+def claims(tables) -> list[tuple]:
+    table = positions.positions(tables)
+    return [tuple(r) for r in table[["actor_id", "concept", "agreement"]].values.tolist()]
+
+
+def talks(factuality: str = "negated") -> dict:
+    return {"trigger": "talks", "lemma": "talk", "cameo_code": "040", "source_actor": "delane",
+            "target_actor": "orsk", "factuality": factuality}
+
+
+def article(text: str, mentions) -> object:
+    """Tables of a text of several sentences; mentions as (text, actor_id), first match."""
+    sentences = sentence_rows(text)
+    rows = []
+    for n, (needle, actor) in enumerate(mentions, 1):
+        start = text.index(needle)
+        sentence = next(s for s in sentences if s["start"] <= start < s["end"])
+        rows.append({"mention_id": f"m{n}", "sentence_id": sentence["sentence_id"],
+                     "start": start, "end": start + len(needle), "text": needle,
+                     "actor_id": actor})
+    return make_tables("d", text, sentences=sentences, mentions=rows)
+
+
+def test_a_reported_clause_that_denies_a_coded_event_is_the_speakers_denial():
+    text = "Omar Delane said that no talks with Orsk had taken place."
+    assert claims(one_sentence(text, [DELANE, ORSK], [talks()])) == [("delane", "meeting", -1)]
+    # must not fire: the event layer did not read the talks as denied
+    assert claims(one_sentence(text.replace("no talks", "talks"), [DELANE, ORSK],
+                               [talks("asserted")])) == []
+
+
+def test_a_denied_intention_is_no_denial():
+    text = "Omar Delane said that no talks with Orsk will take place."
+    assert claims(one_sentence(text, [DELANE, ORSK], [talks()])) == []
+
+
+def test_a_statement_from_a_person_is_his_not_the_agencys_that_released_it():
+    text = ("Norvela Press released a statement from Omar Delane, clarifying that no talks "
+            "with Orsk had been planned.")
+    assert claims(one_sentence(text, [PRESS, DELANE, ORSK], [talks()])) == [
+        ("delane", "meeting", -1)]
+    # must not fire: a statement from no actor leaves the agency as the one who clarifies
+    text = "Norvela Press released a statement, clarifying that no talks with Orsk had been planned."
+    assert claims(one_sentence(text, [PRESS, ORSK], [talks()])) == [
+        ("norvela_press", "meeting", -1)]
+
+
+def test_a_statement_without_a_holder_speaks_for_the_last_speaker():
+    text = "In a statement, Omar Delane said he would visit Orsk. The statement said the plan is unacceptable."
+    assert ("delane", "plan", -1) in claims(article(text, [DELANE, ORSK]))
+    # must not fire: no speaker named before
+    assert claims(article("Orsk held elections. The statement said the plan is unacceptable.",
+                          [ORSK])) == []
