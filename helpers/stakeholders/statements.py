@@ -233,7 +233,10 @@ def cue_statements(cue: Token, index: ActorIndex, speaking: list[str],
                    sentence: Span | None = None, sources: dict[int, list[str]] | None = None
                    ) -> list[dict]:
     """Every (actor, concept, agreement, factuality) a cue gives, before sourcing; objects
-    outside ``sentence`` (a parse running over a sentence break) are left out."""
+    outside ``sentence`` (a parse running over a sentence break) are left out. An object
+    that is what another actor said (a speech noun with a holder: "rejected the statements
+    made by Y", "Y's remarks", "a letter from Y") is also its author's statement: the author
+    stands by what he said (+1, whatever the cue)."""
     polarity = cue_polarity(cue)
     if polarity is None or embedded(cue):
         return []
@@ -251,11 +254,13 @@ def cue_statements(cue: Token, index: ActorIndex, speaking: list[str],
         if sentence is not None and not sentence.start <= target.i < sentence.end:
             continue
         own = clause_polarity if target.dep_ == "ccomp" else polarity
+        authors = [a for a in (noun_holders(target, index) if is_speech_noun(target) else [])
+                   if a not in actors]
         for concept, concept_polarity in _concepts_of(target, index):
-            for actor in actors:
+            for actor, agreement in [(a, own * concept_polarity * sign) for a in actors] + [
+                    (a, concept_polarity) for a in authors]:
                 if actor != concept:
-                    rows.append({"actor_id": actor, "concept": concept,
-                                 "agreement": own * concept_polarity * sign,
+                    rows.append({"actor_id": actor, "concept": concept, "agreement": agreement,
                                  "cue": cue.text, "start": cue.idx,
                                  "end": cue.idx + len(cue.text), "factuality": factuality})
     return rows

@@ -64,3 +64,16 @@ def test_a_statement_without_a_holder_speaks_for_the_last_speaker():
     # must not fire: no speaker named before
     assert claims(article("Orsk held elections. The statement said the plan is unacceptable.",
                           [ORSK])) == []
+
+
+def test_what_another_actor_said_is_also_its_authors_statement():
+    assert claims(one_sentence("Orsk rejected the statements made by Omar Delane.",
+                               [ORSK, DELANE])) == [("delane", "statement", 1),
+                                                    ("orsk", "statement", -1)]
+    assert claims(one_sentence("Orsk criticised Omar Delane's remarks.", [ORSK, DELANE])) == [
+        ("delane", "remark", 1), ("orsk", "remark", -1)]
+    # must not fire: a statement no actor holds, or an object that is no speech
+    assert claims(one_sentence("Orsk rejected the statements.", [ORSK])) == [
+        ("orsk", "statement", -1)]
+    assert claims(one_sentence("Orsk rejected the plan made by Omar Delane.",
+                               [ORSK, DELANE])) == [("orsk", "plan", -1)]
