@@ -92,8 +92,11 @@ def stance_words(kind: str) -> dict[str, int]:
             for row in table.itertuples(index=False) if row.kind == kind}
 
 
-#: The verb whose block of the PETRARCH2 dictionary holds the verbs of saying (EXPLAIN_VERBAL).
-SAYING = "say"
+#: Verbs whose blocks of the PETRARCH2 dictionary hold the verbs of saying and alleging
+#: (EXPLAIN_VERBAL, CAMEO 010; ALLEGE, 110).
+SAYING = ("say", "allege")
+#: CAMEO roots of the event nouns that are speech: statements (01), accusations (11).
+SPEECH_ROOTS = ("01", "11")
 #: Verbs of saying whose noun names something else ("their state", "the details").
 OTHER_NOUNS = frozenset({"state", "detail", "say"})
 
@@ -101,20 +104,21 @@ OTHER_NOUNS = frozenset({"state", "detail", "say"})
 @lru_cache(maxsize=None)
 def speech_nouns() -> frozenset[str]:
     """Lemmas of the nouns that name what someone said: the communication nouns of the event
-    layer's lexicon (``verb_lexicon.csv`` role ``message``: statement, message, letter, ...)
-    and the verbs of saying of the PETRARCH2 dictionary (the block of SAY, CAMEO 010) that
-    are nouns as well ("remark", "comment"; not those whose noun names something else:
-    "their state").
+    layer's lexicon (``verb_lexicon.csv`` role ``message``: statement, message, letter, ...;
+    or coded as a statement or an accusation, CAMEO 01x and 11x: accusation) and the verbs of
+    saying and alleging of the PETRARCH2 dictionary (the blocks of SAY, CAMEO 010, and ALLEGE,
+    110) that are nouns as well ("remark", "comment", "claim"; not those whose noun names
+    something else: "their state").
 
     >>> sorted({"statement", "remark", "comment"} & speech_nouns())
     ['comment', 'remark', 'statement']
     >>> "meeting" in speech_nouns()
     False
     """
-    found = {lemma for (lemma, pos), entries in verb_lexicon().items()
-             if pos == "NOUN" and any(e.role == "message" for e in entries)}
+    found = {lemma for (lemma, pos), entries in verb_lexicon().items() if pos == "NOUN" and any(
+        e.role == "message" or e.cameo_code[:2] in SPEECH_ROOTS for e in entries)}
     dictionary = verb_dictionary()
-    blocks = {e.block for e in dictionary.entries(SAYING)}
+    blocks = {e.block for verb in SAYING for e in dictionary.entries(verb)}
     found |= {lemma for lemma, entries in dictionary.verbs.items() if any(
         e.block in blocks and e.code == dictionary.blocks[e.block][1]
         and not e.particles and not e.prefix for e in entries)}

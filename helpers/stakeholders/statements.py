@@ -60,6 +60,8 @@ def cue_polarity(token: Token) -> int | None:
         return None
     if token.pos_ == "VERB" and token.dep_ == "amod":     # "expanded access": a modifier
         return None
+    if token.pos_ == "VERB" and assessed(token):   # "called the remarks baseless": the adjective
+        return None
     words = dict(stance_words(kind))
     if kind == "verb" and any(c.dep_ == "dobj" for c in token.children):
         words.update(stance_words("verb_object"))       # "continue our friendship"
@@ -67,6 +69,12 @@ def cue_polarity(token: Token) -> int | None:
         if lemma in words:
             return words[lemma]
     return None
+
+
+def assessed(verb: Token) -> Token | None:
+    """The adjective by which a verb judges its object ("called the remarks baseless",
+    "deemed the plan unacceptable"): the verb is then no cue of its own; None otherwise."""
+    return next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "ADJ"), None)
 
 
 def lemma_candidates(token: Token) -> list[str]:
@@ -111,6 +119,8 @@ def holders(cue: Token, index: ActorIndex, speaking: list[str]) -> list[str]:
             found, _ = subject_holders(cue.head, index)
             if found and cue.dep_ == "dobj":
                 return found
+    if cue.pos_ == "ADJ" and cue.dep_ == "oprd" and cue.head.pos_ == "VERB":
+        return subject_holders(cue.head, index)[0] or speaking     # "X called Y baseless"
     return speaking
 
 
@@ -162,6 +172,8 @@ def _objects(cue: Token, index: ActorIndex) -> list[Token]:
     if cue.pos_ == "ADJ":
         if cue.dep_ == "amod":
             found.append(cue.head)
+        elif cue.dep_ == "oprd":        # "called the remarks baseless": what the verb judges
+            found += [c for c in cue.head.children if c.dep_ == "dobj"]
         elif cue.dep_ in {"acomp", "ccomp", "conj"}:
             first = cue
             while first.dep_ == "conj" and first.head is not first:

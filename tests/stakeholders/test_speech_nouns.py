@@ -77,3 +77,24 @@ def test_what_another_actor_said_is_also_its_authors_statement():
         ("orsk", "statement", -1)]
     assert claims(one_sentence("Orsk rejected the plan made by Omar Delane.",
                                [ORSK, DELANE])) == [("orsk", "plan", -1)]
+
+
+def test_a_verb_that_judges_its_object_by_an_adjective_leaves_the_position_to_the_adjective():
+    assert claims(one_sentence("Orsk called the remarks baseless.", [ORSK])) == [
+        ("orsk", "remark", -1)]
+    assert claims(one_sentence("Orsk called Omar Delane's remarks baseless.", [ORSK, DELANE])) == [
+        ("delane", "remark", 1), ("orsk", "remark", -1)]
+    # must not fire: an appeal is still an appeal
+    assert claims(one_sentence("Orsk called for a ceasefire.", [ORSK])) == [
+        ("orsk", "ceasefire", 1)]
+
+
+def test_claims_and_accusations_are_what_their_author_said():
+    assert claims(one_sentence("Orsk's rejection of Omar Delane's claims came on Monday.",
+                               [ORSK, DELANE])) == [("delane", "claim", 1), ("orsk", "claim", -1)]
+    assert claims(one_sentence("Omar Delane dismissed the accusations made by Orsk.",
+                               [ORSK, DELANE])) == [("delane", "accusation", -1),
+                                                    ("orsk", "accusation", 1)]
+    # must not fire: a plan is no speech
+    assert claims(one_sentence("Orsk's rejection of Omar Delane's plan came on Monday.",
+                               [ORSK, DELANE])) == [("orsk", "plan", -1)]
