@@ -125,6 +125,24 @@ def speech_nouns() -> frozenset[str]:
     return frozenset(found - OTHER_NOUNS)
 
 
+#: Kinds of source (``sourcing_cues.csv``) that speak for the body they are in.
+BODY_SOURCES = ("anonymous", "named")
+
+
+@lru_cache(maxsize=None)
+def source_heads() -> frozenset[str]:
+    """Nouns that name a source speaking from inside a body ("a source in the ministry",
+    "officials at X", "a spokesman for X"): the anonymous and named ``head`` words of the event
+    layer's ``sourcing_cues.csv`` (not observers or media, who speak for themselves).
+
+    >>> sorted({"source", "official", "analyst"} & source_heads())
+    ['official', 'source']
+    """
+    rows = resource_rows("sourcing_cues.csv", columns=("cue", "kind", "value"))
+    return frozenset(r["cue"].lower() for r in rows
+                     if r["kind"] == "head" and r["value"] in BODY_SOURCES)
+
+
 def is_speech_noun(token) -> bool:
     """True for a noun token that names what someone said ("the statement", "his remarks");
     a name ("the State of Qatar") is none.

@@ -98,3 +98,15 @@ def test_claims_and_accusations_are_what_their_author_said():
     # must not fire: a plan is no speech
     assert claims(one_sentence("Orsk's rejection of Omar Delane's plan came on Monday.",
                                [ORSK, DELANE])) == [("orsk", "plan", -1)]
+
+
+def test_an_unnamed_source_inside_a_body_speaks_for_it():
+    ministry = ("Orsk foreign ministry", "orsk_ministry")
+    assert claims(one_sentence("A source in the Orsk foreign ministry said the plan was "
+                               "unacceptable.", [ministry])) == [("orsk_ministry", "plan", -1)]
+    assert claims(one_sentence("Officials at the Orsk foreign ministry rejected the plan.",
+                               [ministry])) == [("orsk_ministry", "plan", -1)]
+    # must not fire: an analyst speaks for himself, a source named nowhere for no one
+    assert claims(one_sentence("An analyst at the Orsk foreign ministry said the plan was "
+                               "unacceptable.", [ministry])) == []
+    assert claims(one_sentence("A source said the plan was unacceptable.")) == []
