@@ -51,7 +51,8 @@ def speaker_actors(phrase: Token, index: ActorIndex) -> list[str]:
 
 
 def noun_holders(noun: Token, index: ActorIndex) -> list[str]:
-    """The actors who hold what a noun says: its possessor ("X's remarks"), its "from",
+    """The actors who hold what a noun says: its possessor ("X's remarks") or a name before it
+    ("an Orsk statement"), its "from",
     "among" or "by" phrase ("a statement from X"), or the agent of a participle that
     modifies it ("the statements made by X"); [] when none is an actor.
 
@@ -62,7 +63,7 @@ def noun_holders(noun: Token, index: ActorIndex) -> list[str]:
     """
     found: list[str] = []
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" or child.dep_ == "compound" and child.pos_ == "PROPN":
             found += [a for a in phrase_actors(child, index) if a not in found]
         elif child.dep_ == "prep" and child.lower_ in HOLDER_PREPS:
             found += [a for obj in child.children if obj.dep_ == "pobj"

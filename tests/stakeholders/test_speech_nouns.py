@@ -110,3 +110,12 @@ def test_an_unnamed_source_inside_a_body_speaks_for_it():
     assert claims(one_sentence("An analyst at the Orsk foreign ministry said the plan was "
                                "unacceptable.", [ministry])) == []
     assert claims(one_sentence("A source said the plan was unacceptable.")) == []
+
+
+def test_a_name_before_a_speech_noun_is_its_holder():
+    norvela = ("Norvela", "norvela")
+    assert claims(one_sentence("Norvela rejected the Orsk statement.", [norvela, ORSK])) == [
+        ("norvela", "statement", -1), ("orsk", "statement", 1)]
+    # must not fire: a common noun before it names no one
+    assert claims(one_sentence("Norvela rejected the border statement.", [norvela])) == [
+        ("norvela", "statement", -1)]
