@@ -11,7 +11,12 @@ evaluative adjective ("baseless", "encouraging"), with the polarity of
   without one, its controller); a noun's possessor, its "from"/"among"/"by" phrase or, when it is
   the object of a verb ("expressed support"), that verb's subject; an adjective's
   speaker. When the cue's own subject is no actor ("the visit is encouraging"), the
-  actor is the sentence's speaker: the subject of its reporting verb ("said").
+  actor is the sentence's speaker: the subject of its reporting verb ("said"), the holder
+  of a speech noun ("a statement from X"). An object that is what another actor said
+  ("rejected the statements made by Y") is Y's statement too (+1).
+- **Denials** in reported speech (:func:`denial_statements`): a reporting verb over a
+  clause that denies a coded event ("clarifying that no talks had been planned") is the
+  speaker's statement against it.
 - **Concept** (:func:`concept_of`): what the position is about, the object of the cue
   (its direct object, its infinitive's object or the infinitive itself, the object of
   "for", "on", "to", "against", "over", ...), named by the Phoenix issue code when a
