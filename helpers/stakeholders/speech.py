@@ -101,6 +101,22 @@ def speakers(sentence: Span, index: ActorIndex) -> list[str]:
     return found
 
 
+def nearest_speakers(token: Token, index: ActorIndex) -> list[str]:
+    """The speakers of the nearest reporting verb above a token in the parse ("Kishida told
+    Prabowo that Japan wanted ..., the ministry said": Kishida for what he told, not the
+    ministry that reports it); [] when no reporting verb above it names an actor."""
+    reporting, current, steps = stance_words("report"), token, 0
+    while current.head is not current and steps < 12:
+        current, steps = current.head, steps + 1
+        if current.pos_ == "VERB" and current.lemma_.lower() in reporting \
+                and current.lemma_.lower() != "quote":
+            found = [a for c in current.children if c.dep_ in SUBJECT_DEPS
+                     for a in speaker_actors(c, index)]
+            if found:
+                return found
+    return []
+
+
 def quoted_speaker(speaking: list[list[str]], n: int) -> list[str]:
     """The speaker of a quotation that runs over sentences: that of the sentence before,
     else of the sentence after (a quotation closed by '..., he said.')."""

@@ -38,8 +38,8 @@ from helpers.events.factuality import clause_verb, factuality_of
 from helpers.stakeholders.concepts import LIGHT_VERBS, complement, concept_of
 from helpers.stakeholders.lexicon import concept_variants, is_speech_noun, stance_words
 from helpers.stakeholders.speech import (HOLDER_PREPS, QUOTES, SUBJECT_DEPS, last_speaker,
-                                         noun_holders, quoted_speaker, reporter, speakers,
-                                         subject_holders, unnamed_speaker)
+                                         nearest_speakers, noun_holders, quoted_speaker,
+                                         reporter, speakers, subject_holders, unnamed_speaker)
 #: Factuality values that make a statement the actor's own.
 KEPT_FACTUALITY = ("asserted", "probable", "possible", "negated")
 #: Prepositions whose object is what a cue is about ("in" and "with" only after a noun:
@@ -363,7 +363,8 @@ def doc_statements(doc: Doc, sentences: list[tuple[int, int, int]], index: Actor
                               else last_speaker(own, n) if unnamed_speaker(span, index)
                               else [])
         for token in span:
-            for row in (cue_statements(token, index, speaking, span, sources)
-                        + denial_statements(token, index, speaking, sources, denied)):
+            near = nearest_speakers(token, index) or speaking
+            for row in (cue_statements(token, index, near, span, sources)
+                        + denial_statements(token, index, near, sources, denied)):
                 rows.append({"sentence_id": sentence_id, **row})
     return rows

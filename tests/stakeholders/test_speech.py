@@ -144,3 +144,13 @@ def test_an_action_done_to_an_actor_is_named_by_its_with_object():
         ("chile", "ship", 1)]
     assert claims("Chile agreed to supply patrol ships.", [CHILE]) == [("chile", "ship", 1)]
     assert claims("Chile agreed to supply it.", [CHILE]) == []
+
+
+def test_the_nearest_reporting_verb_above_a_cue_names_its_speaker():
+    ministry = ("Orsk ministry", "orsk_ministry")
+    delane = ("Omar Delane", "delane")
+    assert claims("Omar Delane told reporters that the visit was encouraging, the Orsk ministry "
+                  "said.", [delane, ministry]) == [("delane", "visit", 1)]
+    # must not fire: an inner reporting verb that names no one leaves the outer speaker
+    assert claims("Reporters were told that the visit was encouraging, the Orsk ministry said.",
+                  [ministry]) == [("orsk_ministry", "visit", 1)]
