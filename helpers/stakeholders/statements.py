@@ -36,73 +36,18 @@ from spacy.tokens import Doc, Span, Token
 from helpers.events.arguments import ActorIndex, is_passive, phrase_actors
 from helpers.events.factuality import clause_verb, factuality_of
 from helpers.stakeholders.concepts import LIGHT_VERBS, complement, concept_of
+from helpers.stakeholders.cues import KEPT_FACTUALITY, cue_polarity, negated
+from helpers.stakeholders.denials import denial_statements
 from helpers.stakeholders.lexicon import concept_variants, is_speech_noun, stance_words
 from helpers.stakeholders.speech import (HOLDER_PREPS, QUOTES, SUBJECT_DEPS, last_speaker,
                                          nearest_speakers, noun_holders, quoted_speaker,
                                          reporter, speakers, subject_holders, unnamed_speaker)
-#: Factuality values that make a statement the actor's own.
-KEPT_FACTUALITY = ("asserted", "probable", "possible", "negated")
 #: Prepositions whose object is what a cue is about ("in" and "with" only after a noun:
 #: "interest in", not "offer support in areas").
 OBJECT_PREPS = {"for", "on", "to", "against", "over", "about", "toward", "towards", "of"}
 NOUN_PREPS = OBJECT_PREPS | {"in", "with"}
 #: Modals by which a speaker demands what the clause says.
 DEMAND_MODALS = {"must", "should"}
-
-
-def cue_polarity(token: Token) -> int | None:
-    """The polarity of a token as a stance cue (+1, -1), None when it is not one; a
-    ``verb_object`` word is a cue only with a direct object ("continue the talks", not
-    "continues to be struck").
-
-    >>> from helpers.nlp.model import get_nlp
-    >>> doc = get_nlp()("Kenya rejected the plan.")
-    >>> cue_polarity(doc[1]), cue_polarity(doc[3])
-    (-1, None)
-    """
-    kind = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj"}.get(token.pos_)
-    if not kind or token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.pos_ == "PROPN":
-        return None
-    if token.pos_ == "VERB" and token.dep_ == "amod":     # "expanded access": a modifier
-        return None
-    if token.pos_ == "VERB" and assessed(token):   # "called the remarks baseless": the adjective
-        return None
-    words = dict(stance_words(kind))
-    if kind == "verb" and any(c.dep_ == "dobj" for c in token.children):
-        words.update(stance_words("verb_object"))       # "continue our friendship"
-    for lemma in lemma_candidates(token):
-        if lemma in words:
-            return words[lemma]
-    return None
-
-
-def assessed(verb: Token) -> Token | None:
-    """The adjective by which a verb judges its object ("called the remarks baseless",
-    "deemed the plan unacceptable"): the verb is then no cue of its own; None otherwise."""
-    return next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "ADJ"), None)
-
-
-def lemma_candidates(token: Token) -> list[str]:
-    """The token's lemma, then regular stems of its form, for the lemmas the tagger gets
-    wrong ("hoped" read as "hop").
-
-    >>> from helpers.nlp.model import get_nlp
-    >>> lemma_candidates(get_nlp()("They hoped so.")[1])[:2]
-    ['hop', 'hoped']
-    """
-    word = token.lower_
-    found = [token.lemma_.lower(), word]
-    for suffix, back in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", ""),
-                         ("s", ""), ("ing", "e"), ("ing", "")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            found.append(word[:-len(suffix)] + back)
-    return list(dict.fromkeys(found))
-
-
-def negated(token: Token) -> bool:
-    """True when the cue or the clause it heads carries a negation word."""
-    words = stance_words("negation")
-    return any(c.dep_ in {"neg", "det"} and c.lower_ in words for c in token.children)
 
 
 def holders(cue: Token, index: ActorIndex, speaking: list[str]) -> list[str]:
@@ -280,68 +225,6 @@ def cue_statements(cue: Token, index: ActorIndex, speaking: list[str],
                     rows.append({"actor_id": actor, "concept": concept, "agreement": agreement,
                                  "cue": cue.text, "start": cue.idx,
                                  "end": cue.idx + len(cue.text), "factuality": factuality})
-    return rows
-
-
-#: Arguments of a clause that can carry the event it denies ("no talks had been planned").
-ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
-
-
-def report_holders(verb: Token, index: ActorIndex, speaking: list[str],
-                   sources: dict[int, list[str]] | None = None) -> list[str]:
-    """Who speaks through a reporting verb: the holder of the speech noun it says through
-    ("released a statement from X, clarifying that ...": X; "X's statement said"), else its
-    subject (of a participle clause without one, its governor's: "X released a statement,
-    clarifying that ..."), else the event layer's source, else the sentence's speakers."""
-    around = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if verb.dep_ in {"advcl", "conj", "acl"} and not around:
-        around = [c for c in verb.head.children if c.dep_ == "dobj"] + (
-            [verb.head] if verb.dep_ == "acl" else [])
-    for noun in around:
-        if is_speech_noun(noun) and noun_holders(noun, index):
-            return noun_holders(noun, index)
-    found = subject_holders(verb, index)[0]
-    if not found and verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children):
-        found = subject_holders(verb.head, index)[0]    # "X released ..., clarifying that"
-    return found or (sources or {}).get(verb.idx, []) or speaking
-
-
-def denied_event(clause: Token, denied: set[int]) -> Token | None:
-    """The token of a clause that triggers a coded event the event layer read as negated
-    (``denied``: trigger offsets): its verb ("did not meet") or an argument ("no talks had
-    been planned"); None when there is none, when the clause is an intention (a modal: "will
-    not visit" announces, it denies nothing) or holds a stance cue (read as such)."""
-    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
-        return None
-    candidates = [clause] + [c for c in clause.children if c.dep_ in ARGUMENT_DEPS]
-    if any(cue_polarity(t) is not None for t in candidates):
-        return None
-    return next((t for t in candidates if t.idx in denied), None)
-
-
-def denial_statements(verb: Token, index: ActorIndex, speaking: list[str],
-                      sources: dict[int, list[str]] | None = None,
-                      denied: set[int] | None = None) -> list[dict]:
-    """A reporting verb over a clause that denies a coded event is a denial of that event
-    ("X clarified that no talks had been planned": X against a meeting, -1), the concept
-    named as for any object (:func:`concept_of`); one row per holder (:func:`report_holders`),
-    the reporting verb as cue; [] for any other token (see :func:`denied_event`)."""
-    if not denied or verb.pos_ != "VERB" or verb.lemma_.lower() not in stance_words("report"):
-        return []
-    factuality = factuality_of(verb)
-    if factuality not in KEPT_FACTUALITY or negated(verb):
-        return []
-    rows = []
-    for clause in verb.children:
-        event = denied_event(clause, denied) if clause.dep_ == "ccomp" else None
-        found = concept_of(event, index) if event is not None else None
-        if found is None:
-            continue
-        for actor in report_holders(verb, index, speaking, sources):
-            if actor != found[0]:
-                rows.append({"actor_id": actor, "concept": found[0], "agreement": -found[1],
-                             "cue": verb.text, "start": verb.idx, "end": verb.idx + len(verb.text),
-                             "factuality": factuality})
     return rows
 
 
