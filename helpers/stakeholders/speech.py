@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from helpers.events.arguments import ActorIndex, controller, is_passive, phrase_actors
 from helpers.nlp.coref import role_nouns
+from helpers.stakeholders.cues import cue_polarity
 from helpers.stakeholders.lexicon import is_speech_noun, source_heads, stance_words
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -81,10 +82,11 @@ def speakers(sentence: Span, index: ActorIndex) -> list[str]:
     and said"), the one quoted ("AFP quoted the minister as saying", "he was quoted as
     saying"), "according to X" (an unnamed source inside a body speaks for it: "a source in
     the ministry said"), or the holder of a speech noun (:func:`noun_holders`: "PAP
-    released a statement from Omar Delane": Delane, not the agency that released it)."""
+    released a statement from Omar Delane": Delane, not the agency that released it) that
+    no cue judges (:func:`judged`: not "rejected Y's statement")."""
     reporting, found = stance_words("report"), []
     for token in sentence:
-        if is_speech_noun(token):
+        if is_speech_noun(token) and not judged(token):
             found += [a for a in noun_holders(token, index) if a not in found]
         if token.pos_ == "VERB" and token.lemma_.lower() in reporting:
             quoted = token.lemma_.lower() == "quote" and not is_passive(token)
@@ -99,6 +101,13 @@ def speakers(sentence: Span, index: ActorIndex) -> list[str]:
             for obj in token.nbor(1).children:
                 found += [a for a in speaker_actors(obj, index) if a not in found]
     return found
+
+
+def judged(noun: Token) -> bool:
+    """True for a speech noun that is the object of a stance cue ("rejected Y's statement",
+    "the rejection of Y's claims"): what Y said is judged there, Y does not speak in it."""
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return head is not noun and cue_polarity(head) is not None
 
 
 def nearest_speakers(token: Token, index: ActorIndex) -> list[str]:

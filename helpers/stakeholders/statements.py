@@ -70,7 +70,9 @@ def holders(cue: Token, index: ActorIndex, speaking: list[str]) -> list[str]:
             if found and cue.dep_ == "dobj":
                 return found
     if cue.pos_ == "ADJ" and cue.dep_ == "oprd" and cue.head.pos_ == "VERB":
-        return subject_holders(cue.head, index)[0] or speaking     # "X called Y baseless"
+        verb = cue.head                 # "X called Y baseless", "X ..., calling Y baseless"
+        return (subject_holders(verb, index)[0] or verb.dep_ == "advcl"
+                and subject_holders(verb.head, index)[0] or speaking)
     return speaking
 
 

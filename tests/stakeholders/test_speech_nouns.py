@@ -119,3 +119,12 @@ def test_a_name_before_a_speech_noun_is_its_holder():
     # must not fire: a common noun before it names no one
     assert claims(one_sentence("Norvela rejected the border statement.", [norvela])) == [
         ("norvela", "statement", -1)]
+
+
+def test_the_author_of_a_judged_statement_does_not_speak_in_the_sentence():
+    assert claims(one_sentence("Orsk rejected Omar Delane's statement, calling the plan "
+                               "unacceptable.", [ORSK, DELANE])) == [
+        ("delane", "statement", 1), ("orsk", "statement", -1), ("orsk", "plan", -1)]
+    # must not fire: a statement no cue judges names its author as the speaker
+    assert claims(one_sentence("A statement from Omar Delane said the plan is unacceptable.",
+                               [DELANE])) == [("delane", "plan", -1)]
