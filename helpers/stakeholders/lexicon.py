@@ -25,6 +25,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from helpers.events.cameo import verb_lexicon
+from helpers.events.dictionary import verb_dictionary
 from helpers.files.resources import resource_rows
 
 
@@ -88,6 +90,71 @@ def stance_words(kind: str) -> dict[str, int]:
         raise ValueError(f"stakeholder_stances.csv has no words of kind {kind!r}")
     return {row.word.lower(): int(row.polarity)
             for row in table.itertuples(index=False) if row.kind == kind}
+
+
+#: Verbs whose blocks of the PETRARCH2 dictionary hold the verbs of saying and alleging
+#: (EXPLAIN_VERBAL, CAMEO 010; ALLEGE, 110).
+SAYING = ("say", "allege")
+#: CAMEO roots of the event nouns that are speech: statements (01), accusations (11).
+SPEECH_ROOTS = ("01", "11")
+#: Verbs of saying whose noun names something else ("their state", "the details").
+OTHER_NOUNS = frozenset({"state", "detail", "say"})
+
+
+@lru_cache(maxsize=None)
+def speech_nouns() -> frozenset[str]:
+    """Lemmas of the nouns that name what someone said: the communication nouns of the event
+    layer's lexicon (``verb_lexicon.csv`` role ``message``: statement, message, letter, ...;
+    or coded as a statement or an accusation, CAMEO 01x and 11x: accusation) and the verbs of
+    saying and alleging of the PETRARCH2 dictionary (the blocks of SAY, CAMEO 010, and ALLEGE,
+    110) that are nouns as well ("remark", "comment", "claim"; not those whose noun names
+    something else: "their state").
+
+    >>> sorted({"statement", "remark", "comment"} & speech_nouns())
+    ['comment', 'remark', 'statement']
+    >>> "meeting" in speech_nouns()
+    False
+    """
+    found = {lemma for (lemma, pos), entries in verb_lexicon().items() if pos == "NOUN" and any(
+        e.role == "message" or e.cameo_code[:2] in SPEECH_ROOTS for e in entries)}
+    dictionary = verb_dictionary()
+    blocks = {e.block for verb in SAYING for e in dictionary.entries(verb)}
+    found |= {lemma for lemma, entries in dictionary.verbs.items() if any(
+        e.block in blocks and e.code == dictionary.blocks[e.block][1]
+        and not e.particles and not e.prefix for e in entries)}
+    return frozenset(found - OTHER_NOUNS)
+
+
+#: Kinds of source (``sourcing_cues.csv``) that speak for the body they are in.
+BODY_SOURCES = ("anonymous", "named")
+
+
+@lru_cache(maxsize=None)
+def source_heads() -> frozenset[str]:
+    """Nouns that name a source speaking from inside a body ("a source in the ministry",
+    "officials at X", "a spokesman for X"): the anonymous and named ``head`` words of the event
+    layer's ``sourcing_cues.csv`` (not observers or media, who speak for themselves).
+
+    >>> sorted({"source", "official", "analyst"} & source_heads())
+    ['official', 'source']
+    """
+    rows = resource_rows("sourcing_cues.csv", columns=("cue", "kind", "value"))
+    return frozenset(r["cue"].lower() for r in rows
+                     if r["kind"] == "head" and r["value"] in BODY_SOURCES)
+
+
+def is_speech_noun(token) -> bool:
+    """True for a noun token that names what someone said ("the statement", "his remarks");
+    a name ("the State of Qatar") is none.
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("His remarks drew a statement at the meeting.")
+    >>> [t.text for t in doc if is_speech_noun(t)]
+    ['remarks', 'statement']
+    """
+    return token.pos_ == "NOUN" and not token.ent_type_ and (
+        token.lemma_.lower() in speech_nouns()
+                                     or token.lower_ in speech_nouns())
 
 
 @lru_cache(maxsize=None)

@@ -74,6 +74,10 @@ def positions(tables: Tables) -> pd.DataFrame:
     """Every statement of the article, one row per (sentence, actor, concept, agreement),
     sorted by sentence, cue offset, actor and concept, numbered ``st1``, ``st2``, ...
 
+    A coded event of praise or criticism gives no statement on its target where the parse
+    already read the cue's object as a thing, not an actor ("hails Pakistan's hospitality":
+    hospitality, not Pakistan).
+
     Columns: those of statements.csv (statement_id, sentence_id, actor_id, concept,
     agreement, cue, factuality, attribution, event_id), then start, end (the cue's
     offsets) and source_type.
@@ -91,12 +95,17 @@ def positions(tables: Tables) -> pd.DataFrame:
     for start, source in rows_of(tables.stance_rows, "start", "source_actor"):
         if source and source not in sources.setdefault(int(start), []):
             sources[int(start)].append(source)
-    for row in doc_statements(doc, sentences, index, sources):
+    denied = {int(start) for start, code, factuality in rows_of(
+        tables.events, "start", "cameo_code", "factuality") if code and factuality == "negated"}
+    for row in doc_statements(doc, sentences, index, sources, denied):
         event_id, attribution, source_type = events.get(
             (row["start"], row["actor_id"]), ("", *sourcing.get(row["sentence_id"], ("", "none"))))
         rows.append({**row, "event_id": event_id, "attribution": attribution,
                      "source_type": source_type})
-    table = pd.DataFrame(rows + _event_rows(tables),
+    actors = set(tables.mentions["actor_id"]) - {""}
+    judged = {(row["start"], row["actor_id"]) for row in rows if row["concept"] not in actors}
+    table = pd.DataFrame(rows + [r for r in _event_rows(tables)
+                                 if (r["start"], r["actor_id"]) not in judged],
                          columns=[c for c in STATEMENT_COLUMNS if c != "statement_id"])
     table = (table.sort_values(["sentence_id", "start", "actor_id", "concept", "agreement"])
              .drop_duplicates(["sentence_id", "actor_id", "concept", "agreement"])

@@ -11,7 +11,12 @@ evaluative adjective ("baseless", "encouraging"), with the polarity of
   without one, its controller); a noun's possessor, its "from"/"among"/"by" phrase or, when it is
   the object of a verb ("expressed support"), that verb's subject; an adjective's
   speaker. When the cue's own subject is no actor ("the visit is encouraging"), the
-  actor is the sentence's speaker: the subject of its reporting verb ("said").
+  actor is the sentence's speaker: the subject of its reporting verb ("said"), the holder
+  of a speech noun ("a statement from X"). An object that is what another actor said
+  ("rejected the statements made by Y") is Y's statement too (+1).
+- **Denials** in reported speech (:func:`denial_statements`): a reporting verb over a
+  clause that denies a coded event ("clarifying that no talks had been planned") is the
+  speaker's statement against it.
 - **Concept** (:func:`concept_of`): what the position is about, the object of the cue
   (its direct object, its infinitive's object or the infinitive itself, the object of
   "for", "on", "to", "against", "over", ...), named by the Phoenix issue code when a
@@ -31,66 +36,18 @@ from spacy.tokens import Doc, Span, Token
 from helpers.events.arguments import ActorIndex, is_passive, phrase_actors
 from helpers.events.factuality import clause_verb, factuality_of
 from helpers.stakeholders.concepts import LIGHT_VERBS, complement, concept_of
-from helpers.stakeholders.lexicon import concept_variants, stance_words
-from helpers.stakeholders.speech import (QUOTES, SUBJECT_DEPS, last_speaker, quoted_speaker,
+from helpers.stakeholders.cues import KEPT_FACTUALITY, cue_polarity, negated
+from helpers.stakeholders.denials import denial_statements
+from helpers.stakeholders.lexicon import concept_variants, is_speech_noun, stance_words
+from helpers.stakeholders.speech import (HOLDER_PREPS, QUOTES, SUBJECT_DEPS, last_speaker,
+                                         nearest_speakers, noun_holders, quoted_speaker,
                                          reporter, speakers, subject_holders, unnamed_speaker)
-#: Factuality values that make a statement the actor's own.
-KEPT_FACTUALITY = ("asserted", "probable", "possible", "negated")
 #: Prepositions whose object is what a cue is about ("in" and "with" only after a noun:
 #: "interest in", not "offer support in areas").
 OBJECT_PREPS = {"for", "on", "to", "against", "over", "about", "toward", "towards", "of"}
 NOUN_PREPS = OBJECT_PREPS | {"in", "with"}
-#: Prepositions whose object holds a stance noun ("commitment from the parties").
-HOLDER_PREPS = {"from", "among", "by"}
 #: Modals by which a speaker demands what the clause says.
 DEMAND_MODALS = {"must", "should"}
-
-
-def cue_polarity(token: Token) -> int | None:
-    """The polarity of a token as a stance cue (+1, -1), None when it is not one; a
-    ``verb_object`` word is a cue only with a direct object ("continue the talks", not
-    "continues to be struck").
-
-    >>> from helpers.nlp.model import get_nlp
-    >>> doc = get_nlp()("Kenya rejected the plan.")
-    >>> cue_polarity(doc[1]), cue_polarity(doc[3])
-    (-1, None)
-    """
-    kind = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj"}.get(token.pos_)
-    if not kind or token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.pos_ == "PROPN":
-        return None
-    if token.pos_ == "VERB" and token.dep_ == "amod":     # "expanded access": a modifier
-        return None
-    words = dict(stance_words(kind))
-    if kind == "verb" and any(c.dep_ == "dobj" for c in token.children):
-        words.update(stance_words("verb_object"))       # "continue our friendship"
-    for lemma in lemma_candidates(token):
-        if lemma in words:
-            return words[lemma]
-    return None
-
-
-def lemma_candidates(token: Token) -> list[str]:
-    """The token's lemma, then regular stems of its form, for the lemmas the tagger gets
-    wrong ("hoped" read as "hop").
-
-    >>> from helpers.nlp.model import get_nlp
-    >>> lemma_candidates(get_nlp()("They hoped so.")[1])[:2]
-    ['hop', 'hoped']
-    """
-    word = token.lower_
-    found = [token.lemma_.lower(), word]
-    for suffix, back in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", ""),
-                         ("s", ""), ("ing", "e"), ("ing", "")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            found.append(word[:-len(suffix)] + back)
-    return list(dict.fromkeys(found))
-
-
-def negated(token: Token) -> bool:
-    """True when the cue or the clause it heads carries a negation word."""
-    words = stance_words("negation")
-    return any(c.dep_ in {"neg", "det"} and c.lower_ in words for c in token.children)
 
 
 def holders(cue: Token, index: ActorIndex, speaking: list[str]) -> list[str]:
@@ -112,6 +69,10 @@ def holders(cue: Token, index: ActorIndex, speaking: list[str]) -> list[str]:
             found, _ = subject_holders(cue.head, index)
             if found and cue.dep_ == "dobj":
                 return found
+    if cue.pos_ == "ADJ" and cue.dep_ == "oprd" and cue.head.pos_ == "VERB":
+        verb = cue.head                 # "X called Y baseless", "X ..., calling Y baseless"
+        return (subject_holders(verb, index)[0] or verb.dep_ == "advcl"
+                and subject_holders(verb.head, index)[0] or speaking)
     return speaking
 
 
@@ -163,6 +124,8 @@ def _objects(cue: Token, index: ActorIndex) -> list[Token]:
     if cue.pos_ == "ADJ":
         if cue.dep_ == "amod":
             found.append(cue.head)
+        elif cue.dep_ == "oprd":        # "called the remarks baseless": what the verb judges
+            found += [c for c in cue.head.children if c.dep_ == "dobj"]
         elif cue.dep_ in {"acomp", "ccomp", "conj"}:
             first = cue
             while first.dep_ == "conj" and first.head is not first:
@@ -234,7 +197,10 @@ def cue_statements(cue: Token, index: ActorIndex, speaking: list[str],
                    sentence: Span | None = None, sources: dict[int, list[str]] | None = None
                    ) -> list[dict]:
     """Every (actor, concept, agreement, factuality) a cue gives, before sourcing; objects
-    outside ``sentence`` (a parse running over a sentence break) are left out."""
+    outside ``sentence`` (a parse running over a sentence break) are left out. An object
+    that is what another actor said (a speech noun with a holder: "rejected the statements
+    made by Y", "Y's remarks", "a letter from Y") is also its author's statement: the author
+    stands by what he said (+1, whatever the cue)."""
     polarity = cue_polarity(cue)
     if polarity is None or embedded(cue):
         return []
@@ -252,21 +218,26 @@ def cue_statements(cue: Token, index: ActorIndex, speaking: list[str],
         if sentence is not None and not sentence.start <= target.i < sentence.end:
             continue
         own = clause_polarity if target.dep_ == "ccomp" else polarity
+        authors = [a for a in (noun_holders(target, index) if is_speech_noun(target) else [])
+                   if a not in actors]
         for concept, concept_polarity in _concepts_of(target, index):
-            for actor in actors:
+            for actor, agreement in [(a, own * concept_polarity * sign) for a in actors] + [
+                    (a, concept_polarity) for a in authors]:
                 if actor != concept:
-                    rows.append({"actor_id": actor, "concept": concept,
-                                 "agreement": own * concept_polarity * sign,
+                    rows.append({"actor_id": actor, "concept": concept, "agreement": agreement,
                                  "cue": cue.text, "start": cue.idx,
                                  "end": cue.idx + len(cue.text), "factuality": factuality})
     return rows
 
 
 def doc_statements(doc: Doc, sentences: list[tuple[int, int, int]], index: ActorIndex,
-                   sources: dict[int, list[str]] | None = None) -> list[dict]:
+                   sources: dict[int, list[str]] | None = None,
+                   denied: set[int] | None = None) -> list[dict]:
     """The statements of every sentence ``(sentence_id, start, end)`` of a parsed text;
     ``sources`` (trigger offset -> source actors of the event layer's predicate there)
-    name the holder of a verb cue where the event layer found one."""
+    name the holder of a verb cue where the event layer found one; ``denied`` (trigger
+    offsets of the coded events read as negated) gives the denials of reported speech
+    (:func:`denial_statements`)."""
     rows = []
     spans = [(sid, doc.char_span(start, end, alignment_mode="expand"))
              for sid, start, end in sentences]
@@ -277,6 +248,8 @@ def doc_statements(doc: Doc, sentences: list[tuple[int, int, int]], index: Actor
                               else last_speaker(own, n) if unnamed_speaker(span, index)
                               else [])
         for token in span:
-            for row in cue_statements(token, index, speaking, span, sources):
+            near = nearest_speakers(token, index) or speaking
+            for row in (cue_statements(token, index, near, span, sources)
+                        + denial_statements(token, index, near, sources, denied)):
                 rows.append({"sentence_id": sentence_id, **row})
     return rows

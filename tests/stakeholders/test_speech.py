@@ -144,3 +144,24 @@ def test_an_action_done_to_an_actor_is_named_by_its_with_object():
         ("chile", "ship", 1)]
     assert claims("Chile agreed to supply patrol ships.", [CHILE]) == [("chile", "ship", 1)]
     assert claims("Chile agreed to supply it.", [CHILE]) == []
+
+
+def test_the_nearest_reporting_verb_above_a_cue_names_its_speaker():
+    ministry = ("Orsk ministry", "orsk_ministry")
+    delane = ("Omar Delane", "delane")
+    assert claims("Omar Delane told reporters that the visit was encouraging, the Orsk ministry "
+                  "said.", [delane, ministry]) == [("delane", "visit", 1)]
+    # must not fire: an inner reporting verb that names no one leaves the outer speaker
+    assert claims("Reporters were told that the visit was encouraging, the Orsk ministry said.",
+                  [ministry]) == [("orsk_ministry", "visit", 1)]
+
+
+def test_praise_of_a_possessed_thing_is_about_the_thing_not_its_possessor():
+    def praise(trigger: str) -> dict:
+        return {"trigger": trigger, "lemma": "hail", "cameo_code": "051", "source_actor": "chile",
+                "target_actor": "peru", "factuality": "asserted", "goldstein": 3.4}
+    assert claims("Chile hailed Peru's hospitality.", [CHILE, PERU], [praise("hailed")]) == [
+        ("chile", "hospitality", 1)]
+    # must not fire: praise of the actor itself stays a position on the actor
+    assert claims("Chile hailed Peru.", [CHILE, PERU], [praise("hailed")]) == [
+        ("chile", "peru", 1)]
