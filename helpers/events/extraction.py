@@ -36,7 +36,15 @@ Speech is coded by what it does:
   cooperative act a speaker says someone *can* or *could* do is an offer of it
   (03x: "Delane said Norvela can mediate" is 039);
 - rejecting "the request" or "the offer" targets whoever made the last approach
-  to the one who rejects it.
+  to the one who rejects it;
+- a judgement with no target is aimed at the actors named in what it is about
+  ("concern over the Philippine-US agreement"); a statement not made ("did not comment")
+  is 011; "I" or "we" in a quotation is its speaker.
+
+Across sentences (:mod:`helpers.events.implicit`): a contact event named with one side
+("his trip", "the talks") takes the other from another mention of the same event; a visit
+read as to the visitor's own state goes to the state named before; no row joins a state
+and its own official.
 
 Rules and reasons: docs/annotation_guide_events.md.
 
