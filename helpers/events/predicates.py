@@ -41,6 +41,8 @@ _EVALUATIVE_ROOTS = ("05", "11", "12")
 _OBJECT_PREPS = ("with", "to", "against", "on")
 #: Prepositions whose object event noun takes the governing verb's subject as its source.
 _FRAME_PREPS = {"during", "at", "in", "after", "before", "following", "on", "upon"}
+#: The code of making a visit, whose "with" names a companion, not whom is visited.
+_VISIT = "042"
 #: Roots of appeals and offers (invitations, requests): in a frame phrase of a clause
 #: ("on the invitation of Y, X arrived") the clause's subject is whom they are made to.
 _ASKED_ROOTS = ("02", "03")
@@ -210,6 +212,8 @@ class SentencePredicates:
             if not reciprocal:
                 add(targets, phrase_actors(child, index))
         preps = target_preps_of(coding)
+        if coding is not None and coding.code.startswith(_VISIT):
+            preps = tuple(p for p in preps if p != "with")   # 'visit X with Y': Y goes along
         add(targets, prep_actors(verb, preps, index))
         add(targets, honoured(verb, index))
         used = coding.used if coding else frozenset()

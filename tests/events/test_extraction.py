@@ -389,6 +389,9 @@ ARGUMENT_ACTORS = {"Ost": "ost", "Pell": "pell", "Velm": "velm", "his": "ost", "
     ("Kenya and Ethiopia held a joint press conference in Nairobi.",
      [("held", "017", "kenya", ""), ("held", "017", "ethiopia", "")]),
     ("Kenya held a conference with Ethiopia.", [("held", "040", "kenya", "ethiopia")]),
+    # whom a visitor goes 'with' goes along, and is not visited
+    ("Ost will not visit Velm with Pell this week.", [("visit", "042", "ost", "velm")]),
+    ("Ost met with Pell.", [("met", "040", "ost", "pell")]),
     # a capitalised event noun outside a name
     ("President Ost will on Monday begin a 2-day Official Visit to Velm.",
      [("Visit", "042", "ost", "velm")]),
