@@ -122,7 +122,7 @@ def verb_lexicon() -> dict[tuple[str, str], tuple[LexiconEntry, ...]]:
     Every code must be in the CAMEO table and every role known, so a typo fails on
     load with a :class:`LexiconError` naming the line.
 
-    >>> [e.cameo_code for e in verb_lexicon()[("hold", "VERB")]][:1]
+    >>> [e.cameo_code for e in verb_lexicon()[("meet", "VERB")]]
     ['040']
     """
     found: dict[tuple[str, str], list[LexiconEntry]] = {}

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from helpers.events.arguments import headline_infinitive
+from helpers.events.constructions import headline_infinitive
 from helpers.files.resources import resource_rows
 
 VALUES = ("asserted", "probable", "possible", "negated", "underspecified")

@@ -21,17 +21,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from helpers.events.arguments import (INTENDED, INTENT_ADJECTIVES, SUBJECTS, ActorIndex, add,
-                                      as_well_as, controller, definite, dependents, headline_infinitive, honoured,
-                                      infinitival_relative,
-                                      intent_word, is_passive,
-                                      phrase_actors, prep_actors, prep_actors_of,
-                                      subject_actors)
-from helpers.events.cameo import verb_lexicon
+                                      as_well_as, controller, definite, dependents, honoured,
+                                      intent_word, is_passive, phrase_actors, prep_actors,
+                                      prep_actors_of, subject_actors)
 from helpers.events.coding import Coding, code_noun, code_verb
+from helpers.events.constructions import headline_infinitive, infinitival_relative
 from helpers.events.factuality import clause_verb
+from helpers.events.predicate_words import (misread_subject, misread_verb, nounlike,
+                                            target_preps_of, verb_only_coding)
 
-#: Prepositions that introduce a target when neither the table nor the pattern names one.
-DEFAULT_TARGET_PREPS = ("with", "to", "between", "against", "on")
 #: Verbs in these relations are not events of their own (modifiers, reduced relatives).
 _NOT_TRIGGER = {"amod", "acomp", "compound", "prep", "acl", "aux", "auxpass", "agent", "case"}
 #: Roots of acts that judge what they are about (praise, criticise, reject): praising
@@ -63,56 +61,6 @@ class Found:
     factuality: str = ""
     note: str = ""
     extra: list[tuple[str, str, str]] = field(default_factory=list)   # (code, source, target)
-
-
-def _verb_only(token: Token) -> Coding | None:
-    """A verb the tagger called a noun ('... and mediate between'): a word that is never a noun."""
-    if token.pos_ != "NOUN":
-        return None
-    rows = verb_lexicon().get((token.lower_, "VERB"), ())
-    if not any(r.verb_only for r in rows):
-        return None
-    row = next(r for r in rows if r.verb_only)
-    return Coding(row.cameo_code, False, row.lemma, f"override line {row.line}", frozenset(),
-                  frozenset(), row.reciprocal, row.role, row.target_preps)
-
-
-#: Entity labels of names: a capitalised word inside one is a name, not an event noun.
-_NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "LAW"}
-
-
-def nounlike(token: Token) -> bool:
-    """True for a common noun, or a capitalised one the tagger called a proper noun outside
-    any name ("begin a 2-day Official Visit to Ghana", "a State Visit").
-
-    >>> from helpers.nlp.model import get_nlp
-    >>> doc = get_nlp()("He will begin a 2-day Official Visit to Ghana.")
-    >>> [t.text for t in doc if nounlike(t)]
-    ['day', 'Visit']
-    """
-    if token.pos_ == "NOUN":
-        return True
-    return token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in _NAME_LABELS \
-        and token.dep_ not in {"compound", "appos", "nsubj"}
-
-
-def misread_verb(token: Token) -> bool:
-    """True for a verb tagged a plural noun heading a clause ('X thanks Y', 'X sides with Y')."""
-    return token.tag_ == "NNS" and token.dep_ in {"ROOT", "ccomp", "conj"} and any(
-        _misread_subject(c) for c in token.children) and any(
-        c.dep_ in {"dobj", "prep"} for c in token.children)
-
-
-def _misread_subject(child: Token) -> bool:
-    """The subject of a misread verb: its nsubj, or a proper noun before it read as its compound."""
-    return child.dep_ == "nsubj" or child.dep_ == "compound" and child.tag_ == "NNP" \
-        and child.i < child.head.i
-
-
-def target_preps_of(coding: Coding | None) -> tuple[str, ...]:
-    if coding is None:
-        return DEFAULT_TARGET_PREPS
-    return tuple(dict.fromkeys((coding.target_preps or DEFAULT_TARGET_PREPS) + tuple(coding.preps)))
 
 
 class SentencePredicates:
@@ -187,7 +135,7 @@ class SentencePredicates:
         has_subject = False
         misread = misread_verb(verb)
         for child in dependents(verb):
-            if child.dep_ in SUBJECTS or misread and _misread_subject(child):
+            if child.dep_ in SUBJECTS or misread and misread_subject(child):
                 has_subject = True
                 actors = subject_actors(child, index)
                 if not actors and coding is not None and coding.code and definite(child) \
@@ -331,7 +279,7 @@ class SentencePredicates:
     def analyse(self, token: Token) -> Found | None:
         if token.pos_ not in {"VERB", "NOUN"} and not nounlike(token):
             return None
-        coding = _verb_only(token)
+        coding = verb_only_coding(token)
         if coding is not None:
             targets = prep_actors(token, target_preps_of(coding), self.index)
             later = [c for c in token.head.children if c.i > token.i]   # prepositions it lost
