@@ -69,12 +69,11 @@ from spacy.tokens import Doc
 from helpers.nlp.kb import load_kb
 from helpers.nlp.linking import LinkedName, person_role
 from helpers.nlp.name_lists import text_of
-from helpers.nlp.nominals import (article_people, definite_plural, office_holders, plural_nominal,
-                                  role_nominal, their_states)
+from helpers.nlp.nominals import article_people, definite_plural, plural_nominal, role_nominal, their_states
 from helpers.nlp.references import (MEETING_VERBS, SUBJECT_DEPS, Ref, clause_subjects, coordinated,
                                     is_main_subject, is_subject, meeting_pair, reciprocal_persons,
                                     role_nouns, role_word, speaker_of)
-from helpers.nlp.roles import sector_noun
+from helpers.nlp.roles import office_holders, sector_noun
 from helpers.nlp.state_nominals import state_nominal
 
 MASCULINE = {"he", "him", "his", "himself"}

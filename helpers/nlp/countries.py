@@ -1,4 +1,5 @@
-"""Every state of ISO 3166-1 with its names, demonyms, capital and CAMEO code, from the field's data.
+"""Every state of ISO 3166-1 with its names, demonyms, capital, CAMEO code and position, from the
+field's data; and whether a demonym in a text names the people (:func:`is_people`).
 
 Three sources, merged by ISO alpha-3 code:
 
@@ -168,3 +169,16 @@ def geography() -> dict[str, tuple[float, float, tuple[str, ...]]]:
             out[iso] = (float(where[0]), float(where[1]), tuple(info.get("borders") or ()))
     return out
 
+
+def is_people(ent) -> bool:
+    """Whether a demonym names the people as a plural noun ("Palestinians said"), not the
+    state: a plural noun (morphology Number=Plur) that modifies no other noun.
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("Palestinians and Iraqi officials met.")
+    >>> is_people(doc.ents[0]), is_people(doc.ents[1])
+    (True, False)
+    """
+    root = ent.root
+    return "Plur" in root.morph.get("Number") and root.pos_ in {"NOUN", "PROPN"} \
+        and root.dep_ not in {"amod", "compound", "nmod", "poss"}

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from helpers.nlp.countries import is_people
 from helpers.nlp.entities import NAME_LABELS, institution_names
 from helpers.nlp.kb import KB, load_kb, lookup, slug
 from helpers.nlp.name_lists import is_abbreviation, role_nouns, text_of
@@ -166,20 +167,6 @@ def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
         linked.append(LinkedName(ent.start_char, ent.end_char, text, label, actor_id,
                                  f"{found}/{how}" if actor_id else found, kind))
     return linked
-
-
-def is_people(ent: Span) -> bool:
-    """Whether a demonym names the people as a plural noun ("Palestinians said"), not the
-    state: a plural noun (morphology Number=Plur) that modifies no other noun.
-
-    >>> from helpers.nlp.model import get_nlp
-    >>> doc = get_nlp()("Palestinians and Iraqi officials met.")
-    >>> is_people(doc.ents[0]), is_people(doc.ents[1])
-    (True, False)
-    """
-    root = ent.root
-    return "Plur" in root.morph.get("Number") and root.pos_ in {"NOUN", "PROPN"} \
-        and root.dep_ not in {"amod", "compound", "nmod", "poss"}
 
 
 def defined_acronym(ent: Span) -> str:

@@ -9,19 +9,7 @@ from helpers.nlp.linking import LinkedName, person_role
 from helpers.nlp.phoenix import agent_code
 from helpers.nlp.references import (Ref, is_subject, last_pair, noun_number, role_nouns, role_word,
                                     skip_actors)
-from helpers.nlp.roles import BARE_SECTORS
-
-#: Offices another word also names: an abbreviation or synonym, or a word for any of several
-#: offices ("the Kenya leader": its president or prime minister).
-OFFICE_NAMES = {"pm": ("prime minister",), "premier": ("prime minister",),
-                "leader": ("president", "prime minister", "premier", "chancellor", "head of state")}
-#: British spellings of office words -> the American ones the knowledge base's roles use.
-_SPELLINGS = {"defence": "defense", "labour": "labor"}
-
-
-def _spelling(text: str) -> str:
-    """``text`` (lower case) with British spellings of office words made American."""
-    return " ".join(_SPELLINGS.get(w, w) for w in text.split(" "))
+from helpers.nlp.roles import BARE_SECTORS, addressed_holder, holder_of, holds_role
 
 
 def plural_nominal(tok, history, pairs, emit, remember, since: int = -1,
@@ -116,7 +104,7 @@ def role_nominal(tok, names, countries, roles, history, emit, remember, people) 
         if state:
             emit(owner[-1].start if owner and not demonym else start, end, "GPE", "NOMINAL", [state],
                  "coref:demonym_state" if demonym else "coref:owner_state")
-    elif kind == "person" and tag == "NN" and (chosen := _addressed(tok, word, names, people)):
+    elif kind == "person" and tag == "NN" and (chosen := addressed_holder(tok, word, names, people)):
         emit(tok.idx - len(tok.doc[tok.i - 1].text_with_ws), end, "PERSON", "NOMINAL", chosen,
              "coref:addressed")
         remember(tok.idx - len(tok.doc[tok.i - 1].text_with_ws), end, chosen, "person", tok, False)
@@ -147,7 +135,7 @@ def role_nominal(tok, names, countries, roles, history, emit, remember, people) 
             emit(owner[-1].start, end, "PERSON", "NOMINAL", fits[-1:], "coref:counterpart")
             remember(owner[-1].start, end, fits[-1:], "person", tok, is_subject(tok))
     elif kind == "person" and tag == "NN" and (state := demonym.actor_id if demonym else _owner_state(tok, names)) \
-            and (chosen := _holder(tok, word, kb.actors[state].country, people)):
+            and (chosen := holder_of(tok, word, kb.actors[state].country, people)):
         emit(tok.left_edge.idx, end, "PERSON", "NOMINAL", chosen, "coref:office_of_state")
         remember(tok.left_edge.idx, end, chosen, "person", tok, is_subject(tok))
     elif "the" in dets and tag == "NN" and kind == "person" and not (not demonym and _owner_state(tok, names)):
@@ -157,7 +145,7 @@ def role_nominal(tok, names, countries, roles, history, emit, remember, people) 
         office = " ".join([c.lower_ for c in tok.children if c.i < tok.i and (
             c.dep_ in {"compound", "amod"} and f"{c.lower_} {word}" in role_nouns()
             or c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_ and c.whitespace_)] + [word])
-        named = [a for a in fits if _holds_role(office, _roles(a, roles))]   # a portfolio noun
+        named = [a for a in fits if holds_role(office, _roles(a, roles))]   # a portfolio noun
         # in front ("the defence minister") is part of the office
         chosen = (named or (fits if demonym else []))[-1:] or _salient(tok, history, roles) \
             or _described(tok, history)
@@ -206,80 +194,6 @@ def article_people(doc, names: list[LinkedName]) -> list[tuple[int, str, str, st
     return [(start, a, countries[a], roles[a]) for start, a in out]
 
 
-def _office_states(tok, names: list[LinkedName], history, pairs) -> tuple[str, ...]:
-    """The states a plural office noun names: demonyms before it ("Ukrainian and Polish foreign
-    ministers"), states in its 'of' phrase ("of China and the Philippines"), or the pair a
-    "the two countries" there refers to."""
-    states = [n.actor_id for n in names if n.type == "state" and n.label == "NORP"
-              and tok.left_edge.idx <= n.start and n.end <= tok.idx]
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-        end = tok.right_edge.idx + len(tok.right_edge)      # "of China and the Philippines"
-        states += [n.actor_id for n in names if n.type == "state" and prep.idx <= n.start and n.end <= end]
-        if not states and any(t.lower_ in {"two", "both"} and role_nouns().get(t.head.lower_, ("", ""))[1]
-                              == "state" for t in prep.subtree):
-            states += last_pair(history, pairs, "state", set())[0]
-    return tuple(dict.fromkeys(states))
-
-
-def _office_words(tok) -> str:
-    """The office a role noun names with the words in front of it that are no name or number
-    ("the vice ministers" -> "vice minister", "the foreign ministers" -> "foreign minister")."""
-    words = [c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i
-             and not c.ent_type_ and c.pos_ in {"ADJ", "NOUN", "PROPN"}]
-    return " ".join(words + [tok.lemma_.lower()])
-
-
-def _holders_of(office: str, word: str, mine: list[tuple[str, str]]) -> tuple[list[str], bool]:
-    """The persons of ``mine`` (actor, roles) that hold ``office``, else the role noun ``word``
-    alone, else that are a counterpart (who holds the office of the one it is the counterpart
-    of); and whether they hold the office."""
-    for wanted in dict.fromkeys((office, word)):
-        held = [a for a, roles in mine if _holds_role(wanted, roles)]
-        if held:
-            return held, True
-    return [a for a, roles in mine if _holds_role("counterpart", roles)], False
-
-
-def office_holders(tok, names, people, history, pairs, emit, remember, size: int = 0) -> bool:
-    """Rule 3b: a plural office with its states ("the foreign ministers of China and the
-    Philippines", "the Presidents of the two countries") -> the person of each state the
-    article gives that office (before or after), when every state has one; a state whose
-    holder the text gives no country takes a holder of no known country. Without states, an
-    office of more than one word ("the foreign ministers", "the vice ministers") -> the
-    persons the article gives it and their counterparts, when there are two or more
-    (``size`` of them for "the two"/"both")."""
-    word = role_word(tok)
-    if noun_number(tok) != "NNS" or role_nouns().get(word, ("", ""))[1] != "person":
-        return False
-    states = _office_states(tok, names, history, pairs)
-    kb, chosen, by_office = load_kb(), [], 0
-    office = _office_words(tok)
-    if len(states) < 2:
-        if " " not in office or states:
-            return False
-        everyone = list(dict.fromkeys((a, roles) for _, a, _, roles in people))
-        held = [a for a, roles in everyone if _holds_role(office, roles)]
-        chosen = list(dict.fromkeys(held + [a for a, roles in everyone if held
-                                            and _holds_role("counterpart", roles)]))
-        by_office = len(chosen) >= 2 and (not size or len(chosen) == size)
-    for state in states:
-        for country in (kb.actors[state].country, ""):
-            mine = [(a, roles) for _, a, c, roles in people if c == country and a not in chosen]
-            held, by = _holders_of(office, word, mine)
-            if held:
-                break
-        if not held:
-            return False
-        by_office += by
-        chosen.append(held[0])
-    if not by_office:
-        return False
-    start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-    emit(start, end, "PERSON", "NOMINAL", chosen, "coref:office_holders")
-    remember(start, end, chosen, "person", tok, is_subject(tok))
-    return True
-
-
 def _owner_state(tok, names: list[LinkedName]) -> str:
     """The state that owns a noun ("Syria's new leader"), is a name in front of it ("the Kenya
     leader") or that its "of" phrase names ("the President of Turkmenistan"), '' if none."""
@@ -288,48 +202,6 @@ def _owner_state(tok, names: list[LinkedName]) -> str:
              if c.dep_ == "prep" and c.lower_ == "of"]
     return next((n.actor_id for n in names if n.type == "state" and (
         n.start in owners or any(a <= n.start and n.end <= b for a, b in spans))), "")
-
-
-def _holder(tok, word: str, country: str, people) -> list[str]:
-    """The person of ``country`` the article gives the office ``tok`` names ("foreign minister",
-    else the noun alone): the last one named before ``tok``, else the first one after it (a
-    headline names an office before the text names its holder); else, in the same way, a person
-    the article gives that office and no country; else the one person of that country the
-    knowledge base gives the office (none when it gives several)."""
-    office = " ".join([c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i
-                       and f"{c.lower_} {word}" in role_nouns()] + [word])
-    for mine in (country, ""):      # a holder the text gives no country comes second
-        for wanted in dict.fromkeys((office, word)):
-            held = [(start, a) for start, a, c, roles in people if c == mine and _holds_role(wanted, roles)]
-            before = [a for start, a in held if start < tok.idx]
-            if held:
-                return before[-1:] or [held[0][1]]
-    known = [a.actor_id for a in load_kb().actors.values() if a.type == "person" and a.country == country
-             and _holds_role(office, a.role.lower())]
-    return known if len(known) == 1 else []     # the article names no holder: the one the KB knows
-
-
-def _holds_role(noun: str, role_text: str) -> bool:
-    """True when ``noun`` is a role the text gives: a word of it, unless it ends a longer
-    role noun of the table ('minister' is not a 'Prime Minister'); an office of several words
-    when its words come in that order in one role ('vice minister' in 'First Vice Foreign
-    Minister'; roles are separated by ';'); an office another word names (``OFFICE_NAMES``:
-    'PM', 'premier' for 'prime minister'; a 'leader' of a state is its president or prime
-    minister); British and American spellings alike ('defence', 'defense')."""
-    noun, role_text = _spelling(noun.replace("-", "")), _spelling(role_text.replace("-", ""))
-    if any(_holds_role(other, role_text) for other in OFFICE_NAMES.get(noun, ())):
-        return True
-    for role in role_text.split(";"):
-        words = [w.strip(",") for w in role.split()]
-        if " " in noun:
-            rest = iter(words)
-            if all(w in rest for w in noun.split()):
-                return True
-            continue
-        for i, word in enumerate(words):
-            if word == noun and not (i and f"{words[i - 1]} {noun}" in role_nouns()):
-                return True
-    return False
 
 
 def _salient(tok, history: list[Ref], roles: dict[str, str]) -> list[str]:
@@ -344,28 +216,6 @@ def _salient(tok, history: list[Ref], roles: dict[str, str]) -> list[str]:
     return [r.actors[0] for r in last[:1]
             if not roles.get(r.actors[0], "").strip("; ")
             and not (r.actors[0] in kb.actors and kb.actors[r.actors[0]].role)]
-
-
-#: Words that address a person by office ("Thank you Mr President").
-ADDRESS_WORDS = {"mr", "mr.", "mister", "madam", "madame", "mrs", "mrs."}
-
-
-def _addressed(tok, word: str, names: list[LinkedName], people) -> list[str]:
-    """An office addressed ("Thank you Mr President," Ruto said) -> the one person the article
-    gives that office (or who is the counterpart of one) who does not speak: not a person
-    named as a subject in its sentence or the next (where "X said" follows a quote); [] when
-    none or several remain."""
-    doc = tok.doc
-    if tok.i == 0 or doc[tok.i - 1].lower_ not in ADDRESS_WORDS:
-        return []
-    holders = list(dict.fromkeys(a for _, a, _, roles in people
-                                 if _holds_role(word, roles) or _holds_role("counterpart", roles)))
-    sent = tok.sent
-    until = doc[sent.end].sent.end_char if sent.end < len(doc) else sent.end_char
-    speakers = {n.actor_id for n in names if sent.start_char <= n.start < until and n.type == "person"
-                and is_subject(doc.char_span(n.start, n.end, alignment_mode="expand").root)}
-    left = [a for a in holders if a not in speakers]
-    return left if len(left) == 1 else []
 
 
 def _described(tok, history: list[Ref]) -> list[str]:
