@@ -70,8 +70,10 @@ def resolve(rule: Rule, groups: dict, *, dct: dt.date | None, week_start: str = 
     kind, value, earliest, latest, mod, note = full(rule.handler(groups, ref, tense, context))
     if rule.relative != "none" and ref is not None:
         first, last = bounds or (ref, ref)
-        earliest = rule.handler(groups, first, tense, context)[2]
-        latest = rule.handler(groups, last, tense, context)[3]
+        if first != ref:        # a bound from the reference date itself is the one found above
+            earliest = rule.handler(groups, first, tense, context)[2]
+        if last != ref:
+            latest = rule.handler(groups, last, tense, context)[3]
     iso = lambda day: day.isoformat() if day else ""  # noqa: E731
     return Normalized(kind, value, iso(earliest), iso(latest), rule.name, mod, note)
 
