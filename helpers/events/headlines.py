@@ -7,18 +7,25 @@ a line in capitals put in sentence case (names in title case, short ones kept as
 events found there are those of the article (the parse keeps the line's offset in
 ``doc.user_data["offset"]``). Names, links and dates keep the article's parse.
 
+The headline lines of several articles can be parsed ahead in one ``nlp.pipe`` batch
+(:func:`parse_headlines`); :func:`headline_span` then takes those parses instead of
+parsing each line on its own.
+
 >>> headline_text("MANELE MEETS PNG DEPUTY", [(0, 6), (13, 16)])
 'Manele meets PNG deputy'
 """
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import replace
-from typing import Sequence
+from typing import Iterable, Sequence
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
-from helpers.files.records import Mention
+from helpers.events.sourcing import sentence_spans
+from helpers.files.records import Mention, Sentence
 from helpers.nlp.model import get_nlp
 from helpers.nlp.name_lists import text_of
 
@@ -28,6 +35,9 @@ _CLOSING = ".!?;:"
 _QUOTES = "\"'”’"
 #: Words in capitals this short are kept as acronyms ("PNG", "UN", "US").
 _ACRONYM = 3
+#: The parses :func:`parse_headlines` made ahead for an article's headline lines
+#: (``{text parsed: [Doc, ...]}``), until :func:`headline_span` takes them.
+_AHEAD: WeakKeyDictionary[Doc, dict[str, list[Doc]]] = WeakKeyDictionary()
 
 
 def is_headline(text: str, start: int, end: int) -> bool:
@@ -60,21 +70,50 @@ def headline_text(line: str, names: Sequence[tuple[int, int]] = ()) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _alone_text(doc: Doc, span: Span, mentions: Sequence[Mention]) -> str | None:
+    """The text :func:`headline_span` parses for the sentence ``span``, None when it is no
+    headline line."""
+    start, end = span.start_char, span.end_char
+    text = text_of(doc)
+    if not is_headline(text, start, end):
+        return None
+    return headline_text(text[start:end], [(m.start - start, m.end - start) for m in mentions])
+
+
+def parse_headlines(articles: Iterable[tuple[Doc, Sequence[Sentence], Sequence[Mention]]]) -> None:
+    """Parse the headline lines of the articles ``(doc, sentences, mentions)`` in one
+    ``nlp.pipe`` batch, for :func:`headline_span` to take (each parse once, while the article's
+    doc lives). The parses are those :func:`headline_span` would make line by line.
+    """
+    jobs = []
+    for doc, sents, mentions in articles:
+        by_sentence: dict[int, list[Mention]] = defaultdict(list)
+        for mention in mentions:
+            by_sentence[mention.sentence_id].append(mention)
+        for sent, span in zip(sents, sentence_spans(doc, sents)):
+            alone = _alone_text(doc, span, by_sentence[sent.sentence_id])
+            if alone is not None:
+                jobs.append((doc, alone))
+    for (doc, alone), parsed in zip(jobs, get_nlp().pipe(alone for _, alone in jobs)):
+        _AHEAD.setdefault(doc, {}).setdefault(alone, []).append(parsed)
+
+
 def headline_span(doc: Doc, span: Span, mentions: Sequence[Mention]
                   ) -> tuple[Span, list[Mention]]:
     """The span the event layer reads for one sentence, and its mentions in that span's offsets.
 
-    A headline line (:func:`is_headline`) is parsed alone; any other sentence is returned
-    as it is, with its mentions.
+    A headline line (:func:`is_headline`) is parsed alone (or its parse made ahead by
+    :func:`parse_headlines` is taken); any other sentence is returned as it is, with its
+    mentions.
     """
-    start, end = span.start_char, span.end_char
-    text = text_of(doc)
-    if not is_headline(text, start, end):
+    text = _alone_text(doc, span, mentions)
+    if text is None:
         return span, list(mentions)
-    names = [(m.start - start, m.end - start) for m in mentions]
-    alone = get_nlp()(headline_text(text[start:end], names))
+    start, end = span.start_char, span.end_char
+    ready = _AHEAD.get(doc, {}).get(text)
+    alone = ready.pop(0) if ready else get_nlp()(text)
     alone.user_data["offset"] = start
-    alone.user_data["line"] = text[start:end]
+    alone.user_data["line"] = text_of(doc)[start:end]
     shifted = [replace(m, start=m.start - start, end=m.end - start) for m in mentions
                if m.start >= start and m.end <= end]
     return alone[:], shifted

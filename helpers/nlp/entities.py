@@ -288,9 +288,9 @@ def line_breaks(doc: Doc) -> Doc:
     text = text_of(doc)
     if "\n" not in text or len(doc) < 2:
         return doc
-    starts = doc.to_array("IDX")
-    for match in re.finditer(r"\n", text):
-        i = int(np.searchsorted(starts, match.start(), side="right"))   # the token after it
+    breaks = [match.start() for match in re.finditer(r"\n", text)]
+    # the token after each break
+    for i in np.searchsorted(doc.to_array("IDX"), breaks, side="right").tolist():
         if 0 < i < len(doc):
             doc[i].is_sent_start = True
     return doc

@@ -41,8 +41,9 @@ def is_capitals_line(line: str) -> bool:
     >>> is_capitals_line("NORVELA'S FM DELANE TO VISIT ORSK"), is_capitals_line("US envoy")
     (True, False)
     """
-    letters = [c for c in line if c.isalpha()]
-    return len(line.split()) >= 2 and len(letters) >= 6 and not any(c.islower() for c in letters)
+    if any(c.islower() and c.isalpha() for c in line):    # most lines: a lower-case letter soon
+        return False
+    return len(line.split()) >= 2 and sum(c.isalpha() for c in line) >= 6
 
 
 def ordinary_case(line: str, lower_words: frozenset[str] = frozenset()) -> str:

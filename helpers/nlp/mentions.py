@@ -12,6 +12,7 @@ are resolved to them (:mod:`helpers.nlp.coref`).
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -68,8 +69,7 @@ def _new_actor(actor_id: str, names: list[Mention], nominals: list[Mention]) -> 
         kind = {"PERSON": "person", "ORG": "organization", "NORP": "group", "LOC": "place",
                 "FAC": "place", "GPE": "city"}.get(label, "")
         state = actor_id.split("_")[0] if label == "ORG" else ""
-        country = next((a.country for sid, a in kb.actors.items()
-                        if a.type == "state" and actor_id.startswith(sid + "_")), "") if state else ""
+        country = _country_of_state_prefix(actor_id) if state else ""
         name = "the " + best.text[4:] if best.text.startswith("The ") else best.text
         return name, kind, country
     text = nominals[0].text
@@ -77,6 +77,22 @@ def _new_actor(actor_id: str, names: list[Mention], nominals: list[Mention]) -> 
     country = kb.actors[kb.by_demonym[demonym]].country if demonym else ""
     plural = actor_id[len(slug(demonym)) + 1:] if demonym else actor_id
     return f"{demonym} {plural}".strip(), "group", country
+
+
+@lru_cache(maxsize=1)
+def _states() -> dict[str, tuple[int, str]]:
+    """Each KB state's id -> (its place among the KB's actors, its country)."""
+    return {sid: (i, a.country) for i, (sid, a) in enumerate(load_kb().actors.items())
+            if a.type == "state"}
+
+
+def _country_of_state_prefix(actor_id: str) -> str:
+    """The country of the first KB state (in KB order) whose id and "_" begin ``actor_id``
+    ("kenya_foreign_office" -> KEN), '' if none."""
+    parts = actor_id.split("_")
+    found = [_states()[p] for p in ("_".join(parts[:k]) for k in range(1, len(parts)))
+             if p in _states()]
+    return min(found)[1] if found else ""
 
 
 def build_actors(mentions: list[Mention], doc: Doc) -> list[Actor]:

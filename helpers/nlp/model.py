@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from helpers.config import SPACY_MODEL_ENV, spacy_model_name
@@ -25,6 +27,29 @@ from helpers.nlp.entities import ENTITY_FIXES, KB_EXTEND, KB_RULER, LINE_BREAKS,
 
 #: The components the collection adds to the model, in pipeline order.
 ADDED_PIPES = (LINE_BREAKS, ENTITY_FIXES, KB_RULER, KB_EXTEND)
+
+
+class KBRuler(EntityRuler):
+    """The knowledge-base EntityRuler: an EntityRuler whose matches of the doc it last
+    annotated are given again, not searched again, when ``kb_extend`` asks for them next
+    (the matches depend on the tokens alone, which the ruler does not change)."""
+
+    _last: tuple[Doc, list] | None = None
+
+    def match(self, doc: Doc) -> list:
+        """The ruler's matches in ``doc`` as ``(match_id, start, end)``, longest first."""
+        last, self._last = self._last, None
+        if last is not None and last[0] is doc:
+            return last[1]
+        matches = super().match(doc)
+        self._last = (doc, matches)
+        return matches
+
+
+@Language.factory("kb_entity_ruler", default_config={"overwrite_ents": False})
+def make_kb_ruler(nlp: Language, name: str, overwrite_ents: bool) -> KBRuler:
+    """A :class:`KBRuler` (the EntityRuler's defaults otherwise)."""
+    return KBRuler(nlp, name, overwrite_ents=overwrite_ents)
 
 
 class ModelNotInstalledError(RuntimeError):
@@ -58,7 +83,8 @@ def get_nlp() -> Language:
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"[)\]”’\"](?=—)", "—"]).finditer
     nlp.add_pipe(LINE_BREAKS, before="parser")
     # the patterns are parsed before the fixes join the pipeline (by the model alone)
-    ruler = nlp.add_pipe("entity_ruler", name=KB_RULER, after="ner", config={"overwrite_ents": False})
+    ruler = nlp.add_pipe("kb_entity_ruler", name=KB_RULER, after="ner",
+                         config={"overwrite_ents": False})
     ruler.add_patterns(ruler_patterns())
     nlp.add_pipe(ENTITY_FIXES, before=KB_RULER)
     nlp.add_pipe(KB_EXTEND, after=KB_RULER)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc
@@ -22,13 +23,12 @@ from helpers.nlp.phoenix import key, load_phoenix, lookup_actor
 
 #: Kinds of title (``entity_titles.csv`` notes) a person carries, not an office.
 PERSONAL_TITLES = ("honorific", "Shia clerical rank", "clerical title", "religious title", "rank")
-_TEXT: dict = {"doc": None, "text": ""}
-#: The doc asked about before (an article, while a line of it is parsed alone).
-_PREVIOUS: dict = {"doc": None, "text": ""}
+#: The text and the words of each doc asked about, for as long as the doc lives.
+_READ: WeakKeyDictionary[Doc, tuple[str, list[str]]] = WeakKeyDictionary()
 
 
 def text_of(doc: Doc) -> str:
-    """``doc.text``, built once for each of the two docs last asked about, from the token
+    """``doc.text``, built once for each doc (kept while the doc lives), from the token
     array (``Doc.text`` makes a Token object of every token at each call).
 
     >>> from helpers.nlp.model import get_nlp
@@ -36,36 +36,29 @@ def text_of(doc: Doc) -> str:
     >>> text_of(doc) == doc.text
     True
     """
-    _read(doc)
-    return _TEXT["text"]
+    return _read(doc)[0]
 
 
 def words_of(doc: Doc) -> list[str]:
-    """The text of each token of ``doc`` (``[t.text for t in doc]``), built once for each of
-    the two docs last asked about, from the token array.
+    """The text of each token of ``doc`` (``[t.text for t in doc]``), built once for each doc
+    (kept while the doc lives), from the token array.
 
     >>> from helpers.nlp.model import get_nlp
     >>> words_of(get_nlp().make_doc("Talks resumed."))
     ['Talks', 'resumed', '.']
     """
-    _read(doc)
-    return _TEXT["words"]
+    return _read(doc)[1]
 
 
-def _read(doc: Doc) -> None:
-    if _TEXT["doc"] is doc:
-        return
-    last = dict(_TEXT)
-    if _PREVIOUS["doc"] is doc:
-        _TEXT.update(_PREVIOUS)
-    else:
+def _read(doc: Doc) -> tuple[str, list[str]]:
+    found = _READ.get(doc)
+    if found is None:
         strings = doc.vocab.strings
         pairs = doc.to_array([ORTH, SPACY]).tolist() if len(doc) else []
         words = [strings[o] for o, _ in pairs]
-        _TEXT["doc"] = doc
-        _TEXT["words"] = words
-        _TEXT["text"] = "".join(w + " " if space else w for w, (_, space) in zip(words, pairs))
-    _PREVIOUS.update(last)
+        text = "".join(w + " " if space else w for w, (_, space) in zip(words, pairs))
+        found = _READ[doc] = (text, words)
+    return found
 
 
 def line_starts(doc: Doc) -> list:

@@ -17,10 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from helpers.events.extraction import analyse_events
+from helpers.events.headlines import parse_headlines
 from helpers.files.articles import CorpusError, Document, load_document
 from helpers.files.records import Actor, Candidate, Event, Mention, Sentence, Timex
 from helpers.nlp.mentions import build_actors, find_mentions
@@ -59,10 +62,13 @@ def parse(document: Document) -> Doc:
 
 
 def annotate_parsed(document: Document, doc: Doc) -> Analysis:
-    """Run every annotation stage over an already parsed article."""
-    sents = sentences(doc)
-    doc.user_data["dct"] = document.meta.dct_date     # Phoenix codes are read against it
-    mentions = find_mentions(doc, sents)
+    """Run every annotation stage over an already parsed article (its sentences, mentions and
+    headline parses taken from :func:`analyse_many` when it found them ahead)."""
+    staged = _STAGED.pop(doc, None)
+    if staged is None:
+        staged = _sentences_and_mentions(document, doc)
+        parse_headlines([(doc, *staged)])
+    sents, mentions = staged
     actors = build_actors(mentions, doc)
     layer = analyse_events(doc, sents, mentions, actors)
     timexes = tag_timexes(doc, sents, document.meta)
@@ -70,6 +76,16 @@ def annotate_parsed(document: Document, doc: Doc) -> Analysis:
     return Analysis(document=document, doc=doc, sentences=sents, mentions=mentions,
                     actors=actors, timexes=timexes, events=anchored,
                     candidates=layer.candidates, predicates=layer.predicates)
+
+
+#: The sentences and mentions :func:`analyse_many` found ahead for a doc of its batch.
+_STAGED: WeakKeyDictionary[Doc, tuple[list[Sentence], list[Mention]]] = WeakKeyDictionary()
+
+
+def _sentences_and_mentions(document: Document, doc: Doc) -> tuple[list[Sentence], list[Mention]]:
+    sents = sentences(doc)
+    doc.user_data["dct"] = document.meta.dct_date     # Phoenix codes are read against it
+    return sents, find_mentions(doc, sents)
 
 
 def analyse(document: Document) -> Analysis:
@@ -83,10 +99,17 @@ def analyse(document: Document) -> Analysis:
 
 
 def analyse_many(documents: Iterable[Document], *, batch_size: int = 64) -> Iterator[Analysis]:
-    """Annotate articles one at a time as ``nlp.pipe`` parses them in batches (streaming)."""
+    """Annotate articles as ``nlp.pipe`` parses them in batches of ``batch_size`` (streaming:
+    one batch is held at a time). The names of a whole batch are found first, so that its
+    headline lines are parsed in one batch; then each article is annotated in turn."""
     pairs = ((document.text, document) for document in documents)
-    for doc, document in get_nlp().pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield annotate_parsed(document, doc)
+    parsed = get_nlp().pipe(pairs, as_tuples=True, batch_size=batch_size)
+    for batch in minibatch(parsed, size=batch_size):
+        for doc, document in batch:
+            _STAGED[doc] = _sentences_and_mentions(document, doc)
+        parse_headlines((doc, *_STAGED[doc]) for doc, _ in batch)
+        for doc, document in batch:
+            yield annotate_parsed(document, doc)
 
 
 def _loaded(paths: Iterable[str], failed: dict[str, str]) -> Iterator[Document]:

@@ -62,6 +62,11 @@ def _bare(pattern: str) -> str:
 
 
 
+#: What every rule's pattern opens with: an expression never starts inside a word or a number
+#: (not after a letter, a digit or a hyphen, nor after "2." or "2,").
+LEAD = r"(?<![\w-])(?<!\d[.,])"
+
+
 def _build() -> list[Rule]:
     w = words()
     months = rf"(?:{alternation(w['month'])})(?![a-z])|(?:{alternation(w['month_abbr'])})\.?"
@@ -211,7 +216,7 @@ def _build() -> list[Rule]:
     }
     # never part of a longer number: "5 hours" is not read out of "2.5 hours", nor "000 years"
     # out of "2,000 years"
-    return [Rule(name, re.compile(rf"(?<![\w-])(?<!\d[.,])(?:{pattern})(?![\w])(?![.,]\d)"),
+    return [Rule(name, re.compile(rf"{LEAD}(?:{pattern})(?![\w])(?![.,]\d)"),
                  handler, relative,
                  needs or (lambda g: False), checks.get(name, lambda g: True))
             for name, pattern, handler, relative, needs in spec]

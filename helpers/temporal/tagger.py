@@ -30,7 +30,8 @@ from helpers.files.records import Sentence, Timex
 from helpers.nlp.name_lists import text_of
 from helpers.temporal.context import clause_tense, counts_something, modifies_a_noun, names_a_thing
 from helpers.temporal.lexicon import Ctx, full, words
-from helpers.temporal.rules import CONTEXT, RULES, Rule
+from helpers.temporal.rules import CONTEXT, Rule
+from helpers.temporal.scanning import scan
 from helpers.temporal.rules import match as match_rule
 
 MODEL_LABELS = ("DATE", "TIME")
@@ -69,8 +70,10 @@ def resolve(rule: Rule, groups: dict, *, dct: dt.date | None, week_start: str = 
     kind, value, earliest, latest, mod, note = full(rule.handler(groups, ref, tense, context))
     if rule.relative != "none" and ref is not None:
         first, last = bounds or (ref, ref)
-        earliest = rule.handler(groups, first, tense, context)[2]
-        latest = rule.handler(groups, last, tense, context)[3]
+        if first != ref:        # a bound from the reference date itself is the one found above
+            earliest = rule.handler(groups, first, tense, context)[2]
+        if last != ref:
+            latest = rule.handler(groups, last, tense, context)[3]
     iso = lambda day: day.isoformat() if day else ""  # noqa: E731
     return Normalized(kind, value, iso(earliest), iso(latest), rule.name, mod, note)
 
@@ -120,23 +123,22 @@ def candidates(text: str, model_spans: list[tuple[int, int]]) -> list[tuple[int,
     model span covers it.
     """
     found = []
-    for order, rule in enumerate(RULES):
-        for match in rule.pattern.finditer(text):
-            groups = match.groupdict()
-            if not rule.valid(groups):
-                continue
-            start, end = match.span()
-            if groups.get("prep"):         # "from"/"between" make the range, outside the span
-                start = match.start() + len(re.match(r"\w+\s+", text[start:]).group(0))
-            before = text[max(0, start - 16):start]
-            if not resolvable(rule, groups):
-                continue           # a longer shape that is no date leaves room for its parts
-            if rule.needs_context(groups) and not (
-                    CONTEXT.search(before)
-                    or (rule.name == "year" and YEAR_CONTEXT.search(before))
-                    or any(s < end and start < e for s, e in model_spans)):
-                continue
-            found.append((start - end, start, order, end, rule, groups))
+    for order, rule, match in scan(text):
+        groups = match.groupdict()
+        if not rule.valid(groups):
+            continue
+        start, end = match.span()
+        if groups.get("prep"):         # "from"/"between" make the range, outside the span
+            start = match.start() + len(re.match(r"\w+\s+", text[start:]).group(0))
+        before = text[max(0, start - 16):start]
+        if not resolvable(rule, groups):
+            continue           # a longer shape that is no date leaves room for its parts
+        if rule.needs_context(groups) and not (
+                CONTEXT.search(before)
+                or (rule.name == "year" and YEAR_CONTEXT.search(before))
+                or any(s < end and start < e for s, e in model_spans)):
+            continue
+        found.append((start - end, start, order, end, rule, groups))
     kept: list[tuple[int, int, Rule, dict]] = []
     for _, start, _, end, rule, groups in sorted(found, key=lambda f: f[:3]):
         if all(end <= s or e <= start for s, e, _, _ in kept):

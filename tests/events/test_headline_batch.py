@@ -1,0 +1,29 @@
+"""Headline lines parsed ahead in one batch give the parse the event layer makes line by line."""
+from helpers.events.headlines import _AHEAD, headline_span, parse_headlines
+from helpers.events.sourcing import sentence_spans
+from helpers.nlp.mentions import find_mentions
+from helpers.nlp.model import get_nlp
+from helpers.nlp.text import sentences
+
+TEXT = "RUTO MEETS MAHAMA IN ACCRA\nKenya hosts Ghana\nRuto met Mahama in Accra on Monday."
+
+
+def _parse(alone):
+    return [(t.text, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in alone]
+
+
+def test_the_parses_made_ahead_are_those_made_line_by_line_and_each_is_taken_once():
+    doc = get_nlp()(TEXT)
+    sents = sentences(doc)
+    mentions = find_mentions(doc, sents)
+    spans = sentence_spans(doc, sents)
+    own = [[m for m in mentions if m.sentence_id == s.sentence_id] for s in sents]
+    alone = [headline_span(doc, span, ms) for span, ms in zip(spans, own)]
+    parse_headlines([(doc, sents, mentions)])
+    assert sum(map(len, _AHEAD[doc].values())) == 2      # the two headline lines
+    ahead = [headline_span(doc, span, ms) for span, ms in zip(spans, own)]
+    assert not any(_AHEAD[doc].values())                 # each taken once
+    assert [_parse(a) for a, _ in ahead] == [_parse(a) for a, _ in alone]
+    assert [a.doc is doc for a, _ in ahead] == [False, False, True]
+    assert [m for _, m in ahead] == [m for _, m in alone]
+    assert [a.doc.user_data["offset"] for a, _ in ahead[:2]] == [0, TEXT.index("Kenya")]
