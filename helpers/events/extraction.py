@@ -121,9 +121,10 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
         found = [f for f in (analyser.analyse(t) for t in span) if f is not None]
         for f in found:
             f.code = f.coding.code if f.coding else ""
+        quoted_first_person(found)              # before factuality: it gives sources
+        for f in found:
             if f.sources or f.targets:          # no actor, no row: no factuality needed
                 f.factuality = factuality_of(f.token)
-        quoted_first_person(found)
         attended_meetings(found, analyser)
         code_speech_acts(found, {f.token.i: f for f in found})
         code_verdicts(found, analyser.index)
@@ -175,8 +176,7 @@ def _abroad(rows: list[Event], predicates: list[Event], mentions: Sequence[Menti
 
 
 def _renumber(rows: list[Event], predicates: list[Event]) -> None:
-    """Rows sorted in text order and numbered ``e1``..; predicates follow their rows' new
-    ids ('' for a row no longer there), in place."""
+    """Rows in text order numbered ``e1``.., predicates with their rows' new ids, in place."""
     rows.sort(key=lambda e: (e.sentence_id, e.start))
     number = {e.event_id: f"e{i + 1}" for i, e in enumerate(rows)}
     rows[:] = [replace(e, event_id=number[e.event_id]) for e in rows]

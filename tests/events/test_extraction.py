@@ -428,3 +428,8 @@ def test_the_first_of_two_titled_names_parsed_as_a_modifier_is_an_actor_of_the_p
     doc = _parsed(["Minister", "Keir", "Starmer", "Macron"], [3, 2, 0, 3],
                   ["nmod", "compound", "appos", "ROOT"])
     assert phrase_actors(doc[3], {1: ["starmer"], 2: ["starmer"], 3: ["macron"]}) == ["macron"]
+
+
+def test_an_event_whose_source_is_a_quoted_first_person_has_a_factuality():
+    events = _analyse("\u201cWe hope to meet Velm soon,\u201d said Ost.", {"Ost": "ost", "Velm": "velm"})
+    assert events and all(e.factuality for e in events)
