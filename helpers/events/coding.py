@@ -263,15 +263,20 @@ def nominalized(token: Token) -> Coding | None:
     for entry in d.entries(_lemma(token)):
         if entry.particles or entry.prefix:
             continue
-        written = [p for p in d.patterns.get(entry.block, ())
-                   if p.verb == entry.lemma and p.after and not p.before and not p.preps]
-        best = best_pattern(written, ctx)
+        best = best_pattern(_object_patterns(entry.block, entry.lemma), ctx)
         if best is not None:
             pattern, used = best
             return _coding(pattern.code, pattern.reverse, entry.lemma.lower(),
                            f"dictionary line {pattern.line} (nominalised)", (), None, used,
                            pattern)
     return None
+
+
+@lru_cache(maxsize=None)
+def _object_patterns(block: int, verb: str) -> tuple[Pattern, ...]:
+    """The patterns of a dictionary block written for ``verb`` that are an object alone."""
+    return tuple(p for p in verb_dictionary().patterns.get(block, ())
+                 if p.verb == verb and p.after and not p.before and not p.preps)
 
 
 def code_token(token: Token) -> Coding | None:

@@ -152,6 +152,7 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
     _add_implicit(coded, rows, predicates)
     if actors:
         _abroad(rows, predicates, mentions, actors)
+    _renumber(rows, predicates)
     return EventLayer(rows, candidates, predicates)
 
 
@@ -160,19 +161,20 @@ def _abroad(rows: list[Event], predicates: list[Event], mentions: Sequence[Menti
     """Visits and invitations aimed at the source's own state go to the state named before
     (:func:`helpers.events.implicit.foreign_destination`), in place; a row between a state
     and its own official (:func:`helpers.events.implicit.own_side`) or that repeats another
-    is dropped, and the rows are numbered again."""
+    is dropped."""
+    by_id = {a.actor_id: a for a in actors}
+
     def moved(e: Event) -> Event:
         if not e.cameo_code.startswith(DESTINATION_CODES):
             return e
         return replace(e, target_actor=foreign_destination(e.source_actor, e.target_actor,
-                                                           e.start, mentions, actors))
+                                                           e.start, mentions, by_id))
     predicates[:] = [moved(p) for p in predicates]
     kept: dict[tuple, Event] = {}
     for e in map(moved, rows):
-        if not own_side(e.source_actor, e.target_actor, actors):
+        if not own_side(e.source_actor, e.target_actor, by_id):
             kept.setdefault((e.start, e.cameo_code, e.source_actor, e.target_actor), e)
     rows[:] = kept.values()
-    _renumber(rows, predicates)
 
 
 def _renumber(rows: list[Event], predicates: list[Event]) -> None:
@@ -186,7 +188,7 @@ def _renumber(rows: list[Event], predicates: list[Event]) -> None:
 def _add_implicit(coded: list[tuple[int, Found, str, str, int, bool]], rows: list[Event],
                   predicates: list[Event]) -> None:
     """Rows of the contact predicates whose missing side another mention of the event names
-    (:mod:`helpers.events.implicit`); then every row renumbered in text order, in place.
+    (:mod:`helpers.events.implicit`), in place (numbered later by :func:`_renumber`).
 
     ``coded`` is ``(sentence_id, predicate, attribution, source type, index of its first
     pair in predicates, whether it made rows)`` for every coded predicate.
@@ -205,8 +207,6 @@ def _add_implicit(coded: list[tuple[int, Found, str, str, int, bool]], rows: lis
                 enumerate(_rows(f, sentence_id, attribution, source_type, 0))]
         rows += made
         replaced[at] = (before, _predicates(f, sentence_id, attribution, source_type, made))
-    if not replaced:
-        return
     kept: list[Event] = []
     n = 0
     while n < len(predicates):
@@ -217,7 +217,6 @@ def _add_implicit(coded: list[tuple[int, Found, str, str, int, bool]], rows: lis
             kept.append(predicates[n])
             n += 1
     predicates[:] = kept
-    _renumber(rows, predicates)
 
 
 def _predicates(f: Found, sentence_id: int, attribution: str, source_type: str,

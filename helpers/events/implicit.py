@@ -24,7 +24,7 @@ other roots (a strike, an implementation) joins different events as often as it 
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from spacy.tokens import Token
 
@@ -117,25 +117,26 @@ DESTINATION_CODES = ("042", "043", "036")
 
 
 def foreign_destination(source: str, target: str, start: int, mentions: Sequence[Mention],
-                        actors: Sequence[Actor]) -> str:
+                        by_id: Mapping[str, Actor]) -> str:
     """The state a visit or invitation of ``source`` goes to when the text's target is the
     source's own state: that target comes from a state nominal read as the wrong state
     ("the President of Turkmenistan, who arrived in the country": Uzbekistan, the state of
     the talks), and the nearest state named before offset ``start`` that is not the
     source's own is the destination. Returns ``target`` unchanged when it is not the
-    source's own state, or when no other state is named before.
+    source's own state, or when no other state is named before. ``by_id``: the article's
+    actors keyed by id.
 
     >>> ms = [Mention("m1", 1, 0, 10, "Uzbekistan", "GPE", "NAME", "uzbekistan", "t"),
     ...       Mention("m2", 1, 20, 32, "Turkmenistan", "GPE", "NAME", "turkmenistan", "t")]
-    >>> acts = [Actor("uzbekistan", "Uzbekistan", "state", "UZB", "", "", "", 1),
-    ...         Actor("turkmenistan", "Turkmenistan", "state", "TKM", "", "", "", 1),
-    ...         Actor("g_b", "G B", "person", "TKM", "", "", "", 1)]
+    >>> acts = {a.actor_id: a for a in [
+    ...     Actor("uzbekistan", "Uzbekistan", "state", "UZB", "", "", "", 1),
+    ...     Actor("turkmenistan", "Turkmenistan", "state", "TKM", "", "", "", 1),
+    ...     Actor("g_b", "G B", "person", "TKM", "", "", "", 1)]}
     >>> foreign_destination("g_b", "turkmenistan", 60, ms, acts)
     'uzbekistan'
     >>> foreign_destination("g_b", "uzbekistan", 60, ms, acts)
     'uzbekistan'
     """
-    by_id = {a.actor_id: a for a in actors}
     home = by_id[source].country if source in by_id else ""
     own = by_id.get(target)
     if not home or own is None or own.type != "state" or own.country != home:
@@ -148,22 +149,23 @@ def foreign_destination(source: str, target: str, start: int, mentions: Sequence
     return target
 
 
-def own_side(source: str, target: str, actors: Sequence[Actor]) -> bool:
+def own_side(source: str, target: str, by_id: Mapping[str, Actor]) -> bool:
     """True when one side of a row is a state and the other an actor of that state (its
     person, organisation or group): a row the parse made from a title ("PNG Deputy Prime
     Minister John Rosso", "Philippine Foreign Secretary Enrique Manalo") or a coordination of
     an official with their own state, which no analyst codes as an event between them.
+    ``by_id``: the article's actors keyed by id.
 
-    >>> acts = [Actor("png", "PNG", "state", "PNG", "", "", "", 1),
-    ...         Actor("rosso", "John Rosso", "person", "PNG", "", "", "", 1),
-    ...         Actor("marape", "James Marape", "person", "PNG", "", "", "", 1),
-    ...         Actor("aus", "Australia", "state", "AUS", "", "", "", 1)]
+    >>> acts = {a.actor_id: a for a in [
+    ...     Actor("png", "PNG", "state", "PNG", "", "", "", 1),
+    ...     Actor("rosso", "John Rosso", "person", "PNG", "", "", "", 1),
+    ...     Actor("marape", "James Marape", "person", "PNG", "", "", "", 1),
+    ...     Actor("aus", "Australia", "state", "AUS", "", "", "", 1)]}
     >>> own_side("rosso", "png", acts), own_side("png", "rosso", acts), own_side("rosso", "aus", acts)
     (True, True, False)
     >>> own_side("rosso", "marape", acts)
     False
     """
-    by_id = {a.actor_id: a for a in actors}
     a, b = by_id.get(source), by_id.get(target)
     if a is None or b is None or not a.country or a.country != b.country:
         return False
