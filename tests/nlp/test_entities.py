@@ -192,3 +192,22 @@ def test_capital_with_possessive_case_is_its_government(deps, expected):
     words = ["Talks", "come", "amid", "Nairobi", "’s" if expected else ",", "growing"]
     doc = Doc(get_nlp().vocab, words=words, heads=[1, 1, 1, 2, 3, 1], deps=deps)
     assert is_government_use(doc[3:4]) is expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Mujahid, the spokesman of the caretaker government of Kabul, said so.", True),
+    ("The Orskan Ambassador to Manila, Jonas Pell, expressed fears.", True),
+    ("The meeting underscored unwavering support for Kyiv against the invasion.", True),
+    ("Moscow is grateful to Ankara for its help.", True),
+    # must not fire: a city's own office, its streets, a journey, a place nearby
+    ("He met the mayor of Kabul on Monday.", False),
+    ("Crowds filled the streets of Kabul.", False),
+    ("He left for Kabul on Monday.", False),
+    ("The talks took place in a town close to Ankara.", False),
+    ("The minister's visit to Manila ended.", False),
+])
+def test_capital_after_a_preposition_names_its_government_only_when_governed_so(sentence, expected):
+    doc = get_nlp()(sentence)
+    name = next(w for w in ("Kabul", "Manila", "Kyiv", "Ankara") if w in sentence)
+    word = next(t for t in doc if t.text == name)
+    assert is_government_use(doc[word.i:word.i + 1]) is expected
