@@ -6,7 +6,7 @@ from helpers.config import FIXTURES_DIR as ARTICLES
 from helpers.config import EXPECTED_DIR, SEEDS_DIR
 from helpers.evaluation.entities import evaluate_entities, linking_agreement, read_reference_entities
 from helpers.files.articles import load_document
-from helpers.nlp.linking import is_government_use
+from helpers.nlp.metonymy import is_government_use
 from helpers.nlp.mentions import build_actors, find_mentions
 from helpers.nlp.model import get_nlp
 from helpers.nlp.text import sentences
