@@ -18,6 +18,8 @@ from helpers.nlp.phoenix import agent_code
 
 GOVERNMENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 GOVERNMENT_PREPS = {"between", "with", "against", "toward", "towards", "and"}
+
+
 def is_government_use(span: Span) -> bool:
     """Whether a capital names its government ("Tehran said", "between Tehran and Washington").
 
