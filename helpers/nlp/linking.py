@@ -20,10 +20,11 @@ Rules, in the order tried for each name (the annotation guide says why):
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
+from helpers.nlp.aliases import acronym_ids, known_as_ids, resolve, variant_ids
 from helpers.nlp.countries import is_people
 from helpers.nlp.entities import NAME_LABELS, institution_names
 from helpers.nlp.kb import KB, load_kb, lookup, slug
@@ -31,6 +32,7 @@ from helpers.nlp.name_lists import is_abbreviation, role_nouns, text_of
 from helpers.nlp.persons import full_names, link_person, namesake, phoenix_actor
 from helpers.nlp.metonymy import is_government_use
 
+_ACRONYM_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP"}
 _ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group",
                  "LOC": "place", "FAC": "place"}
 
@@ -145,7 +147,37 @@ def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
             kind = "city"
         linked.append(LinkedName(ent.start_char, ent.end_char, text, label, actor_id,
                                  f"{found}/{how}" if actor_id else found, kind))
-    return linked
+    return _one_id_per_actor(doc, linked, sources)
+
+
+def _one_id_per_actor(doc: Doc, linked: list[LinkedName], sources: dict) -> list[LinkedName]:
+    """The names an article gives one actor in several forms take one id
+    (:mod:`helpers.nlp.aliases`): acronyms of its long forms (an acronym the article
+    defines in brackets means that everywhere in it), "known as" names, variant spellings
+    of a person's full name."""
+    def is_open(n: LinkedName) -> bool:
+        return n.method.endswith("/new") and n.label != "PERSON" and is_abbreviation(n.text)
+    mapping = acronym_ids([(n.start, n.text, n.actor_id, is_open(n)) for n in linked
+                           if n.actor_id and n.label in _ACRONYM_LABELS])
+    defined = {n.text: n.actor_id for n in linked if n.method.endswith(("/alias", "/acronym"))}
+    mapping.update({n.actor_id: defined[n.text] for n in linked  # one acronym, one actor
+                    if n.text in defined and n.actor_id != defined[n.text] and is_abbreviation(n.text)})
+    mapping.update(known_as_ids(text_of(doc), [(n.start, n.end, n.actor_id) for n in linked
+                                               if n.actor_id]))
+    mapping.update(variant_ids([(n.text, n.actor_id, not n.method.endswith("/new"))
+                                for n in linked if n.label == "PERSON" and n.actor_id]))
+    if not mapping:
+        return linked
+    out = []
+    for n in linked:
+        kept = resolve(mapping, n.actor_id)
+        if kept != n.actor_id:
+            if n.actor_id in sources:
+                sources.setdefault(kept, sources[n.actor_id])
+            kind = next((m.type for m in linked if m.actor_id == kept), n.type)
+            n = replace(n, actor_id=kept, method=f"{n.method.split('/')[0]}/same_actor", type=kind)
+        out.append(n)
+    return out
 
 
 def defined_acronym(ent: Span) -> str:

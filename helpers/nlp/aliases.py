@@ -1,0 +1,141 @@
+"""Names an article gives one actor in several forms: acronyms of a long form it names,
+"known as" names, and variant spellings of one person's full name.
+
+Each rule returns ``{id to replace: id kept}`` for the names of one document, read by
+:func:`helpers.nlp.linking.link_names` after every name has an id of its own:
+
+- an acronym that neither the knowledge base nor the dictionaries know ("IGAD") joins the
+  organisation or place of the article whose name it abbreviates ("Intergovernmental
+  Authority on Development"), matched as Schwartz and Hearst (2003, "A simple algorithm
+  for identifying abbreviation definitions in biomedical text") match a short form to its
+  long form, the nearest such name before it first, then after it;
+- "X, (also / widely / better / commonly / popularly) known as Y", "X, nicknamed Y" and
+  "X, dubbed Y": Y is X ("Mohamed Hamdan Dagalo, widely known as Hemedti");
+- two full names of persons that share their last name and the number of their parts, and
+  whose other parts are close spellings of each other (``difflib`` ratio at least
+  :data:`SPELLING_RATIO`: "Mohamed Bazoum" and "Muhammed Bazoum"), are one person; "Hassan
+  al-Hakim" and "Ammar al-Hakim" stay two.
+
+>>> spells("IGAD", "Intergovernmental Authority on Development"), spells("AU", "Arab League")
+(True, False)
+>>> same_person("Mohamed Bazoum", "Muhammed BAZOUM"), same_person("Hassan al-Hakim", "Ammar al-Hakim")
+(True, False)
+"""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from helpers.nlp.kb import _PARTICLE, PARTICLE_WORDS
+
+#: How close two spellings of one given name must be (``difflib.SequenceMatcher`` ratio).
+SPELLING_RATIO = 0.75
+
+_KNOWN_AS = re.compile(r"^\s*,?\s*(?:(?:also|widely|better|commonly|popularly|locally)\s+)?"
+                       r"(?:known\s+as|nicknamed|dubbed)\s+[\"“‘']?$", re.IGNORECASE)
+
+
+def spells(short: str, long: str) -> bool:
+    """Whether ``short`` (an acronym) abbreviates ``long``. As Schwartz and Hearst (2003) read
+    a short form, its letters are found in order in ``long``, the first at the start of its
+    first word, and ``long`` has at most ``min(len(short) + 5, 2 * len(short))`` words; and,
+    stricter, every capitalised word of ``long`` gives the acronym its first letter (then
+    perhaps more of its letters: "IGAD" from "InterGovernmental Authority on Development"),
+    while a small word ("of", "the") may give its first letter or nothing.
+
+    >>> spells("OPMC", "Office of the Prime Minister and Cabinet"), spells("UN", "Ukraine")
+    (True, False)
+    """
+    letters = "".join(c.lower() for c in short if c.isalnum())
+    words = [w for w in re.split(r"[\s\-]+", long.removeprefix("the ").removeprefix("The "))
+             if any(c.isalnum() for c in w)]
+    if len(letters) < 2 or len(words) < 2 or len(words) > min(len(letters) + 5, 2 * len(letters)):
+        return False
+    return _consume(letters, words)
+
+
+def _consume(letters: str, words: list[str]) -> bool:
+    """Whether ``words`` give exactly ``letters`` (see :func:`spells`)."""
+    if not words:
+        return not letters
+    word, rest = words[0], words[1:]
+    needed = word[:1].isupper()
+    if not needed and _consume(letters, rest):
+        return True
+    if not letters or word[:1].lower() != letters[0]:
+        return False
+    inner = word[1:].lower()
+    # the word's first letter, then any further letters of the acronym found in it in order
+    for taken in range(1, len(letters) + 1):
+        if _consume(letters[taken:], rest):
+            return True
+        if taken == len(letters) or letters[taken] not in inner:
+            return False
+        inner = inner[inner.index(letters[taken]) + 1:]
+    return False
+
+
+def _given_parts(name: str) -> list[str]:
+    return [_PARTICLE.sub("", w).lower() for w in name.split() if w.lower() not in PARTICLE_WORDS]
+
+
+def same_person(first: str, second: str) -> bool:
+    """Whether two full names are spellings of one person's name (see the module doc)."""
+    a, b = _given_parts(first), _given_parts(second)
+    if len(a) < 2 or len(a) != len(b) or a[-1] != b[-1] or a == b:
+        return False
+    return all(x == y or SequenceMatcher(None, x, y).ratio() >= SPELLING_RATIO
+               for x, y in zip(a[:-1], b[:-1]))
+
+
+def acronym_ids(names: list[tuple[int, str, str, bool]]) -> dict[str, str]:
+    """``{acronym id: long form id}`` for ``names`` as ``(offset, text, actor_id, open)`` in
+    text order, ``open`` True for an acronym no source knows (its id is the article's own)."""
+    out: dict[str, str] = {}
+    for offset, text, actor_id, is_open in names:
+        if not is_open or actor_id in out:
+            continue
+        longs = [(o, i) for o, t, i, _ in names if i != actor_id and " " in t.strip()
+                 and spells(text, t)]
+        before = [x for x in longs if x[0] < offset]
+        found = before[-1] if before else (longs[0] if longs else None)
+        if found:
+            out[actor_id] = found[1]
+    return out
+
+
+def known_as_ids(text: str, names: list[tuple[int, int, str]]) -> dict[str, str]:
+    """``{id of Y: id of X}`` for "X, known as Y" between consecutive ``names`` given as
+    ``(start, end, actor_id)`` character spans of ``text`` in text order."""
+    out: dict[str, str] = {}
+    for (_, end, first), (start, _, second) in zip(names, names[1:]):
+        if first != second and start - end < 40 and _KNOWN_AS.match(text[end:start]):
+            out.setdefault(second, first)
+    return out
+
+
+def variant_ids(persons: list[tuple[str, str, bool]]) -> dict[str, str]:
+    """``{id: id kept}`` for full names of persons given as ``(text, actor_id, known)`` in
+    text order (``known``: the id comes from the knowledge base or a dictionary) that
+    :func:`same_person` calls one: a known id is kept, else the first."""
+    out: dict[str, str] = {}
+    for n, (text, actor_id, known) in enumerate(persons):
+        for other, other_id, other_known in persons[:n]:
+            if other_id != actor_id and actor_id not in out and same_person(other, text):
+                keep, drop = (actor_id, other_id) if known and not other_known else (other_id, actor_id)
+                out[drop] = out.get(keep, keep)
+                break
+    return out
+
+
+def resolve(mapping: dict[str, str], actor_id: str) -> str:
+    """Follow ``mapping`` from ``actor_id`` to the id it ends at (cycles stop where they close).
+
+    >>> resolve({"a": "b", "b": "c"}, "a"), resolve({"a": "b", "b": "a"}, "a")
+    ('c', 'b')
+    """
+    seen = {actor_id}
+    while actor_id in mapping and mapping[actor_id] not in seen:
+        actor_id = mapping[actor_id]
+        seen.add(actor_id)
+    return actor_id

@@ -1,0 +1,65 @@
+"""One actor, several names in one article: acronyms, "known as" names, variant spellings."""
+import pytest
+
+from helpers.nlp.aliases import same_person, spells
+from helpers.nlp.linking import link_names
+from helpers.nlp.model import get_nlp
+
+
+def ids(text: str) -> dict[str, str]:
+    return {n.text: n.actor_id for n in link_names(get_nlp()(text))}
+
+
+@pytest.mark.parametrize("short, long, expected", [
+    ("IGAD", "Intergovernmental Authority on Development", True),
+    ("ECOWAS", "Economic Community of West African States", True),
+    ("OPMC", "the Office of the Prime Minister and Cabinet", True),
+    ("ACFTA", "Africa Continental Free Trade area", True),
+    # must not fire: a capitalised word that gives no letter, a single word, letters missing
+    ("AU", "Arab League", False),
+    ("UN", "Ukraine", False),
+    ("US", "Security Council", False),
+])
+def test_an_acronym_spells_its_long_form(short, long, expected):
+    assert spells(short, long) is expected
+
+
+def test_an_acronym_no_source_knows_joins_the_long_form_the_article_names():
+    found = ids("The Norvela Mining Corporation said on Monday it would appeal. "
+                "NMC officials later met the minister.")
+    assert found["NMC"] == found["The Norvela Mining Corporation"] == "norvela_mining_corporation"
+
+
+def test_an_acronym_of_another_name_stays_its_own():
+    found = ids("The Arab League met on Monday. Later, AU officials met the minister.")
+    assert found["AU"] != found["The Arab League"]
+
+
+def test_a_name_known_as_another_is_one_person():
+    found = ids("Rebel commander Karim Tavassoli, widely known as Kato, agreed to a truce. "
+                "Kato later met the envoy.")
+    assert found["Kato"] == found["Karim Tavassoli"] == "karim_tavassoli"
+
+
+def test_known_for_is_no_alias():
+    found = ids("Rebel commander Karim Tavassoli, known for his speeches, met Omar Delane.")
+    assert found["Omar Delane"] == "omar_delane"
+
+
+@pytest.mark.parametrize("first, second, expected", [
+    ("Mohamed Bazoum", "Muhammed BAZOUM", True),
+    ("Dmitry Peskov", "Dimitry Peskov", True),
+    # must not fire: another given name, another surname, a shorter name
+    ("Hassan al-Hakim", "Ammar al-Hakim", False),
+    ("Mohamed Delane", "Mohamed Tavassoli", False),
+    ("Mohamed Delane", "Delane", False),
+])
+def test_variant_spellings_of_a_full_name(first, second, expected):
+    assert same_person(first, second) is expected
+
+
+def test_variant_spellings_in_one_article_are_one_person_and_namesakes_stay_two():
+    found = ids("President Mohamed Delane arrived on Monday. Muhammed Delane then met the press. "
+                "Hassan Delane, a trade official, met Ammar Delane on Tuesday.")
+    assert found["Muhammed Delane"] == found["Mohamed Delane"] == "mohamed_delane"
+    assert len({found["Hassan Delane"], found["Ammar Delane"], found["Mohamed Delane"]}) == 3
