@@ -31,6 +31,7 @@ def sector_noun(tok) -> bool:
 #: Offices another word also names: an abbreviation or synonym, or a word for any of several
 #: offices ("the Kenya leader": its president or prime minister).
 OFFICE_NAMES = {"pm": ("prime minister",), "premier": ("prime minister",),
+                "foreign minister": ("foreign secretary",),
                 "leader": ("president", "prime minister", "premier", "chancellor", "head of state")}
 
 
@@ -88,6 +89,7 @@ def office_holders(tok, names, people, history, pairs, emit, remember, size: int
     word = role_word(tok)
     if noun_number(tok) != "NNS" or role_nouns().get(word, ("", ""))[1] != "person":
         return False
+    word = tok.lemma_.lower()   # a holder holds the office in the singular ("minister")
     states = _office_states(tok, names, history, pairs)
     kb, chosen, by_office = load_kb(), [], 0
     office = _office_words(tok)
@@ -141,8 +143,8 @@ def holds_role(noun: str, role_text: str) -> bool:
     role noun of the table ('minister' is not a 'Prime Minister'); an office of several words
     when its words come in that order in one role ('vice minister' in 'First Vice Foreign
     Minister'; roles are separated by ';'); an office another word names (``OFFICE_NAMES``:
-    'PM', 'premier' for 'prime minister'; a 'leader' of a state is its president or prime
-    minister); British and American spellings alike ('defence', 'defense')."""
+    'PM', 'premier' for 'prime minister', the British 'Foreign Secretary' for a 'foreign
+    minister'; a 'leader' of a state is its president or prime minister); British and American spellings alike ('defence', 'defense')."""
     noun, role_text = _spelling(noun.replace("-", "")), _spelling(role_text.replace("-", ""))
     if any(holds_role(other, role_text) for other in OFFICE_NAMES.get(noun, ())):
         return True

@@ -49,6 +49,14 @@ def test_their_countries_are_the_states_of_a_group(nlp, text, phrase, expected):
     ("President Omar Delane arrived in Uganda on Monday. He held talks with Ugandan President Karl "
      "Ost. Delane said Kenya and Uganda are one people. The Presidents of the two countries signed "
      "a pact.", "The Presidents of the two countries", ["karl_ost", "omar_delane"]),
+    # demonyms in front of a bare plural office; each holder holds it in the singular
+    ("Polish Minister Jan Nowak met Ukrainian Foreign Minister Ivan Petrenko on Monday. Later, "
+     "Ukrainian and Polish ministers signed a deal.", "Ukrainian and Polish ministers",
+     ["ivan_petrenko", "jan_nowak"]),
+    # the British Foreign Secretary holds the office of a foreign minister
+    ("British Foreign Secretary Ann Lowe met Chinese Foreign Minister Li Pell in London on Monday. "
+     "The foreign ministers of Britain and China agreed to meet again.",
+     "The foreign ministers of Britain and China", ["ann_lowe", "li_pell"]),
     # no states: the article's holders of the office and their counterparts
     ("Kenyan Foreign Minister Omar Delane hosted his Ugandan counterpart Karl Ost in Nairobi. Trade "
      "dominated the day. Prices rose. Rain fell. Later the meeting between the foreign ministers "
