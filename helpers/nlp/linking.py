@@ -248,6 +248,10 @@ def role_tokens(span: Span) -> list[list]:
     elif span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lower_ in role_nouns() \
             and doc[span.start - 2].pos_ == "NOUN" and doc[span.start - 2].head.i < span.start:
         roles.append(_phrase(doc[span.start - 2]))   # an apposition the parser missed
+    elif not before and span.start >= 1 and doc[span.start - 1].lower_ in role_nouns() \
+            and doc[span.start - 1].pos_ == "NOUN" and not span.start <= doc[span.start - 1].head.i < span.end:
+        # a title the parser cut from its name ("his Ukrainian counterpart Andrii Sybiha")
+        roles.append([t for t in _phrase(doc[span.start - 1]) if t.i < span.start])
     return [tokens for tokens in roles if any(t.text[0].isalpha() for t in tokens)]
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from helpers.files.articles import Document, parse_metadata
 from helpers.nlp.kb import load_kb, name_parts
+from helpers.nlp.linking import person_role
 from helpers.nlp.mentions import build_actors, find_mentions
 from helpers.nlp.persons import person_id
 from helpers.nlp.phoenix import agent_code, lookup_actor
@@ -424,3 +425,16 @@ def test_a_role_is_no_name_and_a_building_is_a_facility(nlp):
 
 def test_the_article_of_a_name_in_the_possessive_belongs_to_it(nlp):
     assert names(nlp, "They considered the Security Council’s report.") == [("the Security Council", "ORG")]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # the parser cuts the title from the name ("counterpart" an object, the name a verb's)
+    ("The ministries disagree whether Polish Minister Jan Nowak met with his Ukrainian counterpart "
+     "Andrii Sybiha during the latter's visit to Poland this week.", "Andrii Sybiha",
+     (("Ukrainian counterpart",), "UKR")),
+    # must not fire: a name after a verb's object that is no role noun
+    ("Officials of Ukraine met the press Andrii Sybiha had invited.", "Andrii Sybiha", ((), "")),
+])
+def test_a_title_the_parser_cut_from_its_name_is_still_its_role(nlp, text, name, expected):
+    span = next(e for e in nlp(text).ents if e.text == name)
+    assert person_role(span) == expected
