@@ -32,6 +32,10 @@ def sector_noun(tok) -> bool:
 #: offices ("the Kenya leader": its president or prime minister).
 OFFICE_NAMES = {"pm": ("prime minister",), "premier": ("prime minister",),
                 "foreign minister": ("foreign secretary",),
+                # a gender-neutral title and its gendered forms name one office
+                "spokesperson": ("spokesman", "spokeswoman"), "spokesman": ("spokesperson",),
+                "spokeswoman": ("spokesperson",), "chairperson": ("chairman", "chairwoman"),
+                "chairman": ("chairperson",), "chairwoman": ("chairperson",),
                 "leader": ("president", "prime minister", "premier", "chancellor", "head of state")}
 
 
@@ -144,10 +148,14 @@ def holds_role(noun: str, role_text: str) -> bool:
     when its words come in that order in one role ('vice minister' in 'First Vice Foreign
     Minister'; roles are separated by ';'); an office another word names (``OFFICE_NAMES``:
     'PM', 'premier' for 'prime minister', the British 'Foreign Secretary' for a 'foreign
-    minister'; a 'leader' of a state is its president or prime minister); British and American spellings alike ('defence', 'defense')."""
+    minister', 'spokesperson' for 'spokesman'; a 'leader' of a state is its president or
+    prime minister); British and American spellings alike ('defence', 'defense')."""
     noun, role_text = _spelling(noun.replace("-", "")), _spelling(role_text.replace("-", ""))
-    if any(holds_role(other, role_text) for other in OFFICE_NAMES.get(noun, ())):
-        return True
+    return any(_holds(name, role_text) for name in (noun, *OFFICE_NAMES.get(noun, ())))
+
+
+def _holds(noun: str, role_text: str) -> bool:
+    """:func:`holds_role` for ``noun`` itself (no other name of the office)."""
     for role in role_text.split(";"):
         words = [w.strip(",") for w in role.split()]
         if " " in noun:
