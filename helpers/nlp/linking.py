@@ -20,6 +20,7 @@ Rules, in the order tried for each name (the annotation guide says why):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -50,11 +51,23 @@ class LinkedName:
     type: str = ""
 
 
-def _kb_id(kb: KB, text: str) -> str:
-    """A KB look-up that also tries an all-caps name in title case ("NAIROBI")."""
+#: A state's formal name: "the Federal Republic of Ethiopia", "the Kingdom of Bahrain", "State
+#: of Qatar" (but not "Islamic State of Iraq": "State" takes no word in front).
+_FORMAL = re.compile(r"^(?:[Tt]he\s+)?(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:Republic|Kingdom|Sultanate|"
+                     r"Emirate|Principality|Commonwealth|Federation|Confederation)|State)\s+of\s+"
+                     r"(?:the\s+)?(?P<state>[A-Z].*)$")
+
+
+def kb_id(kb: KB, text: str) -> str:
+    """A KB look-up that also tries an all-caps name in title case ("NAIROBI"), and a
+    state's formal name the KB does not list by the state it names ("the Federal Republic
+    of Ethiopia" -> ``ethiopia``)."""
     found = lookup(kb, text)
     if not found and text.isupper() and len(text) > 3:
         found = lookup(kb, text.title())
+    if not found and (formal := _FORMAL.match(text)):
+        state = lookup(kb, formal["state"])
+        found = state if state and kb.actors[state].type == "state" else ""
     return found
 
 
@@ -99,7 +112,7 @@ def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
             continue
         text, label = ent.text, ent.label_
         found = "kb_ruler" if ent.ent_id_ else methods.get((ent.start_char, ent.end_char), "model")
-        actor_id, how = _kb_id(kb, text), "kb"
+        actor_id, how = kb_id(kb, text), "kb"
         kb_type = kb.actors[actor_id].type if actor_id else ""
         if (ent.start_char, ent.end_char) in aliases:
             actor_id, how = aliases[(ent.start_char, ent.end_char)], "alias"

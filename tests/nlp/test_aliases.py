@@ -2,7 +2,8 @@
 import pytest
 
 from helpers.nlp.aliases import same_person, spells
-from helpers.nlp.linking import link_names
+from helpers.nlp.kb import load_kb
+from helpers.nlp.linking import kb_id, link_names
 from helpers.nlp.model import get_nlp
 
 
@@ -63,3 +64,16 @@ def test_variant_spellings_in_one_article_are_one_person_and_namesakes_stay_two(
                 "Hassan Delane, a trade official, met Ammar Delane on Tuesday.")
     assert found["Muhammed Delane"] == found["Mohamed Delane"] == "mohamed_delane"
     assert len({found["Hassan Delane"], found["Ammar Delane"], found["Mohamed Delane"]}) == 3
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("the Federal Republic of Ethiopia", "ethiopia"),
+    ("Kingdom of Bahrain", "bahrain"),
+    ("State of Qatar", "qatar"),
+    # must not fire: a group named after a state, an office, a polity that is no state
+    ("Islamic State of Iraq", ""),
+    ("Secretary of State of Ohio", ""),
+    ("the Republic of Srpska", ""),
+])
+def test_a_formal_name_of_a_state_links_to_the_state(name, expected):
+    assert kb_id(load_kb(), name) == expected
