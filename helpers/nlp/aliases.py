@@ -16,6 +16,9 @@ Each rule returns ``{id to replace: id kept}`` for the names of one document, re
   :data:`SPELLING_RATIO`: "Mohamed Bazoum" and "Muhammed Bazoum"), are one person; "Hassan
   al-Hakim" and "Ammar al-Hakim" stay two.
 
+Two look-ups of the same kind live here too: a state's formal name (:func:`kb_id`) and an
+acronym a name defines in brackets after it (:func:`defined_acronym`).
+
 >>> spells("IGAD", "Intergovernmental Authority on Development"), spells("AU", "Arab League")
 (True, False)
 >>> same_person("Mohamed Bazoum", "Muhammed BAZOUM"), same_person("Hassan al-Hakim", "Ammar al-Hakim")
@@ -26,7 +29,9 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from helpers.nlp.kb import _PARTICLE, PARTICLE_WORDS
+from spacy.tokens import Span
+
+from helpers.nlp.kb import _PARTICLE, KB, PARTICLE_WORDS, lookup
 
 #: How close two spellings of one given name must be (``difflib.SequenceMatcher`` ratio).
 SPELLING_RATIO = 0.75
@@ -139,3 +144,43 @@ def resolve(mapping: dict[str, str], actor_id: str) -> str:
         actor_id = mapping[actor_id]
         seen.add(actor_id)
     return actor_id
+
+
+#: A state's formal name: "the Federal Republic of Ethiopia", "the Kingdom of Bahrain", "State
+#: of Qatar" (but not "Islamic State of Iraq": "State" takes no word in front).
+_FORMAL = re.compile(r"^(?:[Tt]he\s+)?(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:Republic|Kingdom|Sultanate|"
+                     r"Emirate|Principality|Commonwealth|Federation|Confederation)|State)\s+of\s+"
+                     r"(?:the\s+)?(?P<state>[A-Z].*)$")
+
+
+def kb_id(kb: KB, text: str) -> str:
+    """A KB look-up that also tries an all-caps name in title case ("NAIROBI"), and a
+    state's formal name the KB does not list by the state it names ("the Federal Republic
+    of Ethiopia" -> ``ethiopia``)."""
+    found = lookup(kb, text)
+    if not found and text.isupper() and len(text) > 3:
+        found = lookup(kb, text.title())
+    if not found and (formal := _FORMAL.match(text)):
+        state = lookup(kb, formal["state"])
+        found = state if state and kb.actors[state].type == "state" else ""
+    return found
+
+
+def defined_acronym(ent: Span) -> str:
+    """The acronym a name defines in brackets right after it ("World Food Programme (WFP)"),
+    or ''. It must be in capitals and start with the name's first letter.
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("The World Food Programme (WFP) said so. WFP left.")
+    >>> defined_acronym(doc.ents[0]), defined_acronym(doc.ents[-1])
+    ('WFP', '')
+    """
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
+        return ""
+    acronym = doc[ent.end + 1].text
+    first = next((t.text for t in ent if t.lower_ != "the"), "")
+    if not (2 <= len(acronym.replace(".", "")) <= 8 and acronym.replace(".", "").isalpha()
+            and acronym.isupper() and first[:1].upper() == acronym[:1]):
+        return ""
+    return acronym

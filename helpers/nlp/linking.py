@@ -20,18 +20,18 @@ Rules, in the order tried for each name (the annotation guide says why):
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from helpers.nlp.aliases import acronym_ids, known_as_ids, resolve, variant_ids
+from helpers.nlp.aliases import (acronym_ids, defined_acronym, kb_id, known_as_ids, resolve,
+                                 variant_ids)
 from helpers.nlp.countries import is_people
 from helpers.nlp.entities import NAME_LABELS, institution_names
 from helpers.nlp.kb import KB, load_kb, lookup, slug
 from helpers.nlp.name_lists import is_abbreviation, role_nouns, text_of
-from helpers.nlp.persons import full_names, link_person, namesake, phoenix_actor
 from helpers.nlp.metonymy import is_government_use
+from helpers.nlp.persons import full_names, link_person, namesake, phoenix_actor
 
 _ACRONYM_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP"}
 _ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group",
@@ -49,26 +49,6 @@ class LinkedName:
     actor_id: str
     method: str
     type: str = ""
-
-
-#: A state's formal name: "the Federal Republic of Ethiopia", "the Kingdom of Bahrain", "State
-#: of Qatar" (but not "Islamic State of Iraq": "State" takes no word in front).
-_FORMAL = re.compile(r"^(?:[Tt]he\s+)?(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:Republic|Kingdom|Sultanate|"
-                     r"Emirate|Principality|Commonwealth|Federation|Confederation)|State)\s+of\s+"
-                     r"(?:the\s+)?(?P<state>[A-Z].*)$")
-
-
-def kb_id(kb: KB, text: str) -> str:
-    """A KB look-up that also tries an all-caps name in title case ("NAIROBI"), and a
-    state's formal name the KB does not list by the state it names ("the Federal Republic
-    of Ethiopia" -> ``ethiopia``)."""
-    found = lookup(kb, text)
-    if not found and text.isupper() and len(text) > 3:
-        found = lookup(kb, text.title())
-    if not found and (formal := _FORMAL.match(text)):
-        state = lookup(kb, formal["state"])
-        found = state if state and kb.actors[state].type == "state" else ""
-    return found
 
 
 def _alias_ids(doc: Doc, kb: KB, when) -> dict[tuple[int, int], str]:
@@ -191,26 +171,6 @@ def _one_id_per_actor(doc: Doc, linked: list[LinkedName], sources: dict) -> list
             n = replace(n, actor_id=kept, method=f"{n.method.split('/')[0]}/same_actor", type=kind)
         out.append(n)
     return out
-
-
-def defined_acronym(ent: Span) -> str:
-    """The acronym a name defines in brackets right after it ("World Food Programme (WFP)"),
-    or ''. It must be in capitals and start with the name's first letter.
-
-    >>> from helpers.nlp.model import get_nlp
-    >>> doc = get_nlp()("The World Food Programme (WFP) said so. WFP left.")
-    >>> defined_acronym(doc.ents[0]), defined_acronym(doc.ents[-1])
-    ('WFP', '')
-    """
-    doc = ent.doc
-    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
-        return ""
-    acronym = doc[ent.end + 1].text
-    first = next((t.text for t in ent if t.lower_ != "the"), "")
-    if not (2 <= len(acronym.replace(".", "")) <= 8 and acronym.replace(".", "").isalpha()
-            and acronym.isupper() and first[:1].upper() == acronym[:1]):
-        return ""
-    return acronym
 
 
 _ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case"}

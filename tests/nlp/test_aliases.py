@@ -1,9 +1,9 @@
 """One actor, several names in one article: acronyms, "known as" names, variant spellings."""
 import pytest
 
-from helpers.nlp.aliases import same_person, spells
+from helpers.nlp.aliases import kb_id, same_person, spells
 from helpers.nlp.kb import load_kb
-from helpers.nlp.linking import kb_id, link_names
+from helpers.nlp.linking import link_names
 from helpers.nlp.model import get_nlp
 
 
