@@ -14,7 +14,9 @@ Each rule returns ``{id to replace: id kept}`` for the names of one document, re
 - two full names of persons that share their last name and the number of their parts, and
   whose other parts are close spellings of each other (``difflib`` ratio at least
   :data:`SPELLING_RATIO`: "Mohamed Bazoum" and "Muhammed Bazoum"), are one person; "Hassan
-  al-Hakim" and "Ammar al-Hakim" stay two.
+  al-Hakim" and "Ammar al-Hakim" stay two;
+- an institution's head noun alone ("The Assembly") is the organisation named last before
+  it with that head ("the Assembly of the African Union").
 
 Two look-ups of the same kind live here too: a state's formal name (:func:`kb_id`) and an
 acronym a name defines in brackets after it (:func:`defined_acronym`).
@@ -129,6 +131,30 @@ def variant_ids(persons: list[tuple[str, str, bool]]) -> dict[str, str]:
             if other_id != actor_id and actor_id not in out and same_person(other, text):
                 keep, drop = (actor_id, other_id) if known and not other_known else (other_id, actor_id)
                 out[drop] = out.get(keep, keep)
+                break
+    return out
+
+
+def short_institution_ids(names: list[tuple[str, str, bool]]) -> dict[str, str]:
+    """``{id: id kept}`` for organisations given as ``(text, actor_id, open)`` in text order:
+    one capitalised word with or without "the" ("The Assembly", ``open``: no source knows it)
+    is the organisation named last before it whose head is that word ("the Assembly of the
+    African Union": the word before "of"; "the African Union Commission": its last word).
+
+    >>> short_institution_ids([("the Assembly of the African Union", "a", True),
+    ...                        ("The Assembly", "assembly", True), ("the Council", "council", True)])
+    {'assembly': 'a'}
+    """
+    out: dict[str, str] = {}
+    for n, (text, actor_id, is_open) in enumerate(names):
+        word = text.removeprefix("the ").removeprefix("The ")
+        if not is_open or " " in word or not word[:1].isupper() or actor_id in out:
+            continue
+        for other, other_id, _ in reversed(names[:n]):
+            words = other.removeprefix("the ").removeprefix("The ").split()
+            head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+            if other_id != actor_id and len(words) > 1 and head == word:
+                out[actor_id] = other_id
                 break
     return out
 

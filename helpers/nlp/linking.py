@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from helpers.nlp.aliases import (acronym_ids, defined_acronym, kb_id, known_as_ids, resolve,
-                                 variant_ids)
+                                 short_institution_ids, variant_ids)
 from helpers.nlp.countries import is_people
 from helpers.nlp.entities import NAME_LABELS, institution_names
 from helpers.nlp.kb import KB, load_kb, lookup, slug
@@ -147,7 +147,7 @@ def _one_id_per_actor(doc: Doc, linked: list[LinkedName], sources: dict) -> list
     """The names an article gives one actor in several forms take one id
     (:mod:`helpers.nlp.aliases`): acronyms of its long forms (an acronym the article
     defines in brackets means that everywhere in it), "known as" names, variant spellings
-    of a person's full name."""
+    of a person's full name, an institution's head noun alone ("the Assembly")."""
     def is_open(n: LinkedName) -> bool:
         return n.method.endswith("/new") and n.label != "PERSON" and is_abbreviation(n.text)
     mapping = acronym_ids([(n.start, n.text, n.actor_id, is_open(n)) for n in linked
@@ -159,6 +159,8 @@ def _one_id_per_actor(doc: Doc, linked: list[LinkedName], sources: dict) -> list
                                                if n.actor_id]))
     mapping.update(variant_ids([(n.text, n.actor_id, not n.method.endswith("/new"))
                                 for n in linked if n.label == "PERSON" and n.actor_id]))
+    mapping.update(short_institution_ids([(n.text, n.actor_id, n.method.endswith("/new"))
+                                          for n in linked if n.label == "ORG" and n.actor_id]))
     if not mapping:
         return linked
     out = []

@@ -77,3 +77,21 @@ def test_variant_spellings_in_one_article_are_one_person_and_namesakes_stay_two(
 ])
 def test_a_formal_name_of_a_state_links_to_the_state(name, expected):
     assert kb_id(load_kb(), name) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The summit was opened by the Assembly of the Norvelan League on Monday. The Assembly later "
+    "adopted a resolution.",
+    "The summit was opened by the Norvelan League Assembly on Monday. The Assembly later adopted "
+    "a resolution.",
+])
+def test_an_institution_s_head_noun_alone_is_the_institution_named_before(text):
+    found = ids(text)
+    long = next(name for name in found if name.lower() not in {"the assembly"})
+    assert found["The Assembly"] == found[long]
+
+
+def test_a_head_noun_no_institution_of_the_article_has_stays_its_own():
+    found = ids("The summit was opened by the Norvelan League Assembly on Monday. The Council "
+                "met too.")
+    assert found["The Council"] != found["the Norvelan League Assembly"]
