@@ -209,6 +209,11 @@ def role_tokens(span: Span) -> list[list]:
     doc, root = span.doc, span.root
     roles: list[list] = []
     before = [t for t in _phrase(root) if t.i < span.start]
+    # a title never runs back over a verb or another person's name (a headline parsed as one
+    # phrase: "PRIME MINISTER MANELE MEETS PNG DEPUTY PRIME MINISTER JOHN ROSSO")
+    cut = max((k for k, t in enumerate(before) if t.pos_ in {"VERB", "AUX"}
+               or t.ent_type_ == "PERSON"), default=-1)
+    before = before[cut + 1:]
     if before:
         roles.append(before)
     for child in root.children:

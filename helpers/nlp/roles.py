@@ -154,17 +154,24 @@ def holds_role(noun: str, role_text: str) -> bool:
     return any(_holds(name, role_text) for name in (noun, *OFFICE_NAMES.get(noun, ())))
 
 
+#: Words that make an office another one: a deputy prime minister is no prime minister.
+RANKS = {"deputy", "vice", "assistant", "associate", "under", "former", "ex"}
+
+
 def _holds(noun: str, role_text: str) -> bool:
-    """:func:`holds_role` for ``noun`` itself (no other name of the office)."""
+    """:func:`holds_role` for ``noun`` itself (no other name of the office); a rank word right
+    before the office (:data:`RANKS`) makes the role another office."""
+    first, *others = noun.split()
     for role in role_text.split(";"):
         words = [w.strip(",") for w in role.split()]
-        if " " in noun:
-            rest = iter(words)
-            if all(w in rest for w in noun.split()):
-                return True
-            continue
         for i, word in enumerate(words):
-            if word == noun and not (i and f"{words[i - 1]} {noun}" in role_nouns()):
+            if word != first or (i and words[i - 1] in RANKS):
+                continue
+            if others:
+                rest = iter(words[i + 1:])
+                if all(w in rest for w in others):
+                    return True
+            elif not (i and f"{words[i - 1]} {noun}" in role_nouns()):
                 return True
     return False
 

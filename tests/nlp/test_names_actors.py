@@ -3,6 +3,7 @@ the document's own context first. Each correction has a case where it must not f
 import datetime as dt
 
 import pytest
+from spacy.tokens import Doc, Span
 
 from helpers.files.articles import Document, parse_metadata
 from helpers.nlp.kb import load_kb, name_parts
@@ -12,6 +13,7 @@ from helpers.nlp.persons import person_id
 from helpers.nlp.phoenix import agent_code, lookup_actor
 from helpers.nlp.text import sentences
 from helpers.pipeline.annotate import analyse
+from tests.nlp.support import resolved
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
@@ -438,3 +440,18 @@ def test_the_article_of_a_name_in_the_possessive_belongs_to_it(nlp):
 def test_a_title_the_parser_cut_from_its_name_is_still_its_role(nlp, text, name, expected):
     span = next(e for e in nlp(text).ents if e.text == name)
     assert person_role(span) == expected
+
+
+def test_a_title_never_runs_back_over_a_verb_or_another_name(nlp):
+    # a headline the parser reads as one phrase in front of the last name
+    words = ["Minister", "Varg", "meets", "Deputy", "Minister", "Jonas", "Pell"]
+    doc = Doc(nlp.vocab, words=words, heads=[6] * 7, deps=["compound"] * 6 + ["ROOT"],
+              pos=["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PROPN", "PROPN"])
+    doc.ents = [Span(doc, 1, 2, label="PERSON"), Span(doc, 5, 7, label="PERSON")]
+    assert person_role(doc.ents[1]) == (("Deputy Minister",), "")
+
+
+def test_a_deputy_is_no_holder_of_the_office(nlp):
+    text = ("Prime Minister Elsa Varg met the Orskan Deputy Prime Minister Jonas Pell on Friday.\n"
+            "This was the Prime Minister's first meeting with Pell.")
+    assert resolved(nlp, text, "the Prime Minister") == ["elsa_varg"]
