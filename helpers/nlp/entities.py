@@ -29,6 +29,7 @@ from helpers.nlp import entity_rules as rules
 from helpers.nlp.kb import LABEL_OF_TYPE, load_kb, name_parts
 from helpers.nlp.name_lists import (body_heads, institution_names, is_known_person, kb_label,
                                     text_of, title_length, words_of)
+from helpers.nlp.nicknames import nicknames
 
 #: Labels kept as mentions. Numeric and temporal labels (DATE, TIME, CARDINAL,
 #: ORDINAL, MONEY, PERCENT, QUANTITY) are left to the time layer.
@@ -192,6 +193,7 @@ class EntityFixes:
         spans = rules.headline(doc, spans, methods, lambda: self.nlp)
         spans = rules.brackets(doc, spans, methods)
         spans = labels.honorific(doc, spans, methods)
+        spans = nicknames(doc, spans, methods)
         spans = labels.media(doc, spans, methods)
         spans = labels.possessive_office(doc, spans, methods, kb_label, institution_names())
         spans = rules.dateline(doc, spans, methods, kb_label)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from helpers.nlp.kb import _PARTICLE, KB, PARTICLE_WORDS, lookup, slug, surname_candidates
 from helpers.nlp.name_lists import is_known_person, title_kinds
+from helpers.nlp.nicknames import without_nickname
 from helpers.nlp.phoenix import lookup_actor
 
 def phoenix_actor(text: str, label: str, when) -> tuple[str, str]:
@@ -46,7 +47,7 @@ def person_id(text: str) -> str:
     >>> person_id("Seyyed Karim Tavassoli"), person_id("Karim al-Tavassoli"), person_id("Ali bin Hamad")
     ('karim_tavassoli', 'karim_tavassoli', 'ali_hamad')
     """
-    words = text.split()
+    words = without_nickname(text).split()
     kinds = title_kinds()
     while len(words) > 1 and not is_known_person(" ".join(words)) and (words[0] in kinds or words[0].rstrip(".") + "." in kinds):
         words = words[1:]

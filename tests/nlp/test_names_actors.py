@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from helpers.files.articles import Document, parse_metadata
 from helpers.nlp.kb import load_kb, name_parts
-from helpers.nlp.linking import person_role
+from helpers.nlp.linking import link_names, person_role
 from helpers.nlp.mentions import build_actors, find_mentions
 from helpers.nlp.persons import person_id
 from helpers.nlp.phoenix import agent_code, lookup_actor
@@ -455,3 +455,20 @@ def test_a_deputy_is_no_holder_of_the_office(nlp):
     text = ("Prime Minister Elsa Varg met the Orskan Deputy Prime Minister Jonas Pell on Friday.\n"
             "This was the Prime Minister's first meeting with Pell.")
     assert resolved(nlp, text, "the Prime Minister") == ["elsa_varg"]
+
+
+@pytest.mark.parametrize("text, name, actor_id", [
+    ("Talks followed between President Ferdinand “Bongbong” Marcos Jr. and President Xi Jinping.",
+     "Ferdinand “Bongbong” Marcos Jr.", "ferdinand_marcos_jr"),
+    ('Former President Joseph "Erap" Estrada said so.', 'Joseph "Erap" Estrada', "joseph_estrada"),
+    # the same person without the nickname keeps the id
+    ("He met Ferdinand Marcos Jr. on Monday.", "Ferdinand Marcos Jr.", "ferdinand_marcos_jr"),
+])
+def test_a_quoted_nickname_is_part_of_the_name_but_not_of_the_id(nlp, text, name, actor_id):
+    found = {n.text: (n.label, n.actor_id) for n in link_names(nlp(text))}
+    assert found[name] == ("PERSON", actor_id)
+
+
+def test_a_quoted_word_after_a_name_that_is_no_nickname_stays_out(nlp):
+    found = {n.text for n in link_names(nlp('President Ruto said "Kenya" would lead the talks.'))}
+    assert "Kenya" in found and not any('"' in name for name in found)
