@@ -11,6 +11,9 @@ and what the rules resolved before it, in one pass over the tokens:
    before a reported one ("X said Y did not come. 'No,' he said": X).
    "its" -> the state, organisation or group last named as a subject in the same
    sentence, else in the sentence before.
+   "the former" / "the latter" (as a noun: "during the latter's visit") -> the first / the
+   second of the last two persons (a coordinated pair, else the two named last) of its own
+   or the sentence before.
 2. they/them/their -> the plural subject of its own sentence, else the actors of the last plural mention (coordinated names of any
    number, "Chile, Peru and Bolivia", "X and his counterpart Y", a resolved plural nominal,
    or the two sides of a meeting, "X hosted Y", "X held talks with Y") of the same or the
@@ -71,6 +74,7 @@ from helpers.nlp.linking import LinkedName, person_role
 from helpers.nlp.name_lists import text_of
 from helpers.nlp.nominals import article_people, definite_plural, plural_nominal, role_nominal, their_states
 from helpers.nlp.references import (MEETING_VERBS, SUBJECT_DEPS, Ref, clause_subjects, coordinated,
+                                    former_or_latter,
                                     is_main_subject, is_subject, meeting_pair, reciprocal_persons,
                                     role_nouns, role_word, speaker_of)
 from helpers.nlp.roles import office_holders, sector_noun
@@ -215,6 +219,11 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
             if actors:
                 emit(tok.idx, tok.idx + len(tok), "PERSON", "PRONOUN", actors, "coref:pronoun")
                 remember(tok.idx, tok.idx + len(tok), actors, "person", tok, is_subject(tok))
+        elif lower in {"former", "latter"} and (chosen := former_or_latter(tok, history, pairs,
+                                                                            sent_starts)):
+            start = tok.idx - len(doc[tok.i - 1].text_with_ws)
+            emit(start, tok.idx + len(tok), "PERSON", "NOMINAL", chosen, "coref:former_latter")
+            remember(start, tok.idx + len(tok), chosen, "person", tok, is_subject(tok))
         elif tok.tag_ == "PRP$" and lower in NEUTER:
             actors = _neuter(tok, history)
             if actors:

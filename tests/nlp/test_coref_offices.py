@@ -219,3 +219,15 @@ def test_demonym_people_is_a_group(nlp, text, phrase, expected):
 ])
 def test_office_of_state_falls_back_to_the_knowledge_base(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("Polish Minister Jan Nowak met with his Ukrainian counterpart Ivan Petrenko during the "
+     "latter's visit to Poland this week.", "the latter", ["ivan_petrenko"]),
+    ("It followed talks between President Elsa Varg and President Jonas Pell during the "
+     "former's state visit to Orsk.", "the former", ["elsa_varg"]),
+    # must not fire: "former" as an adjective of a title
+    ("Elsa Varg met Jonas Pell in Orsk. The former minister left early.", "The former", []),
+])
+def test_the_former_and_the_latter(nlp, text, phrase, expected):
+    assert resolved(nlp, text, phrase) == expected
