@@ -11,9 +11,8 @@ and what the rules resolved before it, in one pass over the tokens:
    before a reported one ("X said Y did not come. 'No,' he said": X).
    "its" -> the state, organisation or group last named as a subject in the same
    sentence, else in the sentence before.
-   "the former" / "the latter" (as a noun: "during the latter's visit") -> the first / the
-   second of the last two persons (a coordinated pair, else the two named last) of its own
-   or the sentence before.
+   "the former" / "the latter" (as a noun: "during the latter's visit") -> the earlier / the
+   later of the two persons named last in its own sentence or the one before.
 2. they/them/their -> the plural subject of its own sentence, else the actors of the last plural mention (coordinated names of any
    number, "Chile, Peru and Bolivia", "X and his counterpart Y", a resolved plural nominal,
    or the two sides of a meeting, "X hosted Y", "X held talks with Y") of the same or the
@@ -219,8 +218,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
             if actors:
                 emit(tok.idx, tok.idx + len(tok), "PERSON", "PRONOUN", actors, "coref:pronoun")
                 remember(tok.idx, tok.idx + len(tok), actors, "person", tok, is_subject(tok))
-        elif lower in {"former", "latter"} and (chosen := former_or_latter(tok, history, pairs,
-                                                                            sent_starts)):
+        elif lower in {"former", "latter"} and (chosen := former_or_latter(tok, history, sent_starts)):
             start = tok.idx - len(doc[tok.i - 1].text_with_ws)
             emit(start, tok.idx + len(tok), "PERSON", "NOMINAL", chosen, "coref:former_latter")
             remember(start, tok.idx + len(tok), chosen, "person", tok, is_subject(tok))

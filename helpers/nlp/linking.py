@@ -29,7 +29,7 @@ from helpers.nlp.aliases import (acronym_ids, defined_acronym, kb_id, known_as_i
 from helpers.nlp.countries import is_people
 from helpers.nlp.entities import NAME_LABELS, institution_names
 from helpers.nlp.kb import KB, load_kb, lookup, slug
-from helpers.nlp.name_lists import is_abbreviation, role_nouns, text_of
+from helpers.nlp.name_lists import is_abbreviation, region_names, role_nouns, text_of
 from helpers.nlp.metonymy import is_government_use
 from helpers.nlp.persons import full_names, link_person, namesake, phoenix_actor
 
@@ -122,6 +122,8 @@ def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
         elif not actor_id and label in {"ORG", "NORP"} and (known := phoenix_actor(text, label, when))[0]:
             actor_id, how = known[0], "phoenix"
             sources.setdefault(actor_id, ("phoenix", known[1]))
+        elif not actor_id and label == "NORP" and text in region_names():
+            actor_id, how = slug(region_names()[text]), "region"   # "African": Africa
         elif not actor_id and label in _ACTOR_LABELS:
             actor_id, how = slug(text.removeprefix("the ").removeprefix("The ")), "new"
         if how == "alias" and actor_id not in kb.actors and actor_id not in sources:
@@ -138,6 +140,8 @@ def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
         kind = kb.actors[actor_id].type if actor_id in kb.actors else _ACTOR_LABELS.get(label, "")
         if how == "new" and label == "GPE":
             kind = "city"
+        elif how == "region":
+            kind = "place"
         linked.append(LinkedName(ent.start_char, ent.end_char, text, label, actor_id,
                                  f"{found}/{how}" if actor_id else found, kind))
     return _one_id_per_actor(doc, linked, sources)

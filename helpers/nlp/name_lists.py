@@ -241,3 +241,13 @@ def role_nouns() -> dict[str, tuple[str, str]]:
             if form:
                 table[form] = (row["plural"], row["class"])
     return table
+
+
+@lru_cache(maxsize=1)
+def region_names() -> dict[str, str]:
+    """Region adjective -> the region ("East African" -> "East Africa", "African" ->
+    "Africa"), from ``helpers/resources/entity_regions.csv`` (the continents' rows list the
+    states countryinfo places in them)."""
+    rows = resource_rows("entity_regions.csv", columns=("adjective", "region", "countries"))
+    return {r["adjective"]: r["region"] for r in rows}
+

@@ -55,11 +55,13 @@ def definite_plural(tok, names) -> bool:
 
 
 def names_before(tok, names: list[LinkedName]) -> list[LinkedName]:
-    """The names of states, groups and organisations among the words in front of ``tok`` ("the
-    Taliban leaders", "top Arab, Turkish, EU, and U.S. diplomats")."""
+    """The names of states, groups, organisations and regions among the words in front of ``tok``
+    ("the Taliban leaders", "top Arab, Turkish, EU, and U.S. diplomats", "the Southeast Asian
+    nations")."""
     left = tok.left_edge.idx
     return [n for n in names if n.label in {"NORP", "ORG", "GPE"} and n.actor_id
-            and n.type in {"state", "group", "organization"} and left <= n.start and n.end <= tok.idx]
+            and (n.type in {"state", "group", "organization"} or n.label == "NORP" and n.type == "place")
+            and left <= n.start and n.end <= tok.idx]
 
 
 def demonym_before(tok, names: list[LinkedName]) -> LinkedName | None:

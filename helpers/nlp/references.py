@@ -248,18 +248,17 @@ def meeting_pair(sent, history: list[Ref]) -> Ref | None:
     return None
 
 
-def former_or_latter(tok, history: list[Ref], pairs: list[Ref], sent_starts: list[int]
-                     ) -> tuple[str, ...]:
+def former_or_latter(tok, history: list[Ref], sent_starts: list[int]) -> tuple[str, ...]:
     """"the former" / "the latter" used as a noun (no noun after it: "the latter's visit",
-    "the former said") -> the first / the second of the last two persons of its own sentence or
-    the one before (:func:`last_pair`); () otherwise ("the former president" is a title)."""
+    "the former said") -> the earlier / the later of the two persons named last in its own
+    sentence or the one before; () otherwise ("the former president" is a title)."""
     doc = tok.doc
     if tok.i == 0 or doc[tok.i - 1].lower_ != "the" or (
             tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}):
         return ()
     since = sent_starts[max(bisect_right(sent_starts, tok.idx) - 2, 0)]
-    actors, _ = last_pair(history, [p for p in pairs if p.start < tok.idx], "person", set(), since)
-    if len(actors) != 2:
+    two = _last_two([r for r in history if r.start < tok.idx], "person", set(), since)
+    if len(two) != 2:
         return ()
-    return (actors[0],) if tok.lower_ == "former" else (actors[1],)
+    return two[1].actors if tok.lower_ == "former" else two[0].actors
 

@@ -95,3 +95,13 @@ def test_a_head_noun_no_institution_of_the_article_has_stays_its_own():
     found = ids("The summit was opened by the Norvelan League Assembly on Monday. The Council "
                 "met too.")
     assert found["The Council"] != found["the Norvelan League Assembly"]
+
+
+@pytest.mark.parametrize("text, name, actor_id", [
+    ("African mediators met the envoy.", "African", "africa"),
+    ("Trade with East African states grew.", "East African", "east_africa"),
+    # must not fire: a demonym of a state stays the state
+    ("Kenyan officials met the envoy.", "Kenyan", "kenya"),
+])
+def test_a_region_adjective_links_to_the_region(text, name, actor_id):
+    assert ids(text)[name] == actor_id

@@ -231,3 +231,9 @@ def test_office_of_state_falls_back_to_the_knowledge_base(nlp, text, phrase, exp
 ])
 def test_the_former_and_the_latter(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected
+
+
+def test_the_latter_is_the_person_named_last_even_after_a_group(nlp):
+    text = ("Kenyan and Ugandan ministers met in Nairobi.\nKenyan Minister Amani Otieno met with "
+            "his Ugandan counterpart Joseph Okello during the latter's visit to Kenya this week.")
+    assert resolved(nlp, text, "the latter") == ["joseph_okello"]
