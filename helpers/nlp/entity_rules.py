@@ -128,7 +128,8 @@ def _headline_entities(line: Doc, persons: set[str]) -> list[Span]:
 
 def dateline(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[Span]:
     """Tag the dateline place or agency tag of each line that opens with words in capitals,
-    or with a place name followed by ", date" or "(Agency)", and then a dash or a colon."""
+    or with a place name followed by ", date" or "(Agency)", and then a dash or a colon (none
+    is needed after ", date (Agency)")."""
     datelines = []
     opening = {s.start: s for s in spans if s.label_ == "GPE"}
     for tok in line_starts(doc):
@@ -160,7 +161,9 @@ def dateline(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[Span]
         line_end = j >= len(doc) or "\n" in doc[j - 1].whitespace_ or doc[j].is_space
         if not len(place):
             continue
-        if not glued and (line_end or doc[j].text not in DASHES | {":"}):
+        # a place, a date and an agency in brackets need no dash ("Dhaka, Aug 14 (PTI) India is")
+        bracketed = agency is not None and len(agency) and doc[i].text == ","
+        if not glued and not bracketed and (line_end or doc[j].text not in DASHES | {":"}):
             agency_line = _agency_line(doc, place)
             if agency_line:
                 spans = [s for s in spans if s.end <= place.start or s.start >= agency_line[1].end]

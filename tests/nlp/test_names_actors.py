@@ -472,3 +472,14 @@ def test_a_quoted_nickname_is_part_of_the_name_but_not_of_the_id(nlp, text, name
 def test_a_quoted_word_after_a_name_that_is_no_nickname_stays_out(nlp):
     found = {n.text for n in link_names(nlp('President Ruto said "Kenya" would lead the talks.'))}
     assert "Kenya" in found and not any('"' in name for name in found)
+
+
+def test_a_place_a_date_and_an_agency_in_brackets_are_a_dateline_without_a_dash():
+    analysis = article("Nairobi, Aug 14 (PTI) Kenya is interested in closer ties with Uganda.\n")
+    assert any(m.text == "Nairobi" and m.actor_id == "nairobi" for m in analysis.mentions)
+    assert any(m.text == "PTI" and m.label == "ORG" for m in analysis.mentions)
+
+
+def test_a_capital_then_a_bracket_in_running_text_is_no_dateline(nlp):
+    doc = nlp("Nairobi (the capital) said it would reply.")
+    assert doc.user_data["datelines"] == []
