@@ -16,7 +16,9 @@ and what the rules resolved before it, in one pass over the tokens:
 2. they/them/their -> the plural subject of its own sentence, else the actors of the last plural mention (coordinated names of any
    number, "Chile, Peru and Bolivia", "X and his counterpart Y", a resolved plural nominal,
    or the two sides of a meeting, "X hosted Y", "X held talks with Y") of the same or the
-   previous two sentences; left unresolved otherwise.
+   previous two sentences; else a person coordinated with a party of his or her own in its
+   sentence or the one before ("Rosso and his delegation ... their swift act": Rosso); left
+   unresolved otherwise.
 3. "both leaders", "both sides", "the two leaders", and definite plurals of role nouns
    ("the ministers", "the sides", "the heads of state") -> the last group of persons
    (coordinated, else the two persons named last); "both governments", "the two rival
@@ -73,7 +75,7 @@ from helpers.nlp.linking import LinkedName, person_role
 from helpers.nlp.name_lists import text_of
 from helpers.nlp.nominals import article_people, definite_plural, plural_nominal, role_nominal, their_states
 from helpers.nlp.references import (MEETING_VERBS, SUBJECT_DEPS, Ref, clause_subjects, coordinated,
-                                    former_or_latter,
+                                    former_or_latter, person_with_party,
                                     is_main_subject, is_subject, meeting_pair, reciprocal_persons,
                                     role_nouns, role_word, speaker_of)
 from helpers.nlp.roles import office_holders, sector_noun
@@ -239,6 +241,8 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
                 their_states(tok, recent[-1], countries, emit)
             elif persons := reciprocal_persons(tok, names, history):
                 emit(tok.idx, tok.idx + len(tok), "PERSON", "PRONOUN", persons, "coref:reciprocal")
+            elif persons := person_with_party(tok, names):
+                emit(tok.idx, tok.idx + len(tok), "PERSON", "PRONOUN", persons, "coref:party")
         elif lower in {"both", "two"} and tok.head.i > tok.i and tok.head.lower_ in nouns:
             if office_holders(tok.head, names, people, history, pairs, emit, remember, size=2):
                 consumed.add(tok.head.i)

@@ -206,6 +206,25 @@ def reciprocal_persons(tok, names: list[LinkedName], history: list[Ref]) -> tupl
     return tuple(last) if len(last) >= 2 else ()
 
 
+def person_with_party(tok, names: list[LinkedName]) -> tuple[str, ...]:
+    """they/them/their with no group in reach -> a person named in its own sentence (before it)
+    or the one before, coordinated with a party of his or her own ("Rosso and his delegation",
+    "X and her team"): the person speaks for the party; () when there is none or several."""
+    doc, sent = tok.doc, tok.sent
+    start = doc[sent.start - 1].sent.start_char if sent.start else sent.start_char
+    found = []
+    for name in names:
+        if name.type != "person" or not name.actor_id or not start <= name.start < tok.idx:
+            continue
+        span = doc.char_span(name.start, name.end, alignment_mode="expand")
+        if any(c.dep_ == "conj" and c.pos_ == "NOUN" and any(g.dep_ == "poss" and g.lower_ in
+                                                              {"his", "her"} for g in c.children)
+               for c in span.root.children):
+            found.append(name.actor_id)
+    found = list(dict.fromkeys(found))
+    return tuple(found) if len(found) == 1 else ()
+
+
 def _refs_in(tokens: set[int], doc, refs: list[Ref]) -> list[Ref]:
     """The refs whose first character lies in one of the token indices ``tokens``."""
     chars = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in tokens]

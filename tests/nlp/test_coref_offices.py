@@ -237,3 +237,15 @@ def test_the_latter_is_the_person_named_last_even_after_a_group(nlp):
     text = ("Kenyan and Ugandan ministers met in Nairobi.\nKenyan Minister Amani Otieno met with "
             "his Ugandan counterpart Joseph Okello during the latter's visit to Kenya this week.")
     assert resolved(nlp, text, "the latter") == ["joseph_okello"]
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("Varg said she was grateful to receive Deputy Prime Minister Jonas Pell and his delegation, "
+     "and thankful for their swift visit.", "their", ["jonas_pell"]),
+    # must not fire: a party that is no one's own, or two sentences back
+    ("Varg said she was grateful to receive Deputy Prime Minister Jonas Pell and the delegation, "
+     "and thankful for their swift visit.", "their", []),
+    ("Varg met Jonas Pell and his delegation. The rain stopped. Later they left.", "they", []),
+])
+def test_they_is_a_person_with_a_party_of_his_own(nlp, text, phrase, expected):
+    assert resolved(nlp, text, phrase) == expected
