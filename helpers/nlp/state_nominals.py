@@ -29,7 +29,7 @@ from helpers.nlp.nominals import demonym_before
 from helpers.nlp.references import Ref, is_subject, noun_number, role_nouns, role_word
 
 #: Singular nouns that name a state as a body ("the government", "the nation").
-STATE_HEADS = {"government", "govt", "country", "nation", "administration"}
+STATE_HEADS = {"government", "govt", "country", "nation", "administration", "superpower"}
 #: Nouns of a state's relation to the state that owns them ("Australia's closest neighbour").
 RELATION_HEADS = {"neighbour", "neighbor", "ally", "rival"}
 #: Compass words in front of a state nominal -> (axis of (latitude, longitude), sign).

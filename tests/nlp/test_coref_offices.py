@@ -249,3 +249,14 @@ def test_the_latter_is_the_person_named_last_even_after_a_group(nlp):
 ])
 def test_they_is_a_person_with_a_party_of_his_own(nlp, text, phrase, expected):
     assert resolved(nlp, text, phrase) == expected
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("Britain and China held talks. The UK sees investment from the Asian superpower as vital.",
+     "the Asian superpower", ["china"]),
+    # must not fire: no state of that region named before
+    ("Britain and France held talks. The UK sees investment from the Asian superpower as vital.",
+     "the Asian superpower", []),
+])
+def test_a_superpower_is_a_state_nominal(nlp, text, phrase, expected):
+    assert resolved(nlp, text, phrase) == expected
