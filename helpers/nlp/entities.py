@@ -30,6 +30,7 @@ from helpers.nlp.kb import LABEL_OF_TYPE, load_kb, name_parts
 from helpers.nlp.name_lists import (body_heads, institution_names, is_known_person, kb_label,
                                     text_of, title_length, words_of)
 from helpers.nlp.nicknames import nicknames
+from helpers.nlp.portfolios import portfolio_titles
 
 #: Labels kept as mentions. Numeric and temporal labels (DATE, TIME, CARDINAL,
 #: ORDINAL, MONEY, PERCENT, QUANTITY) are left to the time layer.
@@ -203,7 +204,7 @@ class EntityFixes:
         for step in (labels.known_labels, labels.titled_names, labels.comma_places,
                      labels.roles_and_sites):
             spans = step(doc, spans, methods, kb_label)
-        spans = labels.persons_named_again(doc, spans, methods)
+        spans = portfolio_titles(doc, labels.persons_named_again(doc, spans, methods), methods, kb_label)
         parts = {p for s in spans if s.label_ == "PERSON" and len(s) > 1 for p in name_parts(s.text)}
         doc.ents = filter_spans(_name_parts(doc, spans, methods, parts))
         doc.user_data["entity_methods"] = methods

@@ -483,3 +483,16 @@ def test_a_place_a_date_and_an_agency_in_brackets_are_a_dateline_without_a_dash(
 def test_a_capital_then_a_bracket_in_running_text_is_no_dateline(nlp):
     doc = nlp("Nairobi (the capital) said it would reply.")
     assert doc.user_data["datelines"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He met Philippine Foreign Affairs Secretary Enrique Manalo on Saturday.",
+     [("Philippine", "NORP"), ("Enrique Manalo", "PERSON")]),
+    ("Homeland Security Secretary Kristi Noem spoke.", [("Kristi Noem", "PERSON")]),
+    # must not fire: an organisation the knowledge base knows, an office word in lower case
+    ("UN Secretary-General Antonio Guterres spoke.", [("UN", "ORG"), ("Antonio Guterres", "PERSON")]),
+    ("The Foreign Ministry spokesman Ali Reza spoke.",
+     [("Foreign Ministry", "ORG"), ("Ali Reza", "PERSON")]),
+])
+def test_a_portfolio_inside_a_title_is_no_organisation(nlp, text, expected):
+    assert names(nlp, text) == expected
