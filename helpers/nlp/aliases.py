@@ -29,11 +29,13 @@ acronym a name defines in brackets after it (:func:`defined_acronym`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from difflib import SequenceMatcher
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from helpers.nlp.kb import _PARTICLE, KB, PARTICLE_WORDS, lookup
+from helpers.nlp.name_lists import text_of
 
 #: How close two spellings of one given name must be (``difflib.SequenceMatcher`` ratio).
 SPELLING_RATIO = 0.75
@@ -124,13 +126,23 @@ def known_as_ids(text: str, names: list[tuple[int, int, str]]) -> dict[str, str]
 def variant_ids(persons: list[tuple[str, str, bool]]) -> dict[str, str]:
     """``{id: id kept}`` for full names of persons given as ``(text, actor_id, known)`` in
     text order (``known``: the id comes from the knowledge base or a dictionary) that
-    :func:`same_person` calls one: a known id is kept, else the first."""
+    :func:`same_person` calls one: a known id is kept, else the spelling the article uses for
+    more of its names, else the first.
+
+    >>> variant_ids([("Muhammed Bazoum", "muhammed_bazoum", False),
+    ...              ("Mohamed Bazoum", "mohamed_bazoum", False), ("Bazoum", "mohamed_bazoum", False)])
+    {'muhammed_bazoum': 'mohamed_bazoum'}
+    """
+    uses = Counter(actor_id for _, actor_id, _ in persons)
     out: dict[str, str] = {}
     for n, (text, actor_id, known) in enumerate(persons):
         for other, other_id, other_known in persons[:n]:
-            if other_id != actor_id and actor_id not in out and same_person(other, text):
-                keep, drop = (actor_id, other_id) if known and not other_known else (other_id, actor_id)
-                out[drop] = out.get(keep, keep)
+            if other_id != actor_id and actor_id not in out and other_id not in out \
+                    and same_person(other, text):
+                rank = {other_id: (other_known, uses[other_id], 1), actor_id: (known, uses[actor_id], 0)}
+                keep = max(rank, key=rank.get)
+                drop = actor_id if keep == other_id else other_id
+                out[drop] = keep
                 break
     return out
 
@@ -210,3 +222,43 @@ def defined_acronym(ent: Span) -> str:
             and acronym.isupper() and first[:1].upper() == acronym[:1]):
         return ""
     return acronym
+
+
+def split_at_acronym(name: Span, acronym: str) -> tuple[Span, Span] | None:
+    """A name before a bracketed acronym that abbreviates only its part after an "of" is two
+    organisations: "The Authority of Heads of State and Government of the Economic Community
+    of West African States (ECOWAS)" -> "The Authority of Heads of State and Government" and
+    "the Economic Community of West African States" (ECOWAS's long form); None when the
+    acronym spells the whole name, or no such part.
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> doc = get_nlp()("The Council of Ministers of the Norvela Trade Union (NTU) met.")
+    >>> [p.text for p in split_at_acronym(doc[0:9], "NTU")]
+    ['The Council of Ministers', 'the Norvela Trade Union']
+    """
+    doc = name.doc
+    if not acronym.isupper() or " " in acronym or spells(acronym, name.text):
+        return None
+    for k in range(name.end - 2, name.start, -1):
+        if doc[k].lower_ == "of" and spells(acronym, doc[k + 1:name.end].text):
+            return (Span(doc, name.start, k, label=name.label_),
+                    Span(doc, k + 1, name.end, label=name.label_))
+    return None
+
+
+def later_acronyms(doc: Doc, spans: list[Span], methods: dict, aliases: list) -> list[Span]:
+    """Every later use of an acronym the article defines in brackets is an ORG too."""
+    text = text_of(doc)
+    defined = {text[a:b] for pair in aliases for a, b in pair}
+    defined = {t for t in defined if t.isupper() and t.isalpha() and 2 <= len(t) <= 8}
+    if not defined:
+        return spans
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    for match in re.finditer("|".join(rf"\b{re.escape(t)}\b" for t in sorted(defined)), text):
+        tok = doc.char_span(match.start(), match.end())
+        tok = tok[0] if tok is not None and len(tok) == 1 else None
+        if tok is not None and tok.i not in covered:
+            span = Span(doc, tok.i, tok.i + 1, label="ORG")
+            spans.append(span)
+            methods[(span.start_char, span.end_char)] = "fix:acronym"
+    return spans

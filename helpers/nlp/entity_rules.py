@@ -11,7 +11,8 @@ them; the label corrections are in :mod:`helpers.nlp.entity_labels`):
 - ``brackets``: no span holds a bracket; a name before a bracketed list of states is a
   group of states (ORG); an acronym before its bracketed expansion, and a bracketed
   expansion or transliteration after a name, are aliases of one actor, kept in
-  ``doc.user_data["aliases"]`` as pairs of ``(start, end)`` character spans.
+  ``doc.user_data["aliases"]`` as pairs of ``(start, end)`` character spans; a name whose
+  part after an "of" is what the acronym abbreviates is two organisations.
 
 Each function takes the doc and the list of spans found so far and returns the new
 list; the methods of changed spans go into ``methods`` keyed by character span.
@@ -22,6 +23,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from helpers.nlp.aliases import later_acronyms, split_at_acronym
 from helpers.nlp.kb import name_parts
 from helpers.nlp.name_lists import initials, line_starts, text_of, title_kinds
 
@@ -271,6 +273,10 @@ def brackets(doc: Doc, spans: list[Span], methods: dict) -> list[Span]:
             methods[(before.start_char, before.end_char)] = "fix:acronym"
         if before.label_ != "ORG":
             continue
+        if parts := split_at_acronym(before, inside.text):   # "The Authority ... of the X (ACR)"
+            out = [s for s in out if s.start != before.start] + list(parts)
+            methods.update({(p.start_char, p.end_char): "fix:acronym_tail" for p in parts})
+            before = parts[1]
         if whole is None or whole.end != inside.end or whole.label_ != "ORG":
             out = [s for s in out if s.end <= inside.start or s.start >= inside.end]
             whole = Span(doc, inside.start, inside.end, label="ORG")
@@ -278,22 +284,4 @@ def brackets(doc: Doc, spans: list[Span], methods: dict) -> list[Span]:
             methods[(whole.start_char, whole.end_char)] = "fix:bracket_alias"
         aliases.append(((before.start_char, before.end_char), (whole.start_char, whole.end_char)))
     doc.user_data["aliases"] = aliases
-    return _later_acronyms(doc, out, methods, aliases)
-
-
-def _later_acronyms(doc: Doc, spans: list[Span], methods: dict, aliases: list) -> list[Span]:
-    """Every later use of an acronym the article defines in brackets is an ORG too."""
-    text = text_of(doc)
-    defined = {text[a:b] for pair in aliases for a, b in pair}
-    defined = {t for t in defined if t.isupper() and t.isalpha() and 2 <= len(t) <= 8}
-    if not defined:
-        return spans
-    covered = {i for s in spans for i in range(s.start, s.end)}
-    for match in re.finditer("|".join(rf"\b{re.escape(t)}\b" for t in sorted(defined)), text):
-        tok = doc.char_span(match.start(), match.end())
-        tok = tok[0] if tok is not None and len(tok) == 1 else None
-        if tok is not None and tok.i not in covered:
-            span = Span(doc, tok.i, tok.i + 1, label="ORG")
-            spans.append(span)
-            methods[(span.start_char, span.end_char)] = "fix:acronym"
-    return spans
+    return later_acronyms(doc, out, methods, aliases)

@@ -105,3 +105,15 @@ def test_a_head_noun_no_institution_of_the_article_has_stays_its_own():
 ])
 def test_a_region_adjective_links_to_the_region(text, name, actor_id):
     assert ids(text)[name] == actor_id
+
+
+def test_a_name_whose_part_after_of_is_what_the_acronym_abbreviates_is_two_organisations():
+    found = ids("The Council of Ministers of the Norvela Trade Union (NTU) met on Monday. "
+                "NTU officials left.")
+    assert found["The Council of Ministers"] == "council_of_ministers"
+    assert found["NTU"] == found["the Norvela Trade Union"] == "norvela_trade_union"
+
+
+def test_an_acronym_of_the_whole_name_keeps_it_whole():
+    found = ids("The Southern Norvela Trade Union (SNTU) met on Monday.")
+    assert found["SNTU"] == found["The Southern Norvela Trade Union"]
