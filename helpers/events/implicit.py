@@ -31,6 +31,7 @@ from spacy.tokens import Token
 from helpers.events.pairing import pairs
 from helpers.events.predicates import Found
 from helpers.files.records import Actor, Mention
+from helpers.nlp.tree import children
 
 #: CAMEO root of the events whose missing side is read from another mention of the event.
 CONTACT_ROOT = "04"
@@ -54,14 +55,14 @@ def distinct(token: Token, side: str) -> bool:
     >>> distinct(doc[2], "targets"), distinct(doc[8], "targets"), distinct(doc[12], "targets")
     (True, True, False)
     """
-    if any(c.lower_ in _DISTINCT for c in token.children if c.dep_ in {"amod", "det"}):
+    if any(c.lower_ in _DISTINCT for c in children(token) if c.dep_ in {"amod", "det"}):
         return True
     if side == "sources":
         return False
-    fillers = [c for c in token.children if c.dep_ in _TARGET_DEPS] + [
-        g for c in token.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
-        for g in c.children if g.dep_ == "pobj"]
-    return any(w.lower_ in _DISTINCT for f in fillers for w in f.children
+    fillers = [c for c in children(token) if c.dep_ in _TARGET_DEPS] + [
+        g for c in children(token) if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
+        for g in children(c) if g.dep_ == "pobj"]
+    return any(w.lower_ in _DISTINCT for f in fillers for w in children(f)
                if w.dep_ in {"amod", "det"})
 
 

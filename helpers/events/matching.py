@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from helpers.events.dictionary import verb_dictionary
 from helpers.events.verb_patterns import Pattern, Phrase, PrepPhrase, Slot
+from helpers.nlp.tree import children
 
 #: Dependents whose words fill the slots after the verb: its objects, particles, adverbs and
 #: infinitive ('asked X to intervene'); not a reported clause (what is said is coded as its
@@ -48,7 +49,7 @@ def head_words(token: Token) -> set[str]:
     """
     words = words_of(token)
     if token.pos_ == "PROPN":
-        for child in token.children:
+        for child in children(token):
             if child.dep_ == "compound" and child.i < token.i and child.is_title:
                 words |= words_of(child)
     return words
@@ -56,7 +57,7 @@ def head_words(token: Token) -> set[str]:
 
 def _with_conj(token: Token) -> list[Token]:
     found = [token]
-    for child in token.children:
+    for child in children(token):
         if child.dep_ == "conj":
             found += _with_conj(child)
     return found
@@ -65,7 +66,7 @@ def _with_conj(token: Token) -> list[Token]:
 def _fills(phrase: Phrase, token: Token) -> bool:
     if phrase.head not in head_words(token):
         return False
-    modifiers = [words_of(c) for c in token.children if c.dep_ in MODIFIER_DEPS]
+    modifiers = [words_of(c) for c in children(token) if c.dep_ in MODIFIER_DEPS]
     return all(any(alternatives & words for words in modifiers)
                for alternatives in phrase.modifiers)
 
@@ -90,7 +91,7 @@ def context(token: Token) -> _Context:
     after: list[Token] = []
     preps: list[tuple[str, tuple[Token, ...], Token]] = []
     holders = [token]
-    for child in token.children:
+    for child in children(token):
         dep = child.dep_
         if dep in BEFORE_DEPS:
             before += _with_conj(child)
@@ -101,9 +102,9 @@ def context(token: Token) -> _Context:
         elif token.pos_ == "NOUN" and dep in MODIFIER_DEPS:
             before.append(child)
     for holder in holders:
-        for child in holder.children:
+        for child in children(holder):
             if child.dep_ in {"prep", "agent", "dative"} and child.pos_ == "ADP":
-                objects = tuple(o for c in child.children if c.dep_ in {"pobj", "pcomp"}
+                objects = tuple(o for c in children(child) if c.dep_ in {"pobj", "pcomp"}
                                 for o in _with_conj(c))
                 preps.append((child.lower_, objects, child))
     return _Context(tuple(before), tuple(after), tuple(preps))

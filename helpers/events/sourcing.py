@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from helpers.files.resources import resource_rows
 from helpers.files.records import Mention, Sentence
+from helpers.nlp.tree import children
 
 SOURCE_TYPES = ("named", "anonymous", "media_reports", "observers", "none")
 _QUOTES = {'"', "“", "”", "«", "»"}
@@ -75,7 +76,7 @@ def classify_source(phrase: Span, mentions: Iterable[Mention] = ()) -> str:
             m.actor_id and phrase.start_char <= m.start < phrase.end_char for m in mentions):
         return "named"
     definite = any(t.dep_ in {"det", "poss"} and t.lower_ not in {"a", "an", "some"}
-                   for t in head.children)
+                   for t in children(head))
     return "named" if definite else "anonymous"
 
 
@@ -83,9 +84,9 @@ def _according(token: Token) -> Span | None:
     """The span 'According to X' when ``token`` starts one."""
     if token.lower_ != "according":
         return None
-    for prep in token.children:
+    for prep in children(token):
         if prep.lower_ == "to":
-            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            objects = [c for c in children(prep) if c.dep_ == "pobj"]
             if objects:
                 return token.doc[token.i:objects[0].right_edge.i + 1]
     return None
@@ -106,14 +107,14 @@ def _reporting(token: Token, sent: Span) -> tuple[Span, Span] | None:
     clause or a quotation."""
     if not is_reporting_verb(token):
         return None
-    subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
-    if not subjects or not (any(c.dep_ in {"ccomp", "parataxis"} for c in token.children)
+    subjects = [c for c in children(token) if c.dep_ in _SUBJECTS]
+    if not subjects or not (any(c.dep_ in {"ccomp", "parataxis"} for c in children(token))
                             or any(t.text in _QUOTES for t in sent)):
         return None
     subject = subjects[0]
     end = token.i + 1
     audience = _cues()["audience"]
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in {"dobj", "dative"} and child.i == end and child.lemma_.lower() in audience:
             end = child.right_edge.i + 1
     doc = token.doc

@@ -75,6 +75,7 @@ from helpers.nlp.references import (MEETING_VERBS, SUBJECT_DEPS, Ref, clause_sub
                                     role_nouns, role_word, speaker_of)
 from helpers.nlp.roles import office_holders, sector_noun
 from helpers.nlp.state_nominals import state_nominal
+from helpers.nlp.tree import children, sent_of
 
 MASCULINE = {"he", "him", "his", "himself"}
 FEMININE = {"she", "her", "hers", "herself"}
@@ -93,10 +94,10 @@ def _genders() -> dict[str, str]:
 def _subject_after(tok, names: list[LinkedName]) -> tuple[str, ...]:
     """A possessive in a phrase that opens its sentence before the subject names the person
     the subject names ("During his visit, X said"; "In his reply, X said")."""
-    root, path = tok.sent.root, tok
+    root, path = sent_of(tok).root, tok
     while path.head.i != root.i and path.head.i != path.i:
         path = path.head
-    subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i > tok.i]
+    subjects = [c for c in children(root) if c.dep_ in SUBJECT_DEPS and c.i > tok.i]
     if path.dep_ != "prep" or not subjects or path.i > subjects[0].i:
         return ()
     subject = subjects[0]
@@ -111,7 +112,7 @@ def _pronoun(tok, history: list[Ref], gender: dict[str, str], names: list[Linked
     wanted = "m" if tok.lower_ in MASCULINE else "f"
     persons = [r for r in history if r.type == "person" and len(r.actors) == 1
                and gender.get(r.actors[0], wanted) == wanted]
-    sent = tok.sent.start_char
+    sent = sent_of(tok).start_char
     same = [r for r in persons if r.sent == sent]
     if tok.tag_ == "PRP$" and (ahead := _subject_after(tok, names)) and gender.get(ahead[0], wanted) == wanted:
         return ahead
@@ -150,7 +151,7 @@ def _neuter(tok, history: list[Ref]) -> tuple[str, str]:
     army attacked': Tanzania)."""
     bodies = [r for r in history if r.type in {"state", "organization", "group"}
               and len(r.actors) == 1 and r.subject]
-    sent = tok.sent.start_char
+    sent = sent_of(tok).start_char
     same = [r for r in bodies if r.sent == sent]
     if same:
         return same[-1].actors[0], same[-1].type
@@ -182,7 +183,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
     sent_starts = [sent.start_char for sent in doc.sents]
 
     def remember(start, end, actors, kind, tok, subject=False):
-        ref = Ref(start, end, tuple(actors), kind, tok.sent.start_char, subject,
+        ref = Ref(start, end, tuple(actors), kind, sent_of(tok).start_char, subject,
                   subject and is_main_subject(tok))
         history.append(ref)
         if len(actors) > 1:
@@ -193,7 +194,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
             rows.append((start, end, text[start:end], label, kind, actor, method))
 
     for tok in doc:
-        if tok.is_sent_start and tok.i and (met := meeting_pair(doc[tok.i - 1].sent, history)):
+        if tok.is_sent_start and tok.i and (met := meeting_pair(sent_of(doc[tok.i - 1]), history)):
             pairs.append(met)
         while pending and pending[0].start <= tok.idx:
             name = pending.pop(0)
@@ -225,7 +226,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
             recent = [r for r in pairs if r.sent >= window and r.start < tok.idx]
             # a plural subject of the pronoun's own sentence comes first ("The ministers of X
             # and Y committed to their cooperation": the ministers, not X and Y)
-            recent += [r for r in recent if r.subject and r.sent == tok.sent.start_char]
+            recent += [r for r in recent if r.subject and r.sent == sent_of(tok).start_char]
             if recent:
                 emit(tok.idx, tok.idx + len(tok), "PERSON" if recent[-1].type == "person" else "GPE",
                      "PRONOUN", recent[-1].actors, "coref:plural_pronoun")

@@ -29,6 +29,7 @@ from helpers.nlp.entities import NAME_LABELS, institution_names
 from helpers.nlp.kb import KB, load_kb, lookup, slug
 from helpers.nlp.name_lists import is_abbreviation, role_nouns, text_of
 from helpers.nlp.persons import full_names, link_person, namesake, phoenix_actor
+from helpers.nlp.tree import children
 
 GOVERNMENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 GOVERNMENT_PREPS = {"between", "with", "against", "toward", "towards", "and"}
@@ -72,7 +73,7 @@ def is_government_use(span: Span) -> bool:
     tok = span.root
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
-    if tok.dep_ in GOVERNMENT_DEPS or any(c.dep_ == "case" for c in tok.children):
+    if tok.dep_ in GOVERNMENT_DEPS or any(c.dep_ == "case" for c in children(tok)):
         return True     # a possessive also when the parser misses it ("amid Manila's deepening")
     return tok.dep_ == "pobj" and tok.head.lower_ in GOVERNMENT_PREPS
 
@@ -203,7 +204,7 @@ def _phrase(head, *, top: bool = True) -> list:
     """A noun phrase without relative clauses, determiners, coordination, appositions,
     nor (at its top) a possessor ("Iran’s", "his")."""
     tokens = [head]
-    for child in head.children:
+    for child in children(head):
         if child.dep_ not in (_SKIP_CHILD | {"poss"} if top else _SKIP_INNER):
             tokens += _phrase(child, top=False)
     return sorted(tokens, key=lambda t: t.i)
@@ -225,7 +226,7 @@ def role_tokens(span: Span) -> list[list]:
     before = [t for t in _phrase(root) if t.i < span.start]
     if before:
         roles.append(before)
-    for child in root.children:
+    for child in children(root):
         if child.dep_ == "appos" and child.i >= span.end and _is_title_head(child):
             roles.append(_phrase(child))
     if root.dep_ == "appos" and root.head.i < span.start and _is_title_head(root.head):
@@ -286,7 +287,7 @@ def _person_role(span: Span, kb: KB) -> tuple[tuple[str, ...], str]:
                 if found and kb.actors[found].type == "state":
                     country = kb.actors[found].country
     if roles and not country:   # "President William Ruto of Kenya": the state of an "of" after the name
-        for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for prep in (c for c in children(span.root) if c.dep_ == "prep" and c.lower_ == "of"):
             found = next((lookup(kb, e.text) for e in entities(doc) if e.start > prep.i
                           and e.end <= prep.right_edge.i + 1), "")
             if found and kb.actors[found].type == "state":
