@@ -73,7 +73,7 @@ from helpers.events.implicit import (DESTINATION_CODES, foreign_destination,
 from helpers.events.pairing import pairs
 from helpers.events.predicates import Found, SentencePredicates
 from helpers.events.sentence_acts import attended_meetings, decline_comment, quoted_first_person
-from helpers.events.sourcing import event_attribution, is_reporting_verb, sentence_spans
+from helpers.events.sourcing import SentenceSourcing, is_reporting_verb, sentence_spans
 from helpers.events.speech import aim_responses, code_speech_acts
 from helpers.events.verdicts import aim_judgements, code_verdicts
 from helpers.files.records import Actor, Candidate, Event, Mention, Sentence
@@ -118,6 +118,7 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
         # line break (a headline into a dateline) must not lend it the next line's actors
         span, own = headline_span(doc, span, by_sentence[sent.sentence_id])
         analyser = SentencePredicates(span, actor_index(span.doc, own), state)
+        sourcing = SentenceSourcing(span, own)
         found = [f for f in (analyser.analyse(t) for t in span) if f is not None]
         for f in found:
             f.code = f.coding.code if f.coding else ""
@@ -134,7 +135,7 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
         for f in found:
             if not (f.sources or f.targets):
                 continue
-            attribution, source_type = event_attribution(f.token, span, own)
+            attribution, source_type = sourcing.of(f.token)
             reason = _not_an_event(f)
             made = [] if reason else _rows(f, sent.sentence_id, attribution, source_type,
                                            len(rows))

@@ -13,7 +13,7 @@ slots after it; its prepositional phrases and those of its object for ``(PREP ..
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Sequence
 
 from spacy.tokens import Token
@@ -84,6 +84,13 @@ class _Context:
     after: tuple[Token, ...]
     preps: tuple[tuple[str, tuple[Token, ...], Token], ...]   # (prep, objects, prep token)
 
+    @cached_property
+    def words(self) -> set[str]:
+        """The head words of the phrases around the predicate (read once)."""
+        words = {w for t in self.before + self.after for w in head_words(t)}
+        words |= {w for _, objects, _ in self.preps for t in objects for w in head_words(t)}
+        return words
+
 
 def context(token: Token) -> _Context:
     """The words around a predicate that its patterns are matched against."""
@@ -145,7 +152,7 @@ def best_pattern(patterns: Sequence[Pattern], ctx: _Context
                  ) -> tuple[Pattern, frozenset[int]] | None:
     """The most specific matching pattern (the first in file order among equals) and the
     tokens it uses, None when none matches."""
-    return _first_match(patterns, ctx, _words(ctx))
+    return _first_match(patterns, ctx, ctx.words)
 
 
 def best_block_pattern(block: int, ctx: _Context) -> tuple[Pattern, frozenset[int]] | None:
@@ -153,17 +160,11 @@ def best_block_pattern(block: int, ctx: _Context) -> tuple[Pattern, frozenset[in
     where the words around the predicate can fill their first slot."""
     patterns = block_patterns(block)
     by_word, free = _block_index(block)
-    words = _words(ctx)
+    words = ctx.words
     positions = set(free)
     for word in words:
         positions.update(by_word.get(word, ()))
     return _first_match([patterns[i] for i in sorted(positions)], ctx, words)
-
-
-def _words(ctx: _Context) -> set[str]:
-    words = {w for t in ctx.before + ctx.after for w in head_words(t)}
-    words |= {w for _, objects, _ in ctx.preps for t in objects for w in head_words(t)}
-    return words
 
 
 def _first_match(patterns: Sequence[Pattern], ctx: _Context, words: set[str]

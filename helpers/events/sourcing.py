@@ -15,14 +15,14 @@ The source is classified as ``named`` (a person or body the reader can identify)
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from helpers.files.resources import resource_rows
 from helpers.files.records import Mention, Sentence
-from helpers.nlp.tree import children
+from helpers.nlp.tree import children, sent_of
 
 SOURCE_TYPES = ("named", "anonymous", "media_reports", "observers", "none")
 _QUOTES = {'"', "“", "”", "«", "»"}
@@ -160,20 +160,42 @@ def event_attribution(token: Token, sent: Span,
     >>> event_attribution(doc[10], doc[:], [])
     ('Tanzania denied', 'named')
     """
-    mentions = list(mentions_in_sentence)
-    current, steps = token, 0
-    while current.head is not current and steps < 12:
-        head, dep = current.head, current.dep_
-        if dep in {"ccomp", "parataxis"} and head.sent == sent.sent:
-            reported = _reporting(head, sent)
-            if reported is not None:
-                return _within(reported[0], sent).text, classify_source(reported[1], mentions)
-        if dep in {"ccomp", "xcomp", "conj", "advcl", "dobj", "pobj", "prep", "nsubj",
-                   "nsubjpass", "relcl", "acl", "parataxis", "compound", "amod"}:
-            current, steps = head, steps + 1
-            continue
-        break
-    return sentence_sourcing(sent, mentions)
+    return SentenceSourcing(sent, mentions_in_sentence).of(token)
+
+
+class SentenceSourcing:
+    """:func:`event_attribution` for the events of one sentence, which reads the sentence's
+    own cue (:func:`sentence_sourcing`) once, when the first event without a reporting verb
+    of its own asks for it."""
+
+    def __init__(self, sent: Span, mentions_in_sentence: Iterable[Mention] = ()):
+        self.sent = sent
+        self.mentions = list(mentions_in_sentence)
+
+    @cached_property
+    def _spacy_sentence(self) -> Span:
+        return self.sent.sent
+
+    @cached_property
+    def _own_cue(self) -> tuple[str, str]:
+        return sentence_sourcing(self.sent, self.mentions)
+
+    def of(self, token: Token) -> tuple[str, str]:
+        """The attribution of the event ``token`` denotes."""
+        sent, mentions = self.sent, self.mentions
+        current, steps = token, 0
+        while current.head is not current and steps < 12:
+            head, dep = current.head, current.dep_
+            if dep in {"ccomp", "parataxis"} and sent_of(head) == self._spacy_sentence:
+                reported = _reporting(head, sent)
+                if reported is not None:
+                    return _within(reported[0], sent).text, classify_source(reported[1], mentions)
+            if dep in {"ccomp", "xcomp", "conj", "advcl", "dobj", "pobj", "prep", "nsubj",
+                       "nsubjpass", "relcl", "acl", "parataxis", "compound", "amod"}:
+                current, steps = head, steps + 1
+                continue
+            break
+        return self._own_cue
 
 
 def sourcing_table(doc: Doc, sents: Sequence[Sentence],
