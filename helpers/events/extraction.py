@@ -119,7 +119,7 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
         span, own = headline_span(doc, span, by_sentence[sent.sentence_id])
         analyser = SentencePredicates(span, actor_index(span.doc, own), state)
         sourcing = SentenceSourcing(span, own)
-        found = [f for f in (analyser.analyse(t) for t in span) if f is not None]
+        found = [f for f in map(analyser.analyse, span) if f is not None]
         for f in found:
             f.code = f.coding.code if f.coding else ""
         quoted_first_person(found)              # before factuality: it gives sources

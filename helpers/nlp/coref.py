@@ -211,17 +211,17 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
                     if country and not countries.get(name.actor_id):
                         countries[name.actor_id] = country
         lower = tok.lower_
-        if tok.tag_ in {"PRP", "PRP$"} and (lower in MASCULINE or lower in FEMININE):
+        if (lower in MASCULINE or lower in FEMININE) and tok.tag_ in {"PRP", "PRP$"}:
             actors = _pronoun(tok, history, gender, names)
             if actors:
                 emit(tok.idx, tok.idx + len(tok), "PERSON", "PRONOUN", actors, "coref:pronoun")
                 remember(tok.idx, tok.idx + len(tok), actors, "person", tok, is_subject(tok))
-        elif tok.tag_ == "PRP$" and lower in NEUTER:
+        elif lower in NEUTER and tok.tag_ == "PRP$":
             actors = _neuter(tok, history)
             if actors:
                 emit(tok.idx, tok.idx + len(tok), "GPE" if actors[1] == "state" else "ORG",
                      "PRONOUN", actors[:1], "coref:its")
-        elif tok.tag_ in {"PRP", "PRP$"} and lower in PLURAL:
+        elif lower in PLURAL and tok.tag_ in {"PRP", "PRP$"}:
             window = sent_starts[max(bisect_right(sent_starts, tok.idx) - 3, 0)]
             recent = [r for r in pairs if r.sent >= window and r.start < tok.idx]
             # a plural subject of the pronoun's own sentence comes first ("The ministers of X
@@ -245,11 +245,13 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
                 consumed.add(tok.head.i)
             else:
                 consumed |= plural_nominal(tok, history, pairs, emit, remember, since, said)
-        elif tok.i not in consumed and role_word(tok) and office_holders(
-                tok, names, people, history, pairs, emit, remember):
+        elif tok.i in consumed:
+            continue
+        elif (role := role_word(tok)) and office_holders(tok, names, people, history, pairs, emit,
+                                                         remember):
             consumed.add(tok.i)
-        elif tok.i not in consumed and state_nominal(tok, names, history, seen, emit, remember, people):
+        elif state_nominal(tok, names, history, seen, emit, remember, people):
             consumed.add(tok.i)
-        elif tok.i not in consumed and (role_word(tok) or tok.pos_ == "NOUN" and sector_noun(tok)):
+        elif role or tok.pos_ == "NOUN" and sector_noun(tok):
             role_nominal(tok, names, countries, roles, history, emit, remember, people)
     return rows

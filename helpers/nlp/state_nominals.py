@@ -143,11 +143,12 @@ def state_nominal(tok, names: list[LinkedName], history: list[Ref], seen: dict[s
     it emitted a mention. ``seen`` maps the words of earlier state nominals to their state;
     ``people`` are the article's persons as ``(start, actor_id, country, roles)``, whose
     country a person named in front gives ("the Biden administration")."""
-    if role_word(tok) in RELATION_HEADS and noun_number(tok) == "NN":
+    word = role_word(tok)
+    if word in RELATION_HEADS and noun_number(tok) == "NN":
         return _relation(tok, names, history, emit, remember)
-    if role_word(tok) not in STATE_HEADS or noun_number(tok) != "NN" or demonym_before(tok, names) \
+    if word not in STATE_HEADS or noun_number(tok) != "NN" or demonym_before(tok, names) \
             or any(c.dep_ == "poss" for c in children(tok)) or tok.dep_ == "compound" \
-            or role_nouns()[role_word(tok)][1] != "state":
+            or role_nouns()[word][1] != "state":
         return False
     dets = [c for c in children(tok) if c.dep_ == "det"]
     start = min([c.left_edge.idx for c in children(tok) if c.i < tok.i] + [tok.idx])

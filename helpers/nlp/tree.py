@@ -53,11 +53,14 @@ def _kept(tables: dict[int, tuple[Doc, list]], doc: Doc, table: list) -> tuple[D
 
 
 def _children(doc: Doc) -> list[tuple[Token, ...]]:
-    found: list[list[Token]] = [[] for _ in range(len(doc))]
+    heads: dict[int, list[Token]] = {}
     for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist() if len(doc) else ()):
         if offset:
-            found[i + offset].append(doc[i])
-    return [tuple(tokens) for tokens in found]
+            heads.setdefault(i + offset, []).append(doc[i])
+    found: list[tuple[Token, ...]] = [()] * len(doc)
+    for head, tokens in heads.items():
+        found[head] = tuple(tokens)
+    return found
 
 
 def _sentences(doc: Doc) -> list[Span]:
