@@ -54,7 +54,7 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     token, through_noun = span.root, follows_event_noun(doc, span.start)
     for _ in range(len(doc)):
         if not span.start <= token.i < span.end:
-            if is_future_cue(token) or any(is_future_cue(c) and c.dep_ in ("amod", "aux", "advmod")
+            if is_future_cue(token) or any(c.dep_ in ("amod", "aux", "advmod") and is_future_cue(c)
                                            for c in children(token)):
                 return "future"
             if through_noun and token.pos_ == "VERB" and token.lemma_.lower() in reactions:
@@ -81,11 +81,11 @@ def follows_event_noun(doc: Doc, index: int) -> bool:
 
 def is_future_cue(token: Token) -> bool:
     """True for a word that puts what follows ahead: "will", "upcoming", "plans", "is set to"."""
-    if token.lower_ in words()["future_cue"] or token.lemma_.lower() in words()["future_cue"]:
+    table, lower = words(), token.lower_
+    if lower in table["future_cue"] or token.lemma_.lower() in table["future_cue"]:
         return True
-    after = token.nbor() if token.i + 1 < len(token.doc) else None
-    return (token.lower_ in words()["future_cue_to"] and after is not None
-            and after.lower_ in ("to", "for"))
+    return lower in table["future_cue_to"] and token.i + 1 < len(token.doc) \
+        and token.nbor().lower_ in ("to", "for")
 
 
 def counts_something(doc: Doc, start: int, end: int) -> bool:
