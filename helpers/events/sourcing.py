@@ -137,16 +137,15 @@ def sentence_sourcing(sent: Span, mentions_in_sentence: Iterable[Mention] = ()) 
     """
     mentions = list(mentions_in_sentence)
     adverbs = _cues()["adverb"]
-    for token in sent:
-        according = _according(token)
-        if according is not None:
+    for token in sent:      # (the cheap tests first: most words are no cue)
+        lower = token.lower_
+        if lower == "according" and (according := _according(token)) is not None:
             source = according[2:] if len(according) > 2 else according
             return _within(according, sent).text, classify_source(source, mentions)
-        reported = _reporting(token, sent)
-        if reported is not None:
+        if token.pos_ == "VERB" and (reported := _reporting(token, sent)) is not None:
             return _within(reported[0], sent).text, classify_source(reported[1], mentions)
-        if token.lower_ in adverbs and token.dep_ == "advmod":
-            return token.text, adverbs[token.lower_]
+        if lower in adverbs and token.dep_ == "advmod":
+            return token.text, adverbs[lower]
     return "", "none"
 
 

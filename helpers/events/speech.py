@@ -122,7 +122,7 @@ def code_speech_acts(found: list[Found], index: dict[int, Found]) -> None:
         family = _family(f.coding)
         # 'agreed that ...', 'hopes that ...' state, they do not offer: only a demand or a
         # threat takes a that-clause as what it is about
-        contents = _content(f, index, clauses=family in {"demand", "threaten"})
+        contents = _content(f, index, clauses=family in {"demand", "threaten"}) if family else []
         if family and contents:
             object_control = any(c.dep_ in {"dobj", "dative"} for c in children(f.token))
             if family == "appeal" and not object_control and not f.targets:
@@ -141,7 +141,8 @@ def code_speech_acts(found: list[Found], index: dict[int, Found]) -> None:
         elif family == "intent" and not f.code and _wished_thing(f.token):
             f.code = "030"                       # 'wished for close ties', 'wanted cooperation'
         if is_reporting_verb(f.token):
-            for content in _content(f, index):
+            said = _content(f, index)
+            for content in said:
                 if f.targets and content.sources and set(content.sources) <= set(f.targets) \
                         and _pronoun_subject(content.token):
                     content.sources = list(f.sources)     # 'A told B he wanted': he is A
@@ -149,7 +150,7 @@ def code_speech_acts(found: list[Found], index: dict[int, Found]) -> None:
                         and (_family(content.coding) or content.code[:2] in {"01", "05"}):
                     content.targets = [t for t in f.targets if t not in content.sources]
             if f.code[:2] == "01":
-                _reported(f, _content(f, index))
+                _reported(f, said)
 
 
 def _reported(speech: Found, contents: list[Found]) -> None:

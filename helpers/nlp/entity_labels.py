@@ -187,15 +187,15 @@ def article(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[Span]:
     covered = {i for s in spans for i in range(s.start, s.end)}
     out = []
     for span in spans:
+        if span.label_ not in {"ORG", "GPE", "LOC", "FAC"}:
+            out.append(span)
+            continue
         has = span[0].lower_ == "the" and len(span) > 1
         bare = span[1:] if has else span
         before = doc[bare.start - 1] if bare.start else None
         known = ("the " + bare.text) in kb.by_alias
         want = not is_abbreviation(bare.text) and heads_its_phrase(bare) and \
             (known or span.label_ in _WITH_ARTICLE)
-        if span.label_ not in {"ORG", "GPE", "LOC", "FAC"}:
-            out.append(span)
-            continue
         if has and not want:
             span = Span(doc, bare.start, bare.end, label=span.label_)
             methods[(span.start_char, span.end_char)] = "fix:article"
