@@ -160,8 +160,7 @@ def governed_by_modal(token: Token, modals: set[str]) -> bool:
 
 def _question(verb: Token) -> bool:
     """True for the main clause of a sentence that ends with a question mark."""
-    sent = sent_of(verb)
-    return verb.dep_ == "ROOT" and any(t.text == "?" for t in sent[-2:])
+    return verb.dep_ == "ROOT" and any(t.text == "?" for t in sent_of(verb)[-2:])
 
 
 def factuality_of(token: Token, *, _depth: int = 0) -> str:

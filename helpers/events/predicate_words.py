@@ -39,9 +39,10 @@ def nounlike(token: Token) -> bool:
     >>> [t.text for t in doc if nounlike(t)]
     ['day', 'Visit']
     """
-    if token.pos_ == "NOUN":
+    pos = token.pos_
+    if pos == "NOUN":
         return True
-    return token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in _NAME_LABELS \
+    return pos == "PROPN" and token.is_title and token.ent_type_ not in _NAME_LABELS \
         and token.dep_ not in {"compound", "appos", "nsubj"}
 
 
