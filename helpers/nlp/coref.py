@@ -74,7 +74,7 @@ from helpers.nlp.references import (MEETING_VERBS, SUBJECT_DEPS, Ref, clause_sub
                                     is_main_subject, is_subject, meeting_pair, reciprocal_persons,
                                     role_nouns, role_word, speaker_of)
 from helpers.nlp.roles import office_holders, sector_noun
-from helpers.nlp.state_nominals import state_nominal
+from helpers.nlp.state_nominals import NOMINAL_HEADS, state_nominal
 from helpers.nlp.tree import children, sent_of
 
 MASCULINE = {"he", "him", "his", "himself"}
@@ -250,7 +250,8 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
         elif (role := role_word(tok)) and office_holders(tok, names, people, history, pairs, emit,
                                                          remember):
             consumed.add(tok.i)
-        elif state_nominal(tok, names, history, seen, emit, remember, people):
+        elif role in NOMINAL_HEADS and state_nominal(tok, names, history, seen, emit, remember,
+                                                     people):
             consumed.add(tok.i)
         elif role or tok.pos_ == "NOUN" and sector_noun(tok):
             role_nominal(tok, names, countries, roles, history, emit, remember, people)

@@ -220,8 +220,10 @@ def meeting_pair(sent, history: list[Ref]) -> Ref | None:
     ``history``. None when the sentence has no such verb. A pair of the same sentence's
     verb and arguments is what the plural nominals after it refer to ("The two leaders",
     "They"), as a coordinated pair is."""
-    doc = sent.doc
-    refs = [r for r in history if sent.start_char <= r.start < sent.end_char and len(r.actors) == 1]
+    doc, start, end = sent.doc, sent.start_char, sent.end_char
+    refs = [r for r in history if start <= r.start < end and len(r.actors) == 1]
+    if not refs:              # no subject to resolve
+        return None
     for verb in sent:
         if verb.pos_ != "VERB":
             continue

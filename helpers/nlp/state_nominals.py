@@ -33,6 +33,8 @@ from helpers.nlp.tree import children, sent_of
 STATE_HEADS = {"government", "govt", "country", "nation", "administration"}
 #: Nouns of a state's relation to the state that owns them ("Australia's closest neighbour").
 RELATION_HEADS = {"neighbour", "neighbor", "ally", "rival"}
+#: The role words that can head a state nominal (:func:`state_nominal` is False for the others).
+NOMINAL_HEADS = STATE_HEADS | RELATION_HEADS
 #: Compass words in front of a state nominal -> (axis of (latitude, longitude), sign).
 DIRECTIONS = {"northern": (0, 1), "southern": (0, -1), "eastern": (1, 1), "western": (1, -1)}
 
