@@ -173,10 +173,12 @@ class SentenceSourcing:
 
     @cached_property
     def _spacy_sentence(self) -> Span:
+        """The sentence of the parse that holds this one (``Span.sent``)."""
         return self.sent.sent
 
     @cached_property
     def _own_cue(self) -> tuple[str, str]:
+        """The sentence's own cue (:func:`sentence_sourcing`)."""
         return sentence_sourcing(self.sent, self.mentions)
 
     def of(self, token: Token) -> tuple[str, str]:
