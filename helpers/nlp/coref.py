@@ -64,6 +64,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 
+from spacy.attrs import POS
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc
 
 from helpers.nlp.kb import load_kb
@@ -181,6 +183,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
     said: dict[str, Ref] = {}                   # plural nouns of definite nominals -> their group
     people = article_people(doc, names)         # every named person, with country and roles
     sent_starts = [sent.start_char for sent in doc.sents]
+    tags = doc.to_array(POS).tolist()           # each token's part of speech, read at once
 
     def remember(start, end, actors, kind, tok, subject=False):
         ref = Ref(start, end, tuple(actors), kind, sent_of(tok).start_char, subject,
@@ -247,12 +250,12 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
                 consumed |= plural_nominal(tok, history, pairs, emit, remember, since, said)
         elif tok.i in consumed:
             continue
-        elif (role := role_word(tok)) and office_holders(tok, names, people, history, pairs, emit,
-                                                         remember):
+        elif (role := role_word(tok) if tags[tok.i] in (NOUN, PROPN) else "") and office_holders(
+                tok, names, people, history, pairs, emit, remember):    # (a role word is a noun)
             consumed.add(tok.i)
         elif role in NOMINAL_HEADS and state_nominal(tok, names, history, seen, emit, remember,
                                                      people):
             consumed.add(tok.i)
-        elif role or tok.pos_ == "NOUN" and sector_noun(tok):
+        elif role or tags[tok.i] == NOUN and sector_noun(tok):
             role_nominal(tok, names, countries, roles, history, emit, remember, people)
     return rows
