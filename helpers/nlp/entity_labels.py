@@ -117,9 +117,10 @@ def _state_and_person(span: Span, by_first: dict, texts: list[str], methods: dic
         return [span]
     kb, doc = load_kb(), span.doc
     for cut in range(span.start + 1, span.end):
+        if tuple(texts[cut:span.end]) not in by_first.get(texts[cut], ()):
+            continue                    # (the cheaper test first)
         state = lookup(kb, doc[span.start:cut].text)
-        if state and kb.actors[state].type == "state" \
-                and tuple(texts[cut:span.end]) in by_first.get(texts[cut], ()):
+        if state and kb.actors[state].type == "state":
             pieces = [Span(doc, span.start, cut, label="GPE"), Span(doc, cut, span.end, label="PERSON")]
             for piece in pieces:
                 methods[(piece.start_char, piece.end_char)] = "fix:state_and_person"
