@@ -77,14 +77,15 @@ def clause_verb(token: Token) -> Token:
 def _own(verb: Token) -> str:
     """The value the verb's own children give, '' when they give none."""
     table = cues()
-    words = {child.lower_ for child in children(verb)}
-    lemmas = {child.lemma_.lower() for child in children(verb) if child.dep_ == "neg"}
-    negated = any(child.dep_ == "neg" for child in children(verb)) and bool(
+    read = [(child.dep_, child.lower_, child) for child in children(verb)]   # read once
+    words = {lower for _, lower, _ in read}
+    lemmas = {child.lemma_.lower() for dep, _, child in read if dep == "neg"}
+    negated = any(dep == "neg" for dep, _, _ in read) and bool(
         (words | lemmas) & set(table.get("neg", {})))
-    modals = [table["aux"][child.lower_] for child in children(verb)
-              if child.dep_ == "aux" and child.lower_ in table.get("aux", {})]
-    adverbs = [table["advmod"][child.lower_] for child in children(verb)
-               if child.dep_ == "advmod" and child.lower_ in table.get("advmod", {})]
+    modals = [table["aux"][lower] for dep, lower, _ in read
+              if dep == "aux" and lower in table.get("aux", {})]
+    adverbs = [table["advmod"][lower] for dep, lower, _ in read
+               if dep == "advmod" and lower in table.get("advmod", {})]
     if negated:
         # 'might not' leaves it open; 'did not', 'could not', 'will not' deny it.
         return "possible" if {"might", "may"} & words else "negated"

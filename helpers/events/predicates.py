@@ -278,8 +278,9 @@ class SentencePredicates:
         return None
 
     def analyse(self, token: Token) -> Found | None:
-        if token.pos_ not in {"VERB", "NOUN"} and not nounlike(token):
-            return None
+        pos = token.pos_
+        if pos not in {"VERB", "NOUN", "PROPN"} or pos == "PROPN" and not nounlike(token):
+            return None                 # a predicate is a verb, a noun or a nounlike proper noun
         coding = verb_only_coding(token)
         if coding is not None:
             targets = prep_actors(token, target_preps_of(coding), self.index)

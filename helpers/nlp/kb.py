@@ -69,6 +69,7 @@ class KB:
     state_of_country: dict[str, str] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=65536)
 def slug(name: str) -> str:
     """A snake_case ASCII id made from a name.
 
@@ -196,6 +197,7 @@ def load_kb(resources_dir: Path = RESOURCES_DIR) -> KB:
     return build_kb(rows)
 
 
+@lru_cache(maxsize=65536)
 def _plain(text: str) -> str:
     return unicodedata.normalize("NFKD", text.replace("’", "'")).encode("ascii", "ignore").decode()
 
