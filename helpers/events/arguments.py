@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from helpers.events.constructions import headline_infinitive, infinitival_relative
 from helpers.files.records import Mention
+from helpers.nlp.tree import children, sent_of
 
 _RELATIVE = {"who", "whom", "which", "that"}
 #: Prepositions of an addressee who controls the infinitive ('called on X to V').
@@ -76,7 +77,7 @@ def phrase_actors(token: Token, index: ActorIndex, *, depth: int = 0) -> list[st
         return []
     found = [] if _dateline(token) else list(index.get(token.i, ()))
     if token.pos_ == "NOUN":            # 'his Philippine counterpart, Enrique Manalo': the name
-        named = [a for c in token.children if c.dep_ == "appos" and not _bracketed(c)
+        named = [a for c in children(token) if c.dep_ == "appos" and not _bracketed(c)
                  for a in phrase_actors(c, index, depth=depth + 1)]
         found = named or found
     if not found and token.dep_ == "appos":
@@ -88,21 +89,21 @@ def phrase_actors(token: Token, index: ActorIndex, *, depth: int = 0) -> list[st
     for dep in ("appos", "compound", "amod", "nmod"):
         if found:
             break
-        for child in token.children:
+        for child in children(token):
             if child.dep_ == dep and not _bracketed(child):
                 add(found, phrase_actors(child, index, depth=depth + 1) if dep == "appos"
                      else index.get(child.i, ()))
     if not found:      # 'Minister of Foreign Affairs Eisenhower Mkaka': a title parsed as a head
-        add(found, [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                    for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ == "PERSON"
+        add(found, [a for prep in children(token) if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for obj in children(prep) if obj.dep_ == "pobj" and obj.ent_type_ == "PERSON"
                     for a in phrase_actors(obj, index, depth=depth + 1)])
-    for child in token.children:
+    for child in children(token):
         if child.dep_ == "conj":
             add(found, phrase_actors(child, index, depth=depth + 1))
         elif child.dep_ == "nmod" and any(c.dep_ == "cc" for c in child.subtree):
             # 'Prime Minister Keir Starmer and French President Emmanuel Macron': the first of
             # two titled names parsed as a modifier of the second
-            add(found, [a for c in child.children if c.dep_ == "appos"
+            add(found, [a for c in children(child) if c.dep_ == "appos"
                         for a in phrase_actors(c, index, depth=depth + 1)])
     return found
 
@@ -113,7 +114,7 @@ _WHO = {"who", "whom"}
 
 def _nearest_before(token: Token, index: ActorIndex) -> list[str]:
     """The actors of the nearest token before ``token`` in its sentence that names any."""
-    for i in range(token.i - 1, token.sent.start - 1, -1):
+    for i in range(token.i - 1, sent_of(token).start - 1, -1):
         if i in index:
             return list(index[i])
     return []
@@ -130,7 +131,7 @@ def subject_actors(token: Token, index: ActorIndex) -> list[str]:
     """
     found = phrase_actors(token, index)
     if not found:
-        for child in token.children:
+        for child in children(token):
             if child.dep_ == "poss":
                 add(found, phrase_actors(child, index))
     return found
@@ -144,7 +145,7 @@ def _bracketed(token: Token) -> bool:
 
 def _dateline(token: Token) -> bool:
     """True for a dateline place ('NAIROBI, March 4 --'): capitals at the start of a sentence."""
-    return token.is_upper and len(token) > 2 and token.i == token.sent.start
+    return token.is_upper and len(token) > 2 and token.i == sent_of(token).start
 
 
 def prep_actors_of(prep: Token, preps: Sequence[str], index: ActorIndex) -> list[str]:
@@ -152,7 +153,7 @@ def prep_actors_of(prep: Token, preps: Sequence[str], index: ActorIndex) -> list
     if prep.dep_ not in {"prep", "dative"} or prep.lower_ not in preps:
         return []
     found: list[str] = []
-    for obj in prep.children:
+    for obj in children(prep):
         if obj.dep_ == "pobj":
             add(found, phrase_actors(obj, index))
     return found
@@ -173,20 +174,20 @@ def honoured(token: Token, index: ActorIndex) -> list[str]:
     ['ethiopia']
     """
     found: list[str] = []
-    heads = [token] + [c for c in token.children if c.dep_ == "dobj"]
-    for prep in (c for head in heads for c in head.children):
+    heads = [token] + [c for c in children(token) if c.dep_ == "dobj"]
+    for prep in (c for head in heads for c in children(head)):
         if prep.dep_ != "prep" or prep.lower_ != "in":
             continue
-        for noun in prep.children:
+        for noun in children(prep):
             if noun.dep_ == "pobj" and noun.lower_ in _HONOUR:
-                for of in noun.children:
+                for of in children(noun):
                     add(found, prep_actors_of(of, ("of",), index))
     return found
 
 
 def prep_actors(token: Token, preps: Sequence[str], index: ActorIndex) -> list[str]:
     found: list[str] = []
-    for prep in token.children:
+    for prep in children(token):
         add(found, prep_actors_of(prep, preps, index))
     return found
 
@@ -200,13 +201,13 @@ def dependents(verb: Token) -> list[Token]:
     >>> [t.text for t in dependents(doc[8]) if t.dep_ == "nsubj"]
     ['Ost']
     """
-    children = list(verb.children)
-    return children + [g for c in children if c.dep_ in {"aux", "auxpass"}
-                       for g in c.children if g.dep_ in SUBJECTS | {"nsubjpass"}]
+    own = children(verb)
+    return [*own, *(g for c in own if c.dep_ in {"aux", "auxpass"}
+                    for g in children(c) if g.dep_ in SUBJECTS | {"nsubjpass"})]
 
 
 def is_passive(verb: Token) -> bool:
-    return any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children)
+    return any(child.dep_ in {"auxpass", "nsubjpass"} for child in children(verb))
 
 
 def controller(verb: Token, index: ActorIndex, *, depth: int = 0) -> list[str]:
@@ -223,11 +224,11 @@ def controller(verb: Token, index: ActorIndex, *, depth: int = 0) -> list[str]:
         return found
     head = verb.head
     if verb.dep_ == "xcomp":
-        objects = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
+        objects = [c for c in children(head) if c.dep_ in {"dobj", "dative"}]
         if objects:
             return phrase_actors(objects[0], index)
-        addressed = [o for c in head.children if c.dep_ == "prep" and c.lower_ in _ADDRESSEE
-                     for o in c.children if o.dep_ == "pobj"]
+        addressed = [o for c in children(head) if c.dep_ == "prep" and c.lower_ in _ADDRESSEE
+                     for o in children(c) if o.dep_ == "pobj"]
         if addressed:                    # 'called on X to V', 'appealed to X to V'
             return phrase_actors(addressed[0], index)
     if headline_infinitive(verb):        # 'Fidan to meet Putin': the headline's subject
@@ -235,7 +236,7 @@ def controller(verb: Token, index: ActorIndex, *, depth: int = 0) -> list[str]:
     if infinitival_relative(verb):       # 'the first minister to visit X': the minister
         found = phrase_actors(head, index)
         if not found and head.dep_ == "attr":     # 'X was the first minister to visit'
-            found = [a for c in head.head.children if c.dep_ in SUBJECTS
+            found = [a for c in children(head.head) if c.dep_ in SUBJECTS
                      for a in phrase_actors(c, index)]
         return found
     if verb.dep_ in {"xcomp", "conj"} or verb.dep_ == "acomp" and depth:
@@ -246,14 +247,14 @@ def controller(verb: Token, index: ActorIndex, *, depth: int = 0) -> list[str]:
 
 def definite(token: Token) -> bool:
     """True for a noun with a definite determiner or a possessor ('the request', 'his visit')."""
-    return any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in token.children)
+    return any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in children(token))
 
 
 def as_well_as(verb: Token, index: ActorIndex) -> list[str]:
     """Actors the parse hangs on the verb after 'as well as' ("received by Ost, as well as his
     counterpart Pell"): coordinated with the argument before them."""
-    cc = [c.i for c in verb.children if c.dep_ == "cc" and c.lower_ == "as"]
-    return [a for c in verb.children if cc and c.i > cc[0] and c.dep_ in {"dep", "conj"}
+    cc = [c.i for c in children(verb) if c.dep_ == "cc" and c.lower_ == "as"]
+    return [a for c in children(verb) if cc and c.i > cc[0] and c.dep_ in {"dep", "conj"}
             and c.pos_ in {"NOUN", "PROPN"} for a in phrase_actors(c, index)]
 
 

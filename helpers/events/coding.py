@@ -38,6 +38,7 @@ from helpers.events.dictionary import _Reader, verb_dictionary
 from helpers.events.matching import _Context, _with_conj, best_block_pattern, best_pattern, context
 from helpers.events.verb_patterns import Pattern, VerbEntry
 from helpers.nlp.references import role_nouns
+from helpers.nlp.tree import children
 
 #: Roots of what a light verb and its object noun code that make the noun an event of its
 #: own: meetings, protests, coercion (detention), assaults, fights. 'make peace' (050),
@@ -92,7 +93,7 @@ def _multiword(entry: VerbEntry, token: Token) -> bool:
         return True
     first = entry.particles[0]
     return any(c.lower_ == first and c.dep_ in {"prt", "prep", "advmod", "dobj", "agent"}
-               for c in token.children)
+               for c in children(token))
 
 
 def _rows(token: Token, pos: str) -> tuple[LexiconEntry, ...]:
@@ -254,8 +255,8 @@ def nominalized(token: Token) -> Coding | None:
     >>> nominalized(get_nlp()("They agreed to an exchange.")[4]) is None
     True
     """
-    of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
-    objects = tuple(o for p in of for c in p.children if c.dep_ == "pobj" for o in _with_conj(c))
+    of = [c for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"]
+    objects = tuple(o for p in of for c in children(p) if c.dep_ == "pobj" for o in _with_conj(c))
     if not objects:
         return None
     d = verb_dictionary()

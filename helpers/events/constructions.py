@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from helpers.nlp.tree import children
+
 
 def headline_infinitive(verb: Token) -> bool:
     """True for the verb of a headline's "X to V Y" ("Fidan to meet Putin", "Norvela's FM
@@ -20,11 +22,11 @@ def headline_infinitive(verb: Token) -> bool:
     >>> headline_infinitive(doc[2]), headline_infinitive(get_nlp()("Morita wants to meet Santoso")[3])
     (True, False)
     """
-    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)):
         return False
     head = verb.head
     if verb.dep_ == "ROOT":          # the parser may also read X as the infinitive's subject
-        return any(c.dep_ == "nsubj" for c in verb.children)
+        return any(c.dep_ == "nsubj" for c in children(verb))
     return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ == "PROPN" and verb.i > head.i
 
 
@@ -40,8 +42,8 @@ def infinitival_relative(verb: Token) -> bool:
     """
     head = verb.head
     return verb.dep_ in {"acl", "relcl"} and verb.pos_ == "VERB" and head.pos_ == "NOUN" \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-        and any(c.dep_ == "amod" and c.lower_ in _ORDINAL for c in head.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)) \
+        and any(c.dep_ == "amod" and c.lower_ in _ORDINAL for c in children(head))
 
 
 #: Modifiers of a noun that an infinitive relative follows ("the first X to V", "the only X to V").

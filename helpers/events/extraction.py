@@ -68,12 +68,11 @@ from helpers.events.arguments import actor_index
 from helpers.events.cameo import goldstein
 from helpers.events.factuality import factuality_of
 from helpers.events.headlines import headline_span
-from helpers.events.implicit import (DESTINATION_CODES, foreign_destination,
-                                     implicit_contact_arguments, own_side)
+from helpers.events.implicit import abroad, implicit_contact_arguments
 from helpers.events.pairing import pairs
 from helpers.events.predicates import Found, SentencePredicates
 from helpers.events.sentence_acts import attended_meetings, decline_comment, quoted_first_person
-from helpers.events.sourcing import event_attribution, is_reporting_verb, sentence_spans
+from helpers.events.sourcing import SentenceSourcing, is_reporting_verb, sentence_spans
 from helpers.events.speech import aim_responses, code_speech_acts
 from helpers.events.verdicts import aim_judgements, code_verdicts
 from helpers.files.records import Actor, Candidate, Event, Mention, Sentence
@@ -118,7 +117,8 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
         # line break (a headline into a dateline) must not lend it the next line's actors
         span, own = headline_span(doc, span, by_sentence[sent.sentence_id])
         analyser = SentencePredicates(span, actor_index(span.doc, own), state)
-        found = [f for f in (analyser.analyse(t) for t in span) if f is not None]
+        sourcing = SentenceSourcing(span, own)
+        found = [f for f in map(analyser.analyse, span) if f is not None]
         for f in found:
             f.code = f.coding.code if f.coding else ""
         quoted_first_person(found)              # before factuality: it gives sources
@@ -134,7 +134,7 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
         for f in found:
             if not (f.sources or f.targets):
                 continue
-            attribution, source_type = event_attribution(f.token, span, own)
+            attribution, source_type = sourcing.of(f.token)
             reason = _not_an_event(f)
             made = [] if reason else _rows(f, sent.sentence_id, attribution, source_type,
                                            len(rows))
@@ -142,8 +142,8 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
                 candidates += _candidates(f, sent.sentence_id, reason)
             for code, source, target in f.extra:
                 if dyadic(code, source, target):
-                    made.append(_event(len(rows) + len(made), sent.sentence_id, f, code, source,
-                                       target, f.factuality, attribution, source_type))
+                    made.append(_event(f"e{len(rows) + len(made) + 1}", sent.sentence_id, f, code,
+                                       source, target, f.factuality, attribution, source_type))
             rows += made
             if f.code:
                 coded.append((sent.sentence_id, f, attribution, source_type, len(predicates),
@@ -151,38 +151,23 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
             predicates += _predicates(f, sent.sentence_id, attribution, source_type, made)
     _add_implicit(coded, rows, predicates)
     if actors:
-        _abroad(rows, predicates, mentions, actors)
+        abroad(rows, predicates, mentions, actors)
     _renumber(rows, predicates)
     return EventLayer(rows, candidates, predicates)
-
-
-def _abroad(rows: list[Event], predicates: list[Event], mentions: Sequence[Mention],
-            actors: Sequence[Actor]) -> None:
-    """Visits and invitations aimed at the source's own state go to the state named before
-    (:func:`helpers.events.implicit.foreign_destination`), in place; a row between a state
-    and its own official (:func:`helpers.events.implicit.own_side`) or that repeats another
-    is dropped."""
-    by_id = {a.actor_id: a for a in actors}
-
-    def moved(e: Event) -> Event:
-        if not e.cameo_code.startswith(DESTINATION_CODES):
-            return e
-        return replace(e, target_actor=foreign_destination(e.source_actor, e.target_actor,
-                                                           e.start, mentions, by_id))
-    predicates[:] = [moved(p) for p in predicates]
-    kept: dict[tuple, Event] = {}
-    for e in map(moved, rows):
-        if not own_side(e.source_actor, e.target_actor, by_id):
-            kept.setdefault((e.start, e.cameo_code, e.source_actor, e.target_actor), e)
-    rows[:] = kept.values()
 
 
 def _renumber(rows: list[Event], predicates: list[Event]) -> None:
     """Rows in text order numbered ``e1``.., predicates with their rows' new ids, in place."""
     rows.sort(key=lambda e: (e.sentence_id, e.start))
     number = {e.event_id: f"e{i + 1}" for i, e in enumerate(rows)}
-    rows[:] = [replace(e, event_id=number[e.event_id]) for e in rows]
-    predicates[:] = [replace(p, event_id=number.get(p.event_id, "")) for p in predicates]
+    rows[:] = [_numbered(e, number) for e in rows]
+    predicates[:] = [_numbered(p, number) for p in predicates]
+
+
+def _numbered(e: Event, number: dict[str, str]) -> Event:
+    """``e`` with its new id (itself when the id stays: a copy of a frozen row costs more)."""
+    new = number.get(e.event_id, "")
+    return e if new == e.event_id else replace(e, event_id=new)
 
 
 def _add_implicit(coded: list[tuple[int, Found, str, str, int, bool]], rows: list[Event],
@@ -223,9 +208,8 @@ def _predicates(f: Found, sentence_id: int, attribution: str, source_type: str,
                 made: list[Event]) -> list[Event]:
     """Every (source, target) pair of a predicate; a pair that is an event has its id."""
     ids = {(e.source_actor, e.target_actor): e.event_id for e in made}
-    return [replace(_event(0, sentence_id, f, f.code, source, target, f.factuality,
-                           attribution, source_type), event_id=ids.get((source, target), ""))
-            for source, target in pairs(f)]
+    return [_event(ids.get((source, target), ""), sentence_id, f, f.code, source, target,
+                   f.factuality, attribution, source_type) for source, target in pairs(f)]
 
 
 def _not_an_event(f: Found) -> str:
@@ -241,11 +225,11 @@ def _not_an_event(f: Found) -> str:
     return ""
 
 
-def _event(n: int, sentence_id: int, f: Found, code: str, source: str, target: str,
+def _event(event_id: str, sentence_id: int, f: Found, code: str, source: str, target: str,
            factuality: str, attribution: str, source_type: str) -> Event:
     token = f.token
     start = _start(token)
-    return Event(f"e{n + 1}", sentence_id, _text(token), start, start + len(token.text),
+    return Event(event_id, sentence_id, _text(token), start, start + len(token.text),
                  f.lemma, code, goldstein(code), source, target, factuality, attribution,
                  source_type)
 
@@ -282,8 +266,8 @@ def _rows(f: Found, sentence_id: int, attribution: str, source_type: str, n: int
             source, target = target, source
         if not dyadic(f.code, source, target):
             continue
-        out.append(_event(n + len(out), sentence_id, f, f.code, source, target, f.factuality,
-                          attribution, source_type))
+        out.append(_event(f"e{n + len(out) + 1}", sentence_id, f, f.code, source, target,
+                          f.factuality, attribution, source_type))
     return out
 
 

@@ -32,6 +32,7 @@ from spacy.tokens import Token
 
 from helpers.events.constructions import headline_infinitive
 from helpers.files.resources import resource_rows
+from helpers.nlp.tree import children, sent_of
 
 VALUES = ("asserted", "probable", "possible", "negated", "underspecified")
 
@@ -76,14 +77,15 @@ def clause_verb(token: Token) -> Token:
 def _own(verb: Token) -> str:
     """The value the verb's own children give, '' when they give none."""
     table = cues()
-    words = {child.lower_ for child in verb.children}
-    lemmas = {child.lemma_.lower() for child in verb.children if child.dep_ == "neg"}
-    negated = any(child.dep_ == "neg" for child in verb.children) and bool(
+    read = [(child.dep_, child.lower_, child) for child in children(verb)]   # read once
+    words = {lower for _, lower, _ in read}
+    lemmas = {child.lemma_.lower() for dep, _, child in read if dep == "neg"}
+    negated = any(dep == "neg" for dep, _, _ in read) and bool(
         (words | lemmas) & set(table.get("neg", {})))
-    modals = [table["aux"][child.lower_] for child in verb.children
-              if child.dep_ == "aux" and child.lower_ in table.get("aux", {})]
-    adverbs = [table["advmod"][child.lower_] for child in verb.children
-               if child.dep_ == "advmod" and child.lower_ in table.get("advmod", {})]
+    modals = [table["aux"][lower] for dep, lower, _ in read
+              if dep == "aux" and lower in table.get("aux", {})]
+    adverbs = [table["advmod"][lower] for dep, lower, _ in read
+               if dep == "advmod" and lower in table.get("advmod", {})]
     if negated:
         # 'might not' leaves it open; 'did not', 'could not', 'will not' deny it.
         return "possible" if {"might", "may"} & words else "negated"
@@ -97,12 +99,12 @@ def _marked(verb: Token) -> bool:
     """True when the clause is introduced by a conditional or question word."""
     marks = cues().get("mark", {})
     return any(child.dep_ in {"mark", "advmod"} and child.lower_ in marks
-               for child in verb.children)
+               for child in children(verb))
 
 
 def _predicate_key(verb: Token) -> str:
     """The lemma of a predicate with its particle ('call off')."""
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    particles = [c.lower_ for c in children(verb) if c.dep_ == "prt"]
     return " ".join([verb.lemma_.lower(), *particles[:1]])
 
 
@@ -112,9 +114,9 @@ def _noun_cue(noun: Token) -> str:
     when none does."""
     table = cues()
     kinds = ("noun", "denial", "governor")
-    if any(c.dep_ == "det" and c.lower_ in table.get("neg", {}) for c in noun.children):
+    if any(c.dep_ == "det" and c.lower_ in table.get("neg", {}) for c in children(noun)):
         return "negated"                # 'no talks had been planned', 'no meeting took place'
-    for child in noun.children:
+    for child in children(noun):
         if child.dep_ in {"amod", "acl"}:
             for kind in kinds:
                 value = table.get(kind, {}).get(child.lemma_.lower())
@@ -140,7 +142,7 @@ def _noun_cue(noun: Token) -> str:
 
 def _infinitive(verb: Token) -> bool:
     """True for a 'to' infinitive."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
 
 
 def governed_by_modal(token: Token, modals: set[str]) -> bool:
@@ -154,13 +156,12 @@ def governed_by_modal(token: Token, modals: set[str]) -> bool:
     True
     """
     verb = clause_verb(token)
-    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in children(verb))
 
 
 def _question(verb: Token) -> bool:
     """True for the main clause of a sentence that ends with a question mark."""
-    sent = verb.sent
-    return verb.dep_ == "ROOT" and any(t.text == "?" for t in sent[-2:])
+    return verb.dep_ == "ROOT" and any(t.text == "?" for t in sent_of(verb)[-2:])
 
 
 def factuality_of(token: Token, *, _depth: int = 0) -> str:
@@ -188,7 +189,7 @@ def factuality_of(token: Token, *, _depth: int = 0) -> str:
     head = verb.head
     if head is verb or _depth > 10 or verb.dep_ not in _EMBEDDED:
         return "asserted"
-    if verb.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+    if verb.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in children(verb)):
         return "asserted"               # a clause of its own: its governor's 'not' is not its
     if verb.dep_ == "conj" and _infinitive(verb) and not _infinitive(head):
         governed = cues().get("governor", {}).get(head.lemma_.lower())

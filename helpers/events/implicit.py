@@ -24,13 +24,15 @@ other roots (a strike, an implementation) joins different events as often as it 
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Mapping, Sequence
 
 from spacy.tokens import Token
 
 from helpers.events.pairing import pairs
 from helpers.events.predicates import Found
-from helpers.files.records import Actor, Mention
+from helpers.files.records import Actor, Event, Mention
+from helpers.nlp.tree import children
 
 #: CAMEO root of the events whose missing side is read from another mention of the event.
 CONTACT_ROOT = "04"
@@ -54,14 +56,14 @@ def distinct(token: Token, side: str) -> bool:
     >>> distinct(doc[2], "targets"), distinct(doc[8], "targets"), distinct(doc[12], "targets")
     (True, True, False)
     """
-    if any(c.lower_ in _DISTINCT for c in token.children if c.dep_ in {"amod", "det"}):
+    if any(c.lower_ in _DISTINCT for c in children(token) if c.dep_ in {"amod", "det"}):
         return True
     if side == "sources":
         return False
-    fillers = [c for c in token.children if c.dep_ in _TARGET_DEPS] + [
-        g for c in token.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
-        for g in c.children if g.dep_ == "pobj"]
-    return any(w.lower_ in _DISTINCT for f in fillers for w in f.children
+    fillers = [c for c in children(token) if c.dep_ in _TARGET_DEPS] + [
+        g for c in children(token) if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
+        for g in children(c) if g.dep_ == "pobj"]
+    return any(w.lower_ in _DISTINCT for f in fillers for w in children(f)
                if w.dep_ in {"amod", "det"})
 
 
@@ -170,3 +172,23 @@ def own_side(source: str, target: str, by_id: Mapping[str, Actor]) -> bool:
     if a is None or b is None or not a.country or a.country != b.country:
         return False
     return (a.type == "state") != (b.type == "state")
+
+
+def abroad(rows: list[Event], predicates: list[Event], mentions: Sequence[Mention],
+           actors: Sequence[Actor]) -> None:
+    """Visits and invitations aimed at the source's own state go to the state named before
+    (:func:`foreign_destination`), in place; a row between a state and its own official
+    (:func:`own_side`) or that repeats another is dropped."""
+    by_id = {a.actor_id: a for a in actors}
+
+    def moved(e: Event) -> Event:
+        if not e.cameo_code.startswith(DESTINATION_CODES):
+            return e
+        target = foreign_destination(e.source_actor, e.target_actor, e.start, mentions, by_id)
+        return e if target == e.target_actor else replace(e, target_actor=target)
+    predicates[:] = [moved(p) for p in predicates]
+    kept: dict[tuple, Event] = {}
+    for e in map(moved, rows):
+        if not own_side(e.source_actor, e.target_actor, by_id):
+            kept.setdefault((e.start, e.cameo_code, e.source_actor, e.target_actor), e)
+    rows[:] = kept.values()

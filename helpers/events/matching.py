@@ -13,13 +13,14 @@ slots after it; its prepositional phrases and those of its object for ``(PREP ..
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Sequence
 
 from spacy.tokens import Token
 
 from helpers.events.dictionary import verb_dictionary
 from helpers.events.verb_patterns import Pattern, Phrase, PrepPhrase, Slot
+from helpers.nlp.tree import children
 
 #: Dependents whose words fill the slots after the verb: its objects, particles, adverbs and
 #: infinitive ('asked X to intervene'); not a reported clause (what is said is coded as its
@@ -48,7 +49,7 @@ def head_words(token: Token) -> set[str]:
     """
     words = words_of(token)
     if token.pos_ == "PROPN":
-        for child in token.children:
+        for child in children(token):
             if child.dep_ == "compound" and child.i < token.i and child.is_title:
                 words |= words_of(child)
     return words
@@ -56,7 +57,7 @@ def head_words(token: Token) -> set[str]:
 
 def _with_conj(token: Token) -> list[Token]:
     found = [token]
-    for child in token.children:
+    for child in children(token):
         if child.dep_ == "conj":
             found += _with_conj(child)
     return found
@@ -65,7 +66,7 @@ def _with_conj(token: Token) -> list[Token]:
 def _fills(phrase: Phrase, token: Token) -> bool:
     if phrase.head not in head_words(token):
         return False
-    modifiers = [words_of(c) for c in token.children if c.dep_ in MODIFIER_DEPS]
+    modifiers = [words_of(c) for c in children(token) if c.dep_ in MODIFIER_DEPS]
     return all(any(alternatives & words for words in modifiers)
                for alternatives in phrase.modifiers)
 
@@ -83,6 +84,13 @@ class _Context:
     after: tuple[Token, ...]
     preps: tuple[tuple[str, tuple[Token, ...], Token], ...]   # (prep, objects, prep token)
 
+    @cached_property
+    def words(self) -> set[str]:
+        """The head words of the phrases around the predicate (read once)."""
+        words = {w for t in self.before + self.after for w in head_words(t)}
+        words |= {w for _, objects, _ in self.preps for t in objects for w in head_words(t)}
+        return words
+
 
 def context(token: Token) -> _Context:
     """The words around a predicate that its patterns are matched against."""
@@ -90,7 +98,7 @@ def context(token: Token) -> _Context:
     after: list[Token] = []
     preps: list[tuple[str, tuple[Token, ...], Token]] = []
     holders = [token]
-    for child in token.children:
+    for child in children(token):
         dep = child.dep_
         if dep in BEFORE_DEPS:
             before += _with_conj(child)
@@ -101,9 +109,9 @@ def context(token: Token) -> _Context:
         elif token.pos_ == "NOUN" and dep in MODIFIER_DEPS:
             before.append(child)
     for holder in holders:
-        for child in holder.children:
+        for child in children(holder):
             if child.dep_ in {"prep", "agent", "dative"} and child.pos_ == "ADP":
-                objects = tuple(o for c in child.children if c.dep_ in {"pobj", "pcomp"}
+                objects = tuple(o for c in children(child) if c.dep_ in {"pobj", "pcomp"}
                                 for o in _with_conj(c))
                 preps.append((child.lower_, objects, child))
     return _Context(tuple(before), tuple(after), tuple(preps))
@@ -144,7 +152,7 @@ def best_pattern(patterns: Sequence[Pattern], ctx: _Context
                  ) -> tuple[Pattern, frozenset[int]] | None:
     """The most specific matching pattern (the first in file order among equals) and the
     tokens it uses, None when none matches."""
-    return _first_match(patterns, ctx, _words(ctx))
+    return _first_match(patterns, ctx, ctx.words)
 
 
 def best_block_pattern(block: int, ctx: _Context) -> tuple[Pattern, frozenset[int]] | None:
@@ -152,17 +160,11 @@ def best_block_pattern(block: int, ctx: _Context) -> tuple[Pattern, frozenset[in
     where the words around the predicate can fill their first slot."""
     patterns = block_patterns(block)
     by_word, free = _block_index(block)
-    words = _words(ctx)
+    words = ctx.words
     positions = set(free)
     for word in words:
         positions.update(by_word.get(word, ()))
     return _first_match([patterns[i] for i in sorted(positions)], ctx, words)
-
-
-def _words(ctx: _Context) -> set[str]:
-    words = {w for t in ctx.before + ctx.after for w in head_words(t)}
-    words |= {w for _, objects, _ in ctx.preps for t in objects for w in head_words(t)}
-    return words
 
 
 def _first_match(patterns: Sequence[Pattern], ctx: _Context, words: set[str]

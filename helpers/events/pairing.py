@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from helpers.events.cameo import SYMMETRIC_CODES
 from helpers.events.predicates import Found
+from helpers.nlp.tree import children
 
 #: Roots whose coordinated sources, with no target, commit to each other: "A and B pledged
 #: (agreed, committed) to V" is each one's intent toward the other.
@@ -30,7 +31,7 @@ def mutual(token: Token) -> bool:
     """
     return any(c.dep_ in {"dobj", "pobj", "prep"} and any(
         w.lower_ in {"other", "another"} for w in c.subtree) and any(
-        w.lower_ in {"each", "one"} for w in c.subtree) for c in token.children)
+        w.lower_ in {"each", "one"} for w in c.subtree) for c in children(token))
 
 
 def pairs(found: Found) -> list[tuple[str, str]]:

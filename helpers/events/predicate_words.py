@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from helpers.events.cameo import verb_lexicon
 from helpers.events.coding import Coding
+from helpers.nlp.tree import children
 
 #: Prepositions that introduce a target when neither the table nor the pattern names one.
 DEFAULT_TARGET_PREPS = ("with", "to", "between", "against", "on")
@@ -38,17 +39,18 @@ def nounlike(token: Token) -> bool:
     >>> [t.text for t in doc if nounlike(t)]
     ['day', 'Visit']
     """
-    if token.pos_ == "NOUN":
+    pos = token.pos_
+    if pos == "NOUN":
         return True
-    return token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in _NAME_LABELS \
+    return pos == "PROPN" and token.is_title and token.ent_type_ not in _NAME_LABELS \
         and token.dep_ not in {"compound", "appos", "nsubj"}
 
 
 def misread_verb(token: Token) -> bool:
     """True for a verb tagged a plural noun heading a clause ('X thanks Y', 'X sides with Y')."""
     return token.tag_ == "NNS" and token.dep_ in {"ROOT", "ccomp", "conj"} and any(
-        misread_subject(c) for c in token.children) and any(
-        c.dep_ in {"dobj", "prep"} for c in token.children)
+        misread_subject(c) for c in children(token)) and any(
+        c.dep_ in {"dobj", "prep"} for c in children(token))
 
 
 def misread_subject(child: Token) -> bool:

@@ -29,6 +29,7 @@ from helpers.events.constructions import headline_infinitive, infinitival_relati
 from helpers.events.factuality import clause_verb
 from helpers.events.predicate_words import (misread_subject, misread_verb, nounlike,
                                             target_preps_of, verb_only_coding)
+from helpers.nlp.tree import children
 
 #: Verbs in these relations are not events of their own (modifiers, reduced relatives).
 _NOT_TRIGGER = {"amod", "acomp", "compound", "prep", "acl", "aux", "auxpass", "agent", "case"}
@@ -111,9 +112,9 @@ class SentencePredicates:
         if token.dep_ in _NOT_TRIGGER and not headline_infinitive(token) \
                 and not infinitival_relative(token):
             return None
-        subject = any(c.dep_ in SUBJECTS for c in token.children)
+        subject = any(c.dep_ in SUBJECTS for c in children(token))
         manner = token.dep_ == "advcl" and token.tag_ == "VBG" and not any(
-            c.dep_ in {"mark", "aux"} for c in token.children)     # '..., asserting that'
+            c.dep_ in {"mark", "aux"} for c in children(token))     # '..., asserting that'
         if token.dep_ in {"advcl", "pcomp"} and not subject and not manner:
             return None                  # 'to promote', 'by delivering': an aim or a means
         coding = self.coding(token)
@@ -121,7 +122,7 @@ class SentencePredicates:
         if role in {"skip", "cue"}:
             return None
         if role in {"aspectual", "light"} and (coding is None or not coding.code) and any(
-                c.dep_ == "dobj" and self.event_noun(c) for c in token.children):
+                c.dep_ == "dobj" and self.event_noun(c) for c in children(token)):
             return None                  # 'began his visit', 'held a summit': the noun carries it
         sources, targets = self.verb_arguments(token, coding)
         lemma = coding.lemma if coding else token.lemma_.lower()
@@ -146,10 +147,10 @@ class SentencePredicates:
                 has_subject = True
                 add(targets, phrase_actors(child, index))
             elif child.dep_ == "agent":
-                add(sources, [a for obj in child.children if obj.dep_ == "pobj"
+                add(sources, [a for obj in children(child) if obj.dep_ == "pobj"
                                for a in phrase_actors(obj, index)] + as_well_as(verb, index))
             elif child.dep_ in {"dobj", "dative", "iobj"} and child.pos_ != "ADP" and not any(
-                    c.dep_ == "case" for c in child.children):   # "reinforce Iraq's stance"
+                    c.dep_ == "case" for c in children(child)):   # "reinforce Iraq's stance"
                 objects.append(child)
         if not has_subject and (verb.dep_ in {"xcomp", "conj", "advcl"} or headline_infinitive(verb)
                                 or infinitival_relative(verb)):
@@ -165,7 +166,7 @@ class SentencePredicates:
         add(targets, prep_actors(verb, preps, index))
         add(targets, honoured(verb, index))
         used = coding.used if coding else frozenset()
-        for child in verb.children:
+        for child in children(verb):
             if child.dep_ != "dobj" or phrase_actors(child, index):
                 continue
             # a thing as object: its prepositions ('pledged cooperation with Japan'); the
@@ -175,15 +176,15 @@ class SentencePredicates:
             evaluates = coding is not None and coding.code[:2] in _EVALUATIVE_ROOTS
             event = child.i in used and self.event_noun(child) is not None
             if event or evaluates and child.i not in used:   # not 'his country's support'
-                add(targets, [a for c in child.children if c.dep_ == "poss"
+                add(targets, [a for c in children(child) if c.dep_ == "poss"
                               for a in phrase_actors(c, index)])
             if evaluates and not targets:   # 'expressed support for Syria's reconstruction'
-                add(targets, [a for p in child.children if p.dep_ == "prep" and p.lower_ in preps
-                              for o in p.children if o.dep_ == "pobj"
+                add(targets, [a for p in children(child) if p.dep_ == "prep" and p.lower_ in preps
+                              for o in children(p) if o.dep_ == "pobj"
                               for a in subject_actors(o, index)])
         if coding is not None and "from" in coding.target_preps:
             origin = prep_actors(verb, ("from",), index)
-            for obj in verb.children:
+            for obj in children(verb):
                 if obj.dep_ == "dobj":
                     add(origin, prep_actors(obj, ("from",), index))
             if coding.lemma.endswith("message"):
@@ -208,7 +209,7 @@ class SentencePredicates:
         if coding is None:
             return None
         index = self.index
-        sources = [a for c in token.children if c.dep_ == "poss" for a in phrase_actors(c, index)]
+        sources = [a for c in children(token) if c.dep_ == "poss" for a in phrase_actors(c, index)]
         add(sources, prep_actors(token, ("by",), index))
         head = token.head
         if head is not token and head.pos_ == "VERB" and token.dep_ == "dobj":
@@ -218,7 +219,7 @@ class SentencePredicates:
             if same and (governing.role == "light" or not sources):
                 return None   # 'held talks', 'signed an agreement': the verb codes that event
         if not sources:          # 'Israeli strikes', 'the Russian invasion': a national agent
-            add(sources, [a for c in token.children if c.dep_ == "amod"
+            add(sources, [a for c in children(token) if c.dep_ == "amod"
                           for a in index.get(c.i, ())])
         callers = prep_actors(token, ("from",), index)
         add(sources, callers)
@@ -235,7 +236,7 @@ class SentencePredicates:
             add(targets, prep_actors(head, target_preps_of(coding), index))
         # 'negotiations held between A and B': the parties
         parties = prep_actors(token, ("between",), index) + [
-            a for c in token.children if c.dep_ == "acl"
+            a for c in children(token) if c.dep_ == "acl"
             for a in prep_actors(c, ("between",), index)]
         add(targets, parties)
         governing_verb = self._governing_verb(token)
@@ -251,7 +252,7 @@ class SentencePredicates:
                 sources = subject
                 if coding.reciprocal and not targets and token.dep_ == "pobj" \
                         and not definite(token):   # 'X told Y at a meeting': Y is the partner
-                    add(targets, [a for c in governing_verb.children
+                    add(targets, [a for c in children(governing_verb)
                                   if c.dep_ in {"dobj", "dative"} for a in phrase_actors(c, index)])
         targets = [t for t in targets if t not in sources or len(sources) > 1]
         return Found(token, coding, coding.lemma, sources, targets)
@@ -277,12 +278,13 @@ class SentencePredicates:
         return None
 
     def analyse(self, token: Token) -> Found | None:
-        if token.pos_ not in {"VERB", "NOUN"} and not nounlike(token):
-            return None
+        pos = token.pos_
+        if pos not in {"VERB", "NOUN", "PROPN"} or pos == "PROPN" and not nounlike(token):
+            return None                 # a predicate is a verb, a noun or a nounlike proper noun
         coding = verb_only_coding(token)
         if coding is not None:
             targets = prep_actors(token, target_preps_of(coding), self.index)
-            later = [c for c in token.head.children if c.i > token.i]   # prepositions it lost
+            later = [c for c in children(token.head) if c.i > token.i]   # prepositions it lost
             add(targets, [a for c in later for a in prep_actors_of(c, target_preps_of(coding),
                                                                    self.index)])
             return Found(token, coding, coding.lemma, controller(clause_verb(token), self.index),

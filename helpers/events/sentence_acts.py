@@ -11,6 +11,7 @@ from helpers.events.factuality import factuality_of
 from helpers.events.implicit import DESTINATION_CODES
 from helpers.events.predicates import Found, SentencePredicates
 from helpers.events.sourcing import is_reporting_verb
+from helpers.nlp.tree import children
 
 
 #: First-person subjects: in a quotation, the speaker ("'We are willing to work with X,' said
@@ -25,7 +26,7 @@ def _first_person_subject(token) -> bool:
     or 'we'."""
     for _ in range(6):
         if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _FIRST_PERSON
-               for c in token.children):
+               for c in children(token)):
             return True
         if token.dep_ not in _SHARED_SUBJECT or token.head is token:
             return False

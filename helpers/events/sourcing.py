@@ -15,13 +15,14 @@ The source is classified as ``named`` (a person or body the reader can identify)
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from helpers.files.resources import resource_rows
 from helpers.files.records import Mention, Sentence
+from helpers.nlp.tree import children, sent_of
 
 SOURCE_TYPES = ("named", "anonymous", "media_reports", "observers", "none")
 _QUOTES = {'"', "“", "”", "«", "»"}
@@ -75,7 +76,7 @@ def classify_source(phrase: Span, mentions: Iterable[Mention] = ()) -> str:
             m.actor_id and phrase.start_char <= m.start < phrase.end_char for m in mentions):
         return "named"
     definite = any(t.dep_ in {"det", "poss"} and t.lower_ not in {"a", "an", "some"}
-                   for t in head.children)
+                   for t in children(head))
     return "named" if definite else "anonymous"
 
 
@@ -83,9 +84,9 @@ def _according(token: Token) -> Span | None:
     """The span 'According to X' when ``token`` starts one."""
     if token.lower_ != "according":
         return None
-    for prep in token.children:
+    for prep in children(token):
         if prep.lower_ == "to":
-            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            objects = [c for c in children(prep) if c.dep_ == "pobj"]
             if objects:
                 return token.doc[token.i:objects[0].right_edge.i + 1]
     return None
@@ -106,14 +107,14 @@ def _reporting(token: Token, sent: Span) -> tuple[Span, Span] | None:
     clause or a quotation."""
     if not is_reporting_verb(token):
         return None
-    subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
-    if not subjects or not (any(c.dep_ in {"ccomp", "parataxis"} for c in token.children)
+    subjects = [c for c in children(token) if c.dep_ in _SUBJECTS]
+    if not subjects or not (any(c.dep_ in {"ccomp", "parataxis"} for c in children(token))
                             or any(t.text in _QUOTES for t in sent)):
         return None
     subject = subjects[0]
     end = token.i + 1
     audience = _cues()["audience"]
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in {"dobj", "dative"} and child.i == end and child.lemma_.lower() in audience:
             end = child.right_edge.i + 1
     doc = token.doc
@@ -136,16 +137,15 @@ def sentence_sourcing(sent: Span, mentions_in_sentence: Iterable[Mention] = ()) 
     """
     mentions = list(mentions_in_sentence)
     adverbs = _cues()["adverb"]
-    for token in sent:
-        according = _according(token)
-        if according is not None:
+    for token in sent:      # (the cheap tests first: most words are no cue)
+        lower = token.lower_
+        if lower == "according" and (according := _according(token)) is not None:
             source = according[2:] if len(according) > 2 else according
             return _within(according, sent).text, classify_source(source, mentions)
-        reported = _reporting(token, sent)
-        if reported is not None:
+        if token.pos_ == "VERB" and (reported := _reporting(token, sent)) is not None:
             return _within(reported[0], sent).text, classify_source(reported[1], mentions)
-        if token.lower_ in adverbs and token.dep_ == "advmod":
-            return token.text, adverbs[token.lower_]
+        if lower in adverbs and token.dep_ == "advmod":
+            return token.text, adverbs[lower]
     return "", "none"
 
 
@@ -159,20 +159,44 @@ def event_attribution(token: Token, sent: Span,
     >>> event_attribution(doc[10], doc[:], [])
     ('Tanzania denied', 'named')
     """
-    mentions = list(mentions_in_sentence)
-    current, steps = token, 0
-    while current.head is not current and steps < 12:
-        head, dep = current.head, current.dep_
-        if dep in {"ccomp", "parataxis"} and head.sent == sent.sent:
-            reported = _reporting(head, sent)
-            if reported is not None:
-                return _within(reported[0], sent).text, classify_source(reported[1], mentions)
-        if dep in {"ccomp", "xcomp", "conj", "advcl", "dobj", "pobj", "prep", "nsubj",
-                   "nsubjpass", "relcl", "acl", "parataxis", "compound", "amod"}:
-            current, steps = head, steps + 1
-            continue
-        break
-    return sentence_sourcing(sent, mentions)
+    return SentenceSourcing(sent, mentions_in_sentence).of(token)
+
+
+class SentenceSourcing:
+    """:func:`event_attribution` for the events of one sentence, which reads the sentence's
+    own cue (:func:`sentence_sourcing`) once, when the first event without a reporting verb
+    of its own asks for it."""
+
+    def __init__(self, sent: Span, mentions_in_sentence: Iterable[Mention] = ()):
+        self.sent = sent
+        self.mentions = list(mentions_in_sentence)
+
+    @cached_property
+    def _spacy_sentence(self) -> Span:
+        """The sentence of the parse that holds this one (``Span.sent``)."""
+        return self.sent.sent
+
+    @cached_property
+    def _own_cue(self) -> tuple[str, str]:
+        """The sentence's own cue (:func:`sentence_sourcing`)."""
+        return sentence_sourcing(self.sent, self.mentions)
+
+    def of(self, token: Token) -> tuple[str, str]:
+        """The attribution of the event ``token`` denotes."""
+        sent, mentions = self.sent, self.mentions
+        current, steps = token, 0
+        while current.head is not current and steps < 12:
+            head, dep = current.head, current.dep_
+            if dep in {"ccomp", "parataxis"} and sent_of(head) == self._spacy_sentence:
+                reported = _reporting(head, sent)
+                if reported is not None:
+                    return _within(reported[0], sent).text, classify_source(reported[1], mentions)
+            if dep in {"ccomp", "xcomp", "conj", "advcl", "dobj", "pobj", "prep", "nsubj",
+                       "nsubjpass", "relcl", "acl", "parataxis", "compound", "amod"}:
+                current, steps = head, steps + 1
+                continue
+            break
+        return self._own_cue
 
 
 def sourcing_table(doc: Doc, sents: Sequence[Sentence],

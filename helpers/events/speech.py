@@ -20,6 +20,7 @@ from helpers.events.predicates import Found, SentencePredicates
 from helpers.events.sourcing import is_reporting_verb
 from helpers.files.records import Event
 from helpers.files.resources import resource_rows
+from helpers.nlp.tree import children
 
 #: The speech-act families whose verbal complement gives them a specific code.
 _FAMILIES = {"02": "appeal", "03": "intent", "10": "demand", "12": "reject", "13": "threaten"}
@@ -73,11 +74,11 @@ def _complements(token: Token, clauses: bool, preps=("to", "for", "on")) -> list
     """The heads of a word's complements: an infinitive, an object, "to/for/on X" (or
     ``preps``), with ``clauses`` a that-clause."""
     heads = []
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in {"xcomp", "dobj"} or child.dep_ == "ccomp" and clauses:
             heads.append(child)
         elif child.dep_ == "prep" and child.lower_ in preps:
-            heads += [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            heads += [c for c in children(child) if c.dep_ in {"pobj", "pcomp"}]
     return heads
 
 
@@ -91,10 +92,10 @@ def _content(found: Found, by_token: dict[int, Found], *, clauses: bool = True) 
     heads = _complements(found.token, clauses)
     if found.coding is not None and found.coding.role == "intent":
         heads += [h for noun in heads if noun.dep_ == "dobj" and noun.i in found.coding.used
-                  for h in _complements(noun, False, _NOUN_PREPS) + [c for c in noun.children
+                  for h in _complements(noun, False, _NOUN_PREPS) + [c for c in children(noun)
                                                           if c.dep_ in {"acl", "relcl"}]]
     for head in heads:
-        for item in [head] + [c for c in head.children if c.dep_ == "conj"]:
+        for item in [head] + [c for c in children(head) if c.dep_ == "conj"]:
             if item.i in by_token and (item.pos_ == "VERB" or head.dep_ != "ccomp"):
                 out.append(by_token[item.i])
     return out
@@ -103,12 +104,12 @@ def _content(found: Found, by_token: dict[int, Found], *, clauses: bool = True) 
 def _pronoun_subject(verb: Token) -> bool:
     """True when the verb's subject is a personal pronoun ('he wanted', 'she would')."""
     return any(c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ not in {"it", "this", "that"}
-               for c in verb.children)
+               for c in children(verb))
 
 
 def _wished_thing(verb: Token) -> bool:
     """True when an intent verb names what is wished as a thing: an object or "for X"."""
-    return any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    return any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "for" for c in children(verb))
 
 
 def code_speech_acts(found: list[Found], index: dict[int, Found]) -> None:
@@ -121,9 +122,9 @@ def code_speech_acts(found: list[Found], index: dict[int, Found]) -> None:
         family = _family(f.coding)
         # 'agreed that ...', 'hopes that ...' state, they do not offer: only a demand or a
         # threat takes a that-clause as what it is about
-        contents = _content(f, index, clauses=family in {"demand", "threaten"})
+        contents = _content(f, index, clauses=family in {"demand", "threaten"}) if family else []
         if family and contents:
-            object_control = any(c.dep_ in {"dobj", "dative"} for c in f.token.children)
+            object_control = any(c.dep_ in {"dobj", "dative"} for c in children(f.token))
             if family == "appeal" and not object_control and not f.targets:
                 family = "intent"        # 'hopes to V': the subject's own intention
             generic = f.code.endswith("0") or f.coding.role == "intent"
@@ -140,7 +141,8 @@ def code_speech_acts(found: list[Found], index: dict[int, Found]) -> None:
         elif family == "intent" and not f.code and _wished_thing(f.token):
             f.code = "030"                       # 'wished for close ties', 'wanted cooperation'
         if is_reporting_verb(f.token):
-            for content in _content(f, index):
+            said = _content(f, index)
+            for content in said:
                 if f.targets and content.sources and set(content.sources) <= set(f.targets) \
                         and _pronoun_subject(content.token):
                     content.sources = list(f.sources)     # 'A told B he wanted': he is A
@@ -148,7 +150,7 @@ def code_speech_acts(found: list[Found], index: dict[int, Found]) -> None:
                         and (_family(content.coding) or content.code[:2] in {"01", "05"}):
                     content.targets = [t for t in f.targets if t not in content.sources]
             if f.code[:2] == "01":
-                _reported(f, _content(f, index))
+                _reported(f, said)
 
 
 def _reported(speech: Found, contents: list[Found]) -> None:
@@ -195,7 +197,7 @@ def aim_responses(found: list[Found], rows: list[Event], analyser: "SentencePred
         if f.targets or not f.code or not f.sources:
             continue
         if not any(c.dep_ == "dobj" and _is_approach(c, analyser.coding(c))
-                   for c in f.token.children):
+                   for c in children(f.token)):
             continue
         approaches = [(g.sources, g.targets) for g in reversed(found[:n]) if g.code]
         approaches += [([r.source_actor], [r.target_actor]) for r in reversed(rows)]

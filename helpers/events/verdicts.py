@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from helpers.events.arguments import ActorIndex, add, phrase_actors, prep_actors
 from helpers.events.predicates import Found
 from helpers.events.sourcing import is_reporting_verb
+from helpers.nlp.tree import children
 
 #: Predicate adjectives of a verdict -> the code of stating it.
 VERDICTS = {**{word: "120" for word in (
@@ -39,15 +40,15 @@ _PREDICATES = {"acomp", "attr"}
 def _predicate_words(head: Token) -> list[Token]:
     """The predicate adjectives of a clause head, with their conjuncts ('one-sided and biased')."""
     words = [head] if head.pos_ == "ADJ" else []
-    words += [c for c in head.children if c.dep_ in _PREDICATES]
+    words += [c for c in children(head) if c.dep_ in _PREDICATES]
     for word in words:                     # grows while it is read: conjuncts of conjuncts
-        words += [c for c in word.children if c.dep_ == "conj" and c not in words]
+        words += [c for c in children(word) if c.dep_ == "conj" and c not in words]
     return words
 
 
 def _owners(subject: Token, index: ActorIndex) -> list[str]:
     """Whose a dismissed thing is: its possessor, 'of X', 'by X'."""
-    owners = [a for c in subject.children if c.dep_ == "poss" for a in phrase_actors(c, index)]
+    owners = [a for c in children(subject) if c.dep_ == "poss" for a in phrase_actors(c, index)]
     return add(owners, prep_actors(subject, ("of", "by"), index))
 
 
@@ -62,11 +63,11 @@ def verdict(clause: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
             continue
         if code == "051":
             targets = prep_actors(word, ("to", "for"), index)
-            for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "for"):
-                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for prep in (c for c in children(word) if c.dep_ == "prep" and c.lower_ == "for"):
+                for obj in (c for c in children(prep) if c.dep_ == "pobj"):
                     add(targets, _owners(obj, index))
             return (code, targets) if targets else None
-        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [c for c in children(clause) if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects or any(index.get(s.i) for s in subjects):
             return None          # 'X is biased' judges an actor, not a report
         return code, [a for s in subjects for a in _owners(s, index)]
@@ -83,7 +84,7 @@ def code_verdicts(found: list[Found], index: ActorIndex) -> None:
             continue
         if f.code and f.code[:2] not in {"01", "04"}:
             continue             # already coded by what it does
-        for clause in (c for c in token.children if c.dep_ in _CLAUSES):
+        for clause in (c for c in children(token) if c.dep_ in _CLAUSES):
             found_verdict = verdict(clause, index)
             if found_verdict is not None:
                 f.code, targets = found_verdict
@@ -116,11 +117,11 @@ def judged(token: Token, index: ActorIndex, *, clauses: bool = False, objects: b
     >>> judged(doc[1], {0: ["orsk"], 5: ["tarvia"]})
     ['tarvia']
     """
-    things = [c for c in token.children if c.dep_ == "dobj" and objects]
-    preps = [p for head in [token] + things for p in head.children
+    things = [c for c in children(token) if c.dep_ == "dobj" and objects]
+    preps = [p for head in [token] + things for p in children(head)
              if p.dep_ == "prep" and p.lower_ in _ABOUT]
-    heads = [c for c in token.children if c.dep_ == "ccomp" and clauses]
-    heads += [o for p in preps for o in p.children if o.dep_ in {"pobj", "pcomp"}]
+    heads = [c for c in children(token) if c.dep_ == "ccomp" and clauses]
+    heads += [o for p in preps for o in children(p) if o.dep_ in {"pobj", "pcomp"}]
     found: list[str] = []
     for head in heads:
         for word in head.subtree:

@@ -68,6 +68,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 
+from spacy.attrs import POS
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc
 
 from helpers.nlp.kb import load_kb
@@ -79,7 +81,8 @@ from helpers.nlp.references import (MEETING_VERBS, SUBJECT_DEPS, Ref, clause_sub
                                     is_main_subject, is_subject, meeting_pair, reciprocal_persons,
                                     role_nouns, role_word, speaker_of)
 from helpers.nlp.roles import office_holders, sector_noun
-from helpers.nlp.state_nominals import state_nominal
+from helpers.nlp.state_nominals import NOMINAL_HEADS, state_nominal
+from helpers.nlp.tree import children, sent_of
 
 MASCULINE = {"he", "him", "his", "himself"}
 FEMININE = {"she", "her", "hers", "herself"}
@@ -98,10 +101,10 @@ def _genders() -> dict[str, str]:
 def _subject_after(tok, names: list[LinkedName]) -> tuple[str, ...]:
     """A possessive in a phrase that opens its sentence before the subject names the person
     the subject names ("During his visit, X said"; "In his reply, X said")."""
-    root, path = tok.sent.root, tok
+    root, path = sent_of(tok).root, tok
     while path.head.i != root.i and path.head.i != path.i:
         path = path.head
-    subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i > tok.i]
+    subjects = [c for c in children(root) if c.dep_ in SUBJECT_DEPS and c.i > tok.i]
     if path.dep_ != "prep" or not subjects or path.i > subjects[0].i:
         return ()
     subject = subjects[0]
@@ -116,7 +119,7 @@ def _pronoun(tok, history: list[Ref], gender: dict[str, str], names: list[Linked
     wanted = "m" if tok.lower_ in MASCULINE else "f"
     persons = [r for r in history if r.type == "person" and len(r.actors) == 1
                and gender.get(r.actors[0], wanted) == wanted]
-    sent = tok.sent.start_char
+    sent = sent_of(tok).start_char
     same = [r for r in persons if r.sent == sent]
     if tok.tag_ == "PRP$" and (ahead := _subject_after(tok, names)) and gender.get(ahead[0], wanted) == wanted:
         return ahead
@@ -155,7 +158,7 @@ def _neuter(tok, history: list[Ref]) -> tuple[str, str]:
     army attacked': Tanzania)."""
     bodies = [r for r in history if r.type in {"state", "organization", "group"}
               and len(r.actors) == 1 and r.subject]
-    sent = tok.sent.start_char
+    sent = sent_of(tok).start_char
     same = [r for r in bodies if r.sent == sent]
     if same:
         return same[-1].actors[0], same[-1].type
@@ -185,9 +188,10 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
     said: dict[str, Ref] = {}                   # plural nouns of definite nominals -> their group
     people = article_people(doc, names)         # every named person, with country and roles
     sent_starts = [sent.start_char for sent in doc.sents]
+    tags = doc.to_array(POS).tolist()           # each token's part of speech, read at once
 
     def remember(start, end, actors, kind, tok, subject=False):
-        ref = Ref(start, end, tuple(actors), kind, tok.sent.start_char, subject,
+        ref = Ref(start, end, tuple(actors), kind, sent_of(tok).start_char, subject,
                   subject and is_main_subject(tok))
         history.append(ref)
         if len(actors) > 1:
@@ -198,7 +202,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
             rows.append((start, end, text[start:end], label, kind, actor, method))
 
     for tok in doc:
-        if tok.is_sent_start and tok.i and (met := meeting_pair(doc[tok.i - 1].sent, history)):
+        if tok.is_sent_start and tok.i and (met := meeting_pair(sent_of(doc[tok.i - 1]), history)):
             pairs.append(met)
         while pending and pending[0].start <= tok.idx:
             name = pending.pop(0)
@@ -215,7 +219,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
                     if country and not countries.get(name.actor_id):
                         countries[name.actor_id] = country
         lower = tok.lower_
-        if tok.tag_ in {"PRP", "PRP$"} and (lower in MASCULINE or lower in FEMININE):
+        if (lower in MASCULINE or lower in FEMININE) and tok.tag_ in {"PRP", "PRP$"}:
             actors = _pronoun(tok, history, gender, names)
             if actors:
                 emit(tok.idx, tok.idx + len(tok), "PERSON", "PRONOUN", actors, "coref:pronoun")
@@ -224,17 +228,17 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
             start = tok.idx - len(doc[tok.i - 1].text_with_ws)
             emit(start, tok.idx + len(tok), "PERSON", "NOMINAL", chosen, "coref:former_latter")
             remember(start, tok.idx + len(tok), chosen, "person", tok, is_subject(tok))
-        elif tok.tag_ == "PRP$" and lower in NEUTER:
+        elif lower in NEUTER and tok.tag_ == "PRP$":
             actors = _neuter(tok, history)
             if actors:
                 emit(tok.idx, tok.idx + len(tok), "GPE" if actors[1] == "state" else "ORG",
                      "PRONOUN", actors[:1], "coref:its")
-        elif tok.tag_ in {"PRP", "PRP$"} and lower in PLURAL:
+        elif lower in PLURAL and tok.tag_ in {"PRP", "PRP$"}:
             window = sent_starts[max(bisect_right(sent_starts, tok.idx) - 3, 0)]
             recent = [r for r in pairs if r.sent >= window and r.start < tok.idx]
             # a plural subject of the pronoun's own sentence comes first ("The ministers of X
             # and Y committed to their cooperation": the ministers, not X and Y)
-            recent += [r for r in recent if r.subject and r.sent == tok.sent.start_char]
+            recent += [r for r in recent if r.subject and r.sent == sent_of(tok).start_char]
             if recent:
                 emit(tok.idx, tok.idx + len(tok), "PERSON" if recent[-1].type == "person" else "GPE",
                      "PRONOUN", recent[-1].actors, "coref:plural_pronoun")
@@ -255,11 +259,14 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
                 consumed.add(tok.head.i)
             else:
                 consumed |= plural_nominal(tok, history, pairs, emit, remember, since, said)
-        elif tok.i not in consumed and role_word(tok) and office_holders(
-                tok, names, people, history, pairs, emit, remember):
+        elif tok.i in consumed:
+            continue
+        elif (role := role_word(tok) if tags[tok.i] in (NOUN, PROPN) else "") and office_holders(
+                tok, names, people, history, pairs, emit, remember):    # (a role word is a noun)
             consumed.add(tok.i)
-        elif tok.i not in consumed and state_nominal(tok, names, history, seen, emit, remember, people):
+        elif role in NOMINAL_HEADS and state_nominal(tok, names, history, seen, emit, remember,
+                                                     people):
             consumed.add(tok.i)
-        elif tok.i not in consumed and (role_word(tok) or tok.pos_ == "NOUN" and sector_noun(tok)):
+        elif role or tags[tok.i] == NOUN and sector_noun(tok):
             role_nominal(tok, names, countries, roles, history, emit, remember, people)
     return rows

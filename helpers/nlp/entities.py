@@ -5,7 +5,7 @@ headline or a dateline is never parsed into the next line. ``entity_fixes`` appl
 split off, titles stripped, a state or demonym split off a state body, labels corrected
 from the knowledge base, short names of persons found) and the document-level rules of
 :mod:`helpers.nlp.entity_rules` and :mod:`helpers.nlp.entity_labels`; the knowledge-base
-EntityRuler ``kb_ruler`` (:func:`ruler_patterns`) adds names the model missed; ``kb_extend``
+EntityRuler ``kb_ruler`` (:func:`helpers.nlp.kb.ruler_patterns`) adds names the model missed; ``kb_extend``
 replaces the model's fragments of a longer known name and sets each name's leading "the".
 :func:`helpers.nlp.model.get_nlp` puts all four in the pipeline.
 
@@ -17,16 +17,16 @@ replaces the model's fragments of a longer known name and sets each name's leadi
 from __future__ import annotations
 
 import re
-import unicodedata
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans, minibatch
 
 from helpers.nlp import entity_labels as labels
 from helpers.nlp import entity_rules as rules
-from helpers.nlp.kb import LABEL_OF_TYPE, load_kb, name_parts
+from helpers.nlp.kb import load_kb, name_parts
 from helpers.nlp.name_lists import (body_heads, institution_names, is_known_person, kb_label,
                                     text_of, title_length, words_of)
 from helpers.nlp.nicknames import nicknames
@@ -183,7 +183,23 @@ class EntityFixes:
     def __init__(self, nlp: Language):
         self.nlp = nlp
 
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """The docs fixed in turn, the lines in capitals of each batch read again in one
+        ``nlp.pipe`` batch (as :meth:`__call__` reads them one by one)."""
+        for batch in minibatch(docs, size=batch_size):
+            lines = [cased for doc in batch for _, _, cased in rules.capitals_lines(doc)]
+            ahead: dict[str, list[Doc]] = {}
+            for line, parsed in zip(lines, self.nlp.pipe(lines)):
+                ahead.setdefault(line, []).append(parsed)
+            for doc in batch:
+                yield self.fixed(doc, lambda text: ahead[text].pop(0) if ahead.get(text)
+                                 else self.nlp(text))
+
     def __call__(self, doc: Doc) -> Doc:
+        return self.fixed(doc, self.nlp)
+
+    def fixed(self, doc: Doc, read: Callable[[str], Doc]) -> Doc:
+        """``doc`` with its entities fixed, ``read(text)`` parsing its lines in capitals."""
         methods: dict[tuple[int, int], str] = {}
         spans: list[Span] = []
         for ent in doc.ents:
@@ -191,7 +207,7 @@ class EntityFixes:
                 spans.append(Span(doc, piece.start, piece.end, label=label))
                 if method != "model":
                     methods[(spans[-1].start_char, spans[-1].end_char)] = method
-        spans = rules.headline(doc, spans, methods, lambda: self.nlp)
+        spans = rules.headline(doc, spans, methods, read)
         spans = rules.brackets(doc, spans, methods)
         spans = labels.honorific(doc, spans, methods)
         spans = nicknames(doc, spans, methods)
@@ -262,25 +278,6 @@ class KBExtend:
             methods[(span.start_char, span.end_char)] = "fix:kb_extend"
         doc.ents = filter_spans(labels.article(doc, filter_spans(ents), methods, kb_label))
         return doc
-
-
-def _variants(alias: str) -> list[str]:
-    """An alias as written with either apostrophe and without accents ("Côte d'Ivoire",
-    "Côte d’Ivoire", "Cote d'Ivoire", "Cote d’Ivoire")."""
-    plain = unicodedata.normalize("NFKD", alias).encode("ascii", "ignore").decode()
-    forms = [alias] + ([plain] if len(plain) == len(alias) else [])
-    forms += [f.replace("'", "’") for f in forms if "'" in f]
-    return list(dict.fromkeys(forms))
-
-
-def ruler_patterns() -> list[dict]:
-    """EntityRuler patterns from every KB alias and demonym, with the actor id as pattern id."""
-    kb = load_kb()
-    patterns = [{"label": LABEL_OF_TYPE[kb.actors[a].type], "pattern": form, "id": a}
-                for alias, a in sorted(kb.by_alias.items()) if len(alias) > 1
-                for form in _variants(alias)]
-    patterns += [{"label": "NORP", "pattern": d, "id": a} for d, a in sorted(kb.by_demonym.items())]
-    return patterns
 
 
 @Language.component(LINE_BREAKS)

@@ -117,9 +117,10 @@ def _state_and_person(span: Span, by_first: dict, texts: list[str], methods: dic
         return [span]
     kb, doc = load_kb(), span.doc
     for cut in range(span.start + 1, span.end):
+        if tuple(texts[cut:span.end]) not in by_first.get(texts[cut], ()):
+            continue                    # (the cheaper test first)
         state = lookup(kb, doc[span.start:cut].text)
-        if state and kb.actors[state].type == "state" \
-                and tuple(texts[cut:span.end]) in by_first.get(texts[cut], ()):
+        if state and kb.actors[state].type == "state":
             pieces = [Span(doc, span.start, cut, label="GPE"), Span(doc, cut, span.end, label="PERSON")]
             for piece in pieces:
                 methods[(piece.start_char, piece.end_char)] = "fix:state_and_person"
@@ -187,15 +188,15 @@ def article(doc: Doc, spans: list[Span], methods: dict, kb_label) -> list[Span]:
     covered = {i for s in spans for i in range(s.start, s.end)}
     out = []
     for span in spans:
+        if span.label_ not in {"ORG", "GPE", "LOC", "FAC"}:
+            out.append(span)
+            continue
         has = span[0].lower_ == "the" and len(span) > 1
         bare = span[1:] if has else span
         before = doc[bare.start - 1] if bare.start else None
         known = ("the " + bare.text) in kb.by_alias
         want = not is_abbreviation(bare.text) and heads_its_phrase(bare) and \
             (known or span.label_ in _WITH_ARTICLE)
-        if span.label_ not in {"ORG", "GPE", "LOC", "FAC"}:
-            out.append(span)
-            continue
         if has and not want:
             span = Span(doc, bare.start, bare.end, label=span.label_)
             methods[(span.start_char, span.end_char)] = "fix:article"

@@ -69,27 +69,31 @@ def ordinary_case(line: str, lower_words: frozenset[str] = frozenset()) -> str:
     return out if len(out) == len(line) else line
 
 
-def headline(doc: Doc, spans: list[Span], methods: dict, pipeline) -> list[Span]:
-    """Replace the entities of each line in capitals by those ``pipeline()`` finds in its
-    ordinary-case reading."""
-    text, start = text_of(doc), 0
-    lower = None
+def capitals_lines(doc: Doc) -> list[tuple[int, int, str]]:
+    """``(start, end, the line in ordinary case)`` of each line of ``doc`` in capitals."""
+    text, start, found, lower = text_of(doc), 0, [], None
     for line in text.split("\n"):
         end = start + len(line)
         if is_capitals_line(line):
             if lower is None:   # the words the article writes in lower case (titles excepted)
                 titles = {w.lower() for title in title_kinds() for w in title.split()}
                 lower = frozenset(re.findall(r"\b[a-z]+\b", text)) - titles
-            cased = ordinary_case(line, lower)
-            found = []
-            for ent in _headline_entities(pipeline()(cased), body_parts(doc)):
-                span = doc.char_span(start + ent.start_char, start + ent.end_char, label=ent.label_,
-                                     alignment_mode="contract")
-                if span is not None and len(span):
-                    found.append(span)
-                    methods[(span.start_char, span.end_char)] = "fix:headline"
-            spans = [s for s in spans if s.end_char <= start or s.start_char >= end] + found
+            found.append((start, end, ordinary_case(line, lower)))
         start = end + 1
+    return found
+
+
+def headline(doc: Doc, spans: list[Span], methods: dict, read) -> list[Span]:
+    """The entities of each line in capitals: those ``read`` finds in :func:`capitals_lines`."""
+    for start, end, cased in capitals_lines(doc):
+        found = []
+        for ent in _headline_entities(read(cased), body_parts(doc)):
+            span = doc.char_span(start + ent.start_char, start + ent.end_char, label=ent.label_,
+                                 alignment_mode="contract")
+            if span is not None and len(span):
+                found.append(span)
+                methods[(span.start_char, span.end_char)] = "fix:headline"
+        spans = [s for s in spans if s.end_char <= start or s.start_char >= end] + found
     return spans
 
 

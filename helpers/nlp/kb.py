@@ -69,6 +69,7 @@ class KB:
     state_of_country: dict[str, str] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=65536)
 def slug(name: str) -> str:
     """A snake_case ASCII id made from a name.
 
@@ -196,6 +197,7 @@ def load_kb(resources_dir: Path = RESOURCES_DIR) -> KB:
     return build_kb(rows)
 
 
+@lru_cache(maxsize=65536)
 def _plain(text: str) -> str:
     return unicodedata.normalize("NFKD", text.replace("’", "'")).encode("ascii", "ignore").decode()
 
@@ -225,3 +227,22 @@ def surname_candidates(kb: KB, text: str) -> tuple[str, ...]:
     ('ammar_al_hakim',)
     """
     return kb.by_surname.get(text) or kb.by_surname.get(_PARTICLE.sub("", text)) or ()
+
+
+def _variants(alias: str) -> list[str]:
+    """An alias as written with either apostrophe and without accents ("Côte d'Ivoire",
+    "Côte d’Ivoire", "Cote d'Ivoire", "Cote d’Ivoire")."""
+    plain = unicodedata.normalize("NFKD", alias).encode("ascii", "ignore").decode()
+    forms = [alias] + ([plain] if len(plain) == len(alias) else [])
+    forms += [f.replace("'", "’") for f in forms if "'" in f]
+    return list(dict.fromkeys(forms))
+
+
+def ruler_patterns() -> list[dict]:
+    """EntityRuler patterns from every KB alias and demonym, with the actor id as pattern id."""
+    kb = load_kb()
+    patterns = [{"label": LABEL_OF_TYPE[kb.actors[a].type], "pattern": form, "id": a}
+                for alias, a in sorted(kb.by_alias.items()) if len(alias) > 1
+                for form in _variants(alias)]
+    patterns += [{"label": "NORP", "pattern": d, "id": a} for d, a in sorted(kb.by_demonym.items())]
+    return patterns

@@ -32,6 +32,7 @@ from helpers.nlp.kb import KB, load_kb, lookup, slug
 from helpers.nlp.name_lists import is_abbreviation, region_names, role_nouns, text_of
 from helpers.nlp.metonymy import is_government_use
 from helpers.nlp.persons import full_names, link_person, namesake, phoenix_actor
+from helpers.nlp.tree import children
 
 _ACRONYM_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP"}
 _ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group",
@@ -193,7 +194,7 @@ def _phrase(head, *, top: bool = True) -> list:
     """A noun phrase without relative clauses, determiners, coordination, appositions,
     nor (at its top) a possessor ("Iran’s", "his")."""
     tokens = [head]
-    for child in head.children:
+    for child in children(head):
         if child.dep_ not in (_SKIP_CHILD | {"poss"} if top else _SKIP_INNER):
             tokens += _phrase(child, top=False)
     return sorted(tokens, key=lambda t: t.i)
@@ -220,7 +221,7 @@ def role_tokens(span: Span) -> list[list]:
     before = before[cut + 1:]
     if before:
         roles.append(before)
-    for child in root.children:
+    for child in children(root):
         if child.dep_ == "appos" and child.i >= span.end and _is_title_head(child):
             roles.append(_phrase(child))
     if root.dep_ == "appos" and root.head.i < span.start and _is_title_head(root.head):
@@ -285,7 +286,7 @@ def _person_role(span: Span, kb: KB) -> tuple[tuple[str, ...], str]:
                 if found and kb.actors[found].type == "state":
                     country = kb.actors[found].country
     if roles and not country:   # "President William Ruto of Kenya": the state of an "of" after the name
-        for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for prep in (c for c in children(span.root) if c.dep_ == "prep" and c.lower_ == "of"):
             found = next((lookup(kb, e.text) for e in entities(doc) if e.start > prep.i
                           and e.end <= prep.right_edge.i + 1), "")
             if found and kb.actors[found].type == "state":

@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from helpers.nlp.phoenix import agent_code
+from helpers.nlp.tree import children
 
 GOVERNMENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 GOVERNMENT_PREPS = {"between", "with", "against", "toward", "towards", "and"}
@@ -35,7 +36,7 @@ def is_government_use(span: Span) -> bool:
     tok = span.root
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
-    if tok.dep_ in GOVERNMENT_DEPS or any(c.dep_ == "case" for c in tok.children):
+    if tok.dep_ in GOVERNMENT_DEPS or any(c.dep_ == "case" for c in children(tok)):
         return True     # a possessive also when the parser misses it ("amid Manila's deepening")
     if tok.dep_ != "pobj":
         return False

@@ -23,7 +23,8 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from helpers.config import SPACY_MODEL_ENV, spacy_model_name
-from helpers.nlp.entities import ENTITY_FIXES, KB_EXTEND, KB_RULER, LINE_BREAKS, ruler_patterns
+from helpers.nlp.entities import ENTITY_FIXES, KB_EXTEND, KB_RULER, LINE_BREAKS
+from helpers.nlp.kb import ruler_patterns
 
 #: The components the collection adds to the model, in pipeline order.
 ADDED_PIPES = (LINE_BREAKS, ENTITY_FIXES, KB_RULER, KB_EXTEND)

@@ -169,6 +169,7 @@ def is_media_name(text: str) -> bool:
     return entry is not None and entry.kind == "international" and code.endswith("MED")
 
 
+@lru_cache(maxsize=65536)
 def is_abbreviation(text: str) -> bool:
     """A name written as an abbreviation: capitals (and full stops), no lower-case letter.
     OntoNotes and the model leave a "the" in front of one outside the name."""

@@ -10,6 +10,7 @@ from helpers.nlp.phoenix import agent_code
 from helpers.nlp.references import (Ref, is_subject, last_pair, noun_number, role_nouns, role_word,
                                     skip_actors)
 from helpers.nlp.roles import BARE_SECTORS, addressed_holder, holder_of, holds_role
+from helpers.nlp.tree import children, sent_of
 
 
 def plural_nominal(tok, history, pairs, emit, remember, since: int = -1,
@@ -26,7 +27,8 @@ def plural_nominal(tok, history, pairs, emit, remember, since: int = -1,
     kind = role_nouns()[head.lower_][1]
     skip = skip_actors(head, history)
     size = 2 if tok.lower_ in {"two", "both"} else 0
-    found = [(*last_pair(history, pairs, wanted, skip, since, size, tok.sent.start_char), wanted)
+    own = sent_of(tok).start_char
+    found = [(*last_pair(history, pairs, wanted, skip, since, size, own), wanted)
              for wanted in (("person", "state") if kind == "person_or_state" else (kind,))]
     found = [f for f in found if len(f[0]) >= 2]
     before = (said or {}).get(head.lower_)
@@ -37,7 +39,7 @@ def plural_nominal(tok, history, pairs, emit, remember, since: int = -1,
     actors, _, wanted = max(found, key=lambda f: f[1])
     end = head.idx + len(head)
     if said is not None:
-        said[head.lower_] = Ref(start.idx, end, actors, wanted, tok.sent.start_char, False)
+        said[head.lower_] = Ref(start.idx, end, actors, wanted, sent_of(tok).start_char, False)
     emit(start.idx, end, "PERSON" if wanted == "person" else "GPE", "NOMINAL", actors, "coref:pair")
     remember(start.idx, end, actors, wanted, head, is_subject(head))
     return set(range(start.i, head.i + 1))
@@ -78,7 +80,7 @@ def _is_title_use(tok) -> bool:
     doc = tok.doc
     if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON"):
         return True
-    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in children(tok)):
         return True
     edge = tok.right_edge.i     # "President of Uzbekistan Shavkat Mirziyoyev"
     if edge > tok.i and (doc[edge].ent_type_ == "PERSON" or edge + 1 < len(doc)
@@ -93,12 +95,12 @@ def role_nominal(tok, names, countries, roles, history, emit, remember, people) 
         return
     kb, tag, word = load_kb(), noun_number(tok), role_word(tok) or tok.lower_
     plural, kind = role_nouns().get(word) or (word, "group")   # a sector noun
-    dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "predet"}]
+    dets = [c.lower_ for c in children(tok) if c.dep_ in {"det", "predet"}]
     demonym = demonym_before(tok, names)
-    start = min([c.left_edge.idx for c in tok.children if c.i < tok.i and c.dep_ != "poss"]
+    start = min([c.left_edge.idx for c in children(tok) if c.i < tok.i and c.dep_ != "poss"]
                 + [tok.idx])
     end = tok.idx + len(tok)
-    owner = [r for c in tok.children if c.dep_ == "poss" and c.tag_ == "PRP$"
+    owner = [r for c in children(tok) if c.dep_ == "poss" and c.tag_ == "PRP$"
              for r in history if r.start == c.idx and r.type == "person"]
     if kind == "state" and tag == "NN" and (demonym or owner):
         state = demonym.actor_id if demonym else \
@@ -144,7 +146,7 @@ def role_nominal(tok, names, countries, roles, history, emit, remember, people) 
         country = kb.actors[demonym.actor_id].country if demonym else ""
         persons = [r.actors[0] for r in history if r.type == "person" and len(r.actors) == 1]
         fits = [a for a in persons if not country or _country(a, countries) == country]
-        office = " ".join([c.lower_ for c in tok.children if c.i < tok.i and (
+        office = " ".join([c.lower_ for c in children(tok) if c.i < tok.i and (
             c.dep_ in {"compound", "amod"} and f"{c.lower_} {word}" in role_nouns()
             or c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_ and c.whitespace_)] + [word])
         named = [a for a in fits if holds_role(office, _roles(a, roles))]   # a portfolio noun
@@ -199,8 +201,8 @@ def article_people(doc, names: list[LinkedName]) -> list[tuple[int, str, str, st
 def _owner_state(tok, names: list[LinkedName]) -> str:
     """The state that owns a noun ("Syria's new leader"), is a name in front of it ("the Kenya
     leader") or that its "of" phrase names ("the President of Turkmenistan"), '' if none."""
-    owners = {c.idx for c in tok.children if c.dep_ in {"poss", "compound"}}   # "The Kenya leader"
-    spans = [(c.idx, c.right_edge.idx + len(c.right_edge)) for c in tok.children
+    owners = {c.idx for c in children(tok) if c.dep_ in {"poss", "compound"}}   # "The Kenya leader"
+    spans = [(c.idx, c.right_edge.idx + len(c.right_edge)) for c in children(tok)
              if c.dep_ == "prep" and c.lower_ == "of"]
     return next((n.actor_id for n in names if n.type == "state" and (
         n.start in owners or any(a <= n.start and n.end <= b for a, b in spans))), "")
@@ -209,7 +211,7 @@ def _owner_state(tok, names: list[LinkedName]) -> str:
 def _salient(tok, history: list[Ref], roles: dict[str, str]) -> list[str]:
     """A definite role nominal no named role fits ('The minister later said'): the main
     subject of the sentence before, if that person has no role in the text."""
-    sent = tok.sent.start_char
+    sent = sent_of(tok).start_char
     earlier = [r for r in history if r.type == "person" and len(r.actors) == 1 and r.sent < sent]
     if not earlier:
         return []
@@ -226,7 +228,7 @@ def _described(tok, history: list[Ref]) -> list[str]:
     person the article names most often before it (the later one on a tie), whom such a
     description introduces at more length; [] for a single role or no person."""
     if not is_subject(tok) or not any(c.dep_ == "conj" and role_word(c) and noun_number(c) == "NN"
-                                      for c in tok.children):
+                                      for c in children(tok)):
         return []
     counts: dict[str, int] = {}
     for ref in history:

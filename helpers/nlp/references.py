@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from helpers.files.resources import resource_rows
 from helpers.nlp.linking import LinkedName
 from helpers.nlp.name_lists import role_nouns
+from helpers.nlp.tree import children, sent_of
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 #: Nouns of something two parties do together ("their call", "their talks").
@@ -94,7 +95,7 @@ def speaker_of(tok) -> set[int]:
     current, steps = tok, 0
     while current.head is not current and steps < 10:
         if current.dep_ == "ccomp" and current.head.lemma_.lower() in reporting_verbs():
-            return {t.i for c in current.head.children if c.dep_ in SUBJECT_DEPS
+            return {t.i for c in children(current.head) if c.dep_ in SUBJECT_DEPS
                     for t in c.subtree}
         current, steps = current.head, steps + 1
     return set()
@@ -105,9 +106,9 @@ def clause_subjects(tok) -> set[int]:
     verb = tok
     while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
         verb = verb.head
-    while verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    while verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in children(verb)):
         verb = verb.head
-    return {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+    return {t.i for c in children(verb) if c.dep_ in SUBJECT_DEPS for t in c.subtree}
 
 
 def last_pair(history: list[Ref], pairs: list[Ref], kind: str, skip: set[str],
@@ -176,14 +177,14 @@ def coordinated(doc: Doc, names: list[LinkedName]) -> dict[int, Ref]:
             if current.i in by_root:
                 chain.append(by_root[current.i])
             elif current is not tok:    # "X and his Rwandan counterpart Y": the name in apposition
-                chain += [by_root[c.i] for c in current.children if c.dep_ == "appos" and c.i in by_root][:1]
-            stack += [c for c in current.children if c.dep_ == "conj" or listed(c)]
+                chain += [by_root[c.i] for c in children(current) if c.dep_ == "appos" and c.i in by_root][:1]
+            stack += [c for c in children(current) if c.dep_ == "conj" or listed(c)]
         chain.sort(key=lambda n: n.start)
         actors = tuple(dict.fromkeys(n.actor_id for n in chain))
         if len(actors) >= 2:
             kind = "state" if chain[0].type == "state" else chain[0].type
             groups[chain[-1].start] = Ref(chain[0].start, chain[-1].end, actors, kind,
-                                          tok.sent.start_char, False)
+                                          sent_of(tok).start_char, False)
     return groups
 
 
@@ -195,7 +196,7 @@ def reciprocal_persons(tok, names: list[LinkedName], history: list[Ref]) -> tupl
     the likeliest ones (the salience of Lappin and Leass 1994, restricted to persons)."""
     if tok.tag_ != "PRP$" or tok.head.lower_ not in RECIPROCAL_NOUNS:
         return ()
-    sent = tok.sent
+    sent = sent_of(tok)
     own = list(dict.fromkeys(n.actor_id for n in names if n.type == "person" and n.actor_id
                              and sent.start_char <= n.start < sent.end_char))
     if len(own) >= 2:
@@ -218,8 +219,8 @@ def person_with_party(tok, names: list[LinkedName]) -> tuple[str, ...]:
             continue
         span = doc.char_span(name.start, name.end, alignment_mode="expand")
         if any(c.dep_ == "conj" and c.pos_ == "NOUN" and any(g.dep_ == "poss" and g.lower_ in
-                                                              {"his", "her"} for g in c.children)
-               for c in span.root.children):
+                                                              {"his", "her"} for g in children(c))
+               for c in children(span.root)):
             found.append(name.actor_id)
     found = list(dict.fromkeys(found))
     return tuple(found) if len(found) == 1 else ()
@@ -239,19 +240,21 @@ def meeting_pair(sent, history: list[Ref]) -> Ref | None:
     ``history``. None when the sentence has no such verb. A pair of the same sentence's
     verb and arguments is what the plural nominals after it refer to ("The two leaders",
     "They"), as a coordinated pair is."""
-    doc = sent.doc
-    refs = [r for r in history if sent.start_char <= r.start < sent.end_char and len(r.actors) == 1]
+    doc, start, end = sent.doc, sent.start_char, sent.end_char
+    refs = [r for r in history if start <= r.start < end and len(r.actors) == 1]
+    if not refs:              # no subject to resolve
+        return None
     for verb in sent:
         if verb.pos_ != "VERB":
             continue
         lemma = verb.lemma_.lower()
-        objects = [c for c in verb.children if c.dep_ == "dobj" and lemma in MEETING_VERBS]
-        withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-                 and (lemma in MEETING_VERBS or any(o.lower_ in RECIPROCAL_NOUNS for o in verb.children
+        objects = [c for c in children(verb) if c.dep_ == "dobj" and lemma in MEETING_VERBS]
+        withs = [c for c in children(verb) if c.dep_ == "prep" and c.lower_ == "with"
+                 and (lemma in MEETING_VERBS or any(o.lower_ in RECIPROCAL_NOUNS for o in children(verb)
                                                     if o.dep_ == "dobj"))]
-        withs += [p for o in verb.children if o.dep_ == "dobj" and o.lower_ in RECIPROCAL_NOUNS
-                  for p in o.children if p.dep_ == "prep" and p.lower_ == "with"]
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        withs += [p for o in children(verb) if o.dep_ == "dobj" and o.lower_ in RECIPROCAL_NOUNS
+                  for p in children(o) if p.dep_ == "prep" and p.lower_ == "with"]
+        subjects = [c for c in children(verb) if c.dep_ == "nsubj"]
         if not subjects or not objects + withs:
             continue
         subject = [r for r in _refs_in({t.i for t in subjects[0].subtree}, doc, refs) if r.type in {"person", "state"}]

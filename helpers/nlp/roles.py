@@ -15,6 +15,7 @@ from helpers.nlp.kb import load_kb
 from helpers.nlp.linking import LinkedName
 from helpers.nlp.phoenix import agent_code
 from helpers.nlp.references import is_subject, last_pair, noun_number, role_nouns, role_word
+from helpers.nlp.tree import children, sent_of
 
 #: Sector codes of the Phoenix agents dictionary that make a demonym + noun a group actor
 #: ("the Pakistani opposition"), and those that do so with "the" alone ("the rebels").
@@ -54,7 +55,7 @@ def _office_states(tok, names: list[LinkedName], history, pairs) -> tuple[str, .
     "the two countries" there refers to."""
     states = [n.actor_id for n in names if n.type == "state" and n.label == "NORP"
               and tok.left_edge.idx <= n.start and n.end <= tok.idx]
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+    for prep in (c for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of"):
         end = tok.right_edge.idx + len(tok.right_edge)      # "of China and the Philippines"
         states += [n.actor_id for n in names if n.type == "state" and prep.idx <= n.start and n.end <= end]
         if not states and any(t.lower_ in {"two", "both"} and role_nouns().get(t.head.lower_, ("", ""))[1]
@@ -66,7 +67,7 @@ def _office_states(tok, names: list[LinkedName], history, pairs) -> tuple[str, .
 def _office_words(tok) -> str:
     """The office a role noun names with the words in front of it that are no name or number
     ("the vice ministers" -> "vice minister", "the foreign ministers" -> "foreign minister")."""
-    words = [c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i
+    words = [c.lower_ for c in children(tok) if c.dep_ in {"compound", "amod"} and c.i < tok.i
              and not c.ent_type_ and c.pos_ in {"ADJ", "NOUN", "PROPN"}]
     return " ".join(words + [tok.lemma_.lower()])
 
@@ -129,7 +130,7 @@ def holder_of(tok, word: str, country: str, people) -> list[str]:
     headline names an office before the text names its holder); else, in the same way, a person
     the article gives that office and no country; else the one person of that country the
     knowledge base gives the office (none when it gives several)."""
-    office = " ".join([c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i
+    office = " ".join([c.lower_ for c in children(tok) if c.dep_ in {"compound", "amod"} and c.i < tok.i
                        and f"{c.lower_} {word}" in role_nouns()] + [word])
     for mine in (country, ""):      # a holder the text gives no country comes second
         for wanted in dict.fromkeys((office, word)):
@@ -190,8 +191,8 @@ def addressed_holder(tok, word: str, names: list[LinkedName], people) -> list[st
         return []
     holders = list(dict.fromkeys(a for _, a, _, roles in people
                                  if holds_role(word, roles) or holds_role("counterpart", roles)))
-    sent = tok.sent
-    until = doc[sent.end].sent.end_char if sent.end < len(doc) else sent.end_char
+    sent = sent_of(tok)
+    until = sent_of(doc[sent.end]).end_char if sent.end < len(doc) else sent.end_char
     speakers = {n.actor_id for n in names if sent.start_char <= n.start < until and n.type == "person"
                 and is_subject(doc.char_span(n.start, n.end, alignment_mode="expand").root)}
     left = [a for a in holders if a not in speakers]

@@ -27,11 +27,14 @@ from helpers.nlp.kb import load_kb
 from helpers.nlp.linking import LinkedName
 from helpers.nlp.nominals import demonym_before
 from helpers.nlp.references import Ref, is_subject, noun_number, role_nouns, role_word
+from helpers.nlp.tree import children, sent_of
 
 #: Singular nouns that name a state as a body ("the government", "the nation").
 STATE_HEADS = {"government", "govt", "country", "nation", "administration", "superpower"}
 #: Nouns of a state's relation to the state that owns them ("Australia's closest neighbour").
 RELATION_HEADS = {"neighbour", "neighbor", "ally", "rival"}
+#: The role words that can head a state nominal (:func:`state_nominal` is False for the others).
+NOMINAL_HEADS = STATE_HEADS | RELATION_HEADS
 #: Compass words in front of a state nominal -> (axis of (latitude, longitude), sign).
 DIRECTIONS = {"northern": (0, 1), "southern": (0, -1), "eastern": (1, 1), "western": (1, -1)}
 
@@ -57,8 +60,8 @@ def region_before(tok) -> frozenset[str] | None:
 
 def _named_in_phrase(tok, names: list[LinkedName]) -> str:
     """The first state named in an "of"/"in" phrase of ``tok`` or of a noun coordinated with it."""
-    for noun in [tok, *(c for c in tok.children if c.dep_ == "conj")]:
-        for prep in noun.children:
+    for noun in [tok, *(c for c in children(tok) if c.dep_ == "conj")]:
+        for prep in children(noun):
             if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}:
                 end = prep.right_edge.idx + len(prep.right_edge)
                 found = [n.actor_id for n in names if n.type == "state" and prep.idx <= n.start
@@ -95,7 +98,7 @@ def _last_state(tok, names: list[LinkedName], history: list[Ref]) -> str:
     """The state named last before ``tok``, leaving out those its sentence names after it (and,
     after a region adjective, those outside the region; after a compass word or "island", the
     state of :func:`_geographic`)."""
-    sent_end = tok.sent.end_char
+    sent_end = sent_of(tok).end_char
     region, actors = region_before(tok), load_kb().actors
     later = {n.actor_id for n in names if tok.idx < n.start < sent_end and n.type == "state"}
     if (placed := _geographic(tok, history, later)) is not None:
@@ -112,16 +115,17 @@ def _last_state(tok, names: list[LinkedName], history: list[Ref]) -> str:
 def _relation(tok, names: list[LinkedName], history: list[Ref], emit, remember) -> bool:
     """"Australia's closest neighbour", "Kenya's ally" -> the state named last before it that is
     not its owner (nor named after it in its sentence); True when it emitted a mention."""
-    owners = {c.idx for c in tok.children if c.dep_ == "poss"}
+    owners = {c.idx for c in children(tok) if c.dep_ == "poss"}
     owner = next((n.actor_id for n in names if n.type == "state" and n.start in owners), "")
     if not owner:
         return False
-    later = {n.actor_id for n in names if tok.idx < n.start < tok.sent.end_char and n.type == "state"}
+    end = sent_of(tok).end_char
+    later = {n.actor_id for n in names if tok.idx < n.start < end and n.type == "state"}
     state = next((r.actors[0] for r in reversed(history) if r.start < tok.idx and r.type == "state"
                   and len(r.actors) == 1 and r.actors[0] not in later | {owner}), "")
     if not state:
         return False
-    start = min(c.left_edge.idx for c in tok.children if c.i < tok.i)
+    start = min(c.left_edge.idx for c in children(tok) if c.i < tok.i)
     emit(start, tok.idx + len(tok), "GPE", "NOMINAL", [state], "coref:state_relation")
     remember(start, tok.idx + len(tok), [state], "state", tok, is_subject(tok))
     return True
@@ -141,14 +145,15 @@ def state_nominal(tok, names: list[LinkedName], history: list[Ref], seen: dict[s
     it emitted a mention. ``seen`` maps the words of earlier state nominals to their state;
     ``people`` are the article's persons as ``(start, actor_id, country, roles)``, whose
     country a person named in front gives ("the Biden administration")."""
-    if role_word(tok) in RELATION_HEADS and noun_number(tok) == "NN":
+    word = role_word(tok)
+    if word in RELATION_HEADS and noun_number(tok) == "NN":
         return _relation(tok, names, history, emit, remember)
-    if role_word(tok) not in STATE_HEADS or noun_number(tok) != "NN" or demonym_before(tok, names) \
-            or any(c.dep_ == "poss" for c in tok.children) or tok.dep_ == "compound" \
-            or role_nouns()[role_word(tok)][1] != "state":
+    if word not in STATE_HEADS or noun_number(tok) != "NN" or demonym_before(tok, names) \
+            or any(c.dep_ == "poss" for c in children(tok)) or tok.dep_ == "compound" \
+            or role_nouns()[word][1] != "state":
         return False
-    dets = [c for c in tok.children if c.dep_ == "det"]
-    start = min([c.left_edge.idx for c in tok.children if c.i < tok.i] + [tok.idx])
+    dets = [c for c in children(tok) if c.dep_ == "det"]
+    start = min([c.left_edge.idx for c in children(tok) if c.i < tok.i] + [tok.idx])
     end = tok.idx + len(tok)
     words = " ".join(t.lower_ for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det")
     in_front = [n.actor_id for n in names if n.type == "state" and start <= n.start and n.end <= tok.idx]

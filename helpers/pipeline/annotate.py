@@ -14,6 +14,8 @@ Stages, in order (each a subpackage, each tested on its own):
 """
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -101,15 +103,40 @@ def analyse(document: Document) -> Analysis:
 def analyse_many(documents: Iterable[Document], *, batch_size: int = 64) -> Iterator[Analysis]:
     """Annotate articles as ``nlp.pipe`` parses them in batches of ``batch_size`` (streaming:
     one batch is held at a time). The names of a whole batch are found first, so that its
-    headline lines are parsed in one batch; then each article is annotated in turn."""
-    pairs = ((document.text, document) for document in documents)
-    parsed = get_nlp().pipe(pairs, as_tuples=True, batch_size=batch_size)
-    for batch in minibatch(parsed, size=batch_size):
-        for doc, document in batch:
-            _STAGED[doc] = _sentences_and_mentions(document, doc)
-        parse_headlines((doc, *_STAGED[doc]) for doc, _ in batch)
-        for doc, document in batch:
-            yield annotate_parsed(document, doc)
+    headline lines are parsed in one batch; then each article is annotated in turn.
+
+    While the articles stream, the objects alive when it starts (the pipeline, its lexicons,
+    the caller's data) are kept out of the cyclic garbage collector (:func:`gc.freeze`; they
+    are handed back when the stream ends): the many short-lived objects of the annotation set
+    off full collections, and walking those long-lived objects at each of them cost about
+    0.2 s of CPU per 300 articles."""
+    with _long_lived_frozen():
+        pairs = ((document.text, document) for document in documents)
+        parsed = get_nlp().pipe(pairs, as_tuples=True, batch_size=batch_size)
+        for batch in minibatch(parsed, size=batch_size):
+            for doc, document in batch:
+                _STAGED[doc] = _sentences_and_mentions(document, doc)
+            parse_headlines((doc, *_STAGED[doc]) for doc, _ in batch)
+            for doc, document in batch:
+                yield annotate_parsed(document, doc)
+
+
+#: How many streams of :func:`analyse_many` run (the objects are unfrozen when the last ends).
+_STREAMS = [0]
+
+
+@contextmanager
+def _long_lived_frozen() -> Iterator[None]:
+    """The objects alive now kept out of the garbage collector's walks until the block ends."""
+    if not _STREAMS[0]:
+        gc.freeze()
+    _STREAMS[0] += 1
+    try:
+        yield
+    finally:
+        _STREAMS[0] -= 1
+        if not _STREAMS[0]:
+            gc.unfreeze()
 
 
 def _loaded(paths: Iterable[str], failed: dict[str, str]) -> Iterator[Document]:

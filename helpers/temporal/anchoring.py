@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from helpers.files.articles import Metadata
 from helpers.files.records import Event, Sentence, Timex
+from helpers.nlp.tree import children
 from helpers.temporal.context import clause_tense, is_finite, verb_tense
 from helpers.temporal.lexicon import words
 
@@ -102,9 +103,9 @@ def _during(trigger: Token) -> Token | None:
     """The episode noun of a "during ..." phrase on the trigger's clause, if any."""
     verb = _clause_verb(trigger)
     for head in {trigger.i: trigger, verb.i: verb}.values():
-        for prep in head.children:
+        for prep in children(head):
             if prep.lower_ in words()["during_prep"]:
-                for noun in prep.children:
+                for noun in children(prep):
                     if noun.dep_ == "pobj":
                         return noun
     return None
@@ -206,7 +207,7 @@ def _episode_for(event: Event, trigger: Token, episodes: list[Episode], actors: 
         return None
     noun = _during(trigger)
     if noun is None and trigger.lemma_ in words()["episode_noun"] and \
-            any(c.dep_ in ("det", "poss") for c in trigger.children):
+            any(c.dep_ in ("det", "poss") for c in children(trigger)):
         noun = trigger
     by_distance = sorted(episodes, key=lambda ep: (ep.start > event.start,
                                                    abs(ep.start - event.start)))

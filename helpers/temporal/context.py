@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from helpers.nlp.tree import children
 from helpers.temporal.lexicon import words
 from helpers.temporal.rules import match as match_rule
 
@@ -20,13 +21,13 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 
 def is_finite(token: Token) -> bool:
     return token.tag_ in FINITE_TAGS or token.dep_ == "ROOT" or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in token.children)
+        c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in children(token))
 
 
 def verb_tense(verb: Token) -> str:
     """'past', 'future' or 'present': a perfect is past ("would have met"), "will" and the
     modals of possibility and obligation ("could resume", "must leave") look ahead."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in children(verb) if c.dep_ in ("aux", "auxpass")]
     if any(a.lemma_ == "have" for a in auxes) and any(a.tag_ == "MD" for a in auxes):
         return "past"
     if any(a.lower_ in FUTURE_AUX or a.lower_ in words()["future_modal"] for a in auxes):
@@ -53,8 +54,8 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     token, through_noun = span.root, follows_event_noun(doc, span.start)
     for _ in range(len(doc)):
         if not span.start <= token.i < span.end:
-            if is_future_cue(token) or any(is_future_cue(c) and c.dep_ in ("amod", "aux", "advmod")
-                                           for c in token.children):
+            if is_future_cue(token) or any(c.dep_ in ("amod", "aux", "advmod") and is_future_cue(c)
+                                           for c in children(token)):
                 return "future"
             if through_noun and token.pos_ == "VERB" and token.lemma_.lower() in reactions:
                 return "past"
@@ -80,11 +81,11 @@ def follows_event_noun(doc: Doc, index: int) -> bool:
 
 def is_future_cue(token: Token) -> bool:
     """True for a word that puts what follows ahead: "will", "upcoming", "plans", "is set to"."""
-    if token.lower_ in words()["future_cue"] or token.lemma_.lower() in words()["future_cue"]:
+    table, lower = words(), token.lower_
+    if lower in table["future_cue"] or token.lemma_.lower() in table["future_cue"]:
         return True
-    after = token.nbor() if token.i + 1 < len(token.doc) else None
-    return (token.lower_ in words()["future_cue_to"] and after is not None
-            and after.lower_ in ("to", "for"))
+    return lower in table["future_cue_to"] and token.i + 1 < len(token.doc) \
+        and token.nbor().lower_ in ("to", "for")
 
 
 def counts_something(doc: Doc, start: int, end: int) -> bool:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from helpers.files.records import Event, Timex
 from helpers.nlp.name_lists import text_of
+from helpers.nlp.tree import children
 from helpers.temporal.lexicon import words
 from helpers.temporal.tagger import DAY
 
@@ -115,7 +116,7 @@ def _label_of(doc: Doc | None, timex: Timex) -> str:
         token = doc[token.i - 1]
     for _ in range(len(doc) if token is not None else 0):
         if token.pos_ in ("NOUN", "PROPN"):
-            words = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
+            words = [c for c in children(token) if c.dep_ in ("amod", "compound") and c.i < token.i]
             return " ".join([w.text for w in words] + [token.text])
         if token.head.i == token.i or token.pos_ == "VERB":
             break
