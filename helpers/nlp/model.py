@@ -33,9 +33,16 @@ ADDED_PIPES = (LINE_BREAKS, ENTITY_FIXES, KB_RULER, KB_EXTEND)
 class KBRuler(EntityRuler):
     """The knowledge-base EntityRuler: an EntityRuler whose matches of the doc it last
     annotated are given again, not searched again, when ``kb_extend`` asks for them next
-    (the matches depend on the tokens alone, which the ruler does not change)."""
+    (the matches depend on the tokens alone, which the ruler does not change), and that checks
+    that it has patterns without counting them."""
 
     _last: tuple[Doc, list] | None = None
+
+    def _require_patterns(self) -> None:
+        """Warn when the ruler has no patterns, as the EntityRuler does, without counting every
+        pattern at each doc (the EntityRuler's ``len`` sums over all of them)."""
+        if not (self.token_patterns or self.phrase_patterns):
+            super()._require_patterns()
 
     def match(self, doc: Doc) -> list:
         """The ruler's matches in ``doc`` as ``(match_id, start, end)``, longest first."""

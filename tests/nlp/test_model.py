@@ -1,11 +1,15 @@
 """One factory for the spaCy pipeline: built once with every component, never changed after."""
 from __future__ import annotations
 
+import warnings
+
 import pytest
+from spacy.lang.en import English
 
 from helpers.config import spacy_model_name
 from helpers.files.articles import load_document
 from helpers.nlp import model
+from helpers.nlp.model import KBRuler
 from helpers.nlp.mentions import find_mentions
 from helpers.nlp.text import sentences
 from helpers.pipeline.annotate import analyse
@@ -51,3 +55,14 @@ def test_the_bare_model_is_a_fresh_copy_without_the_added_components():
 def test_a_model_that_is_not_installed_names_the_setting():
     with pytest.raises(model.ModelNotInstalledError, match="NEWS_SPACY_MODEL"):
         model.load_model("no_such_spacy_model")
+
+
+def test_the_kb_ruler_warns_only_when_it_has_no_patterns():
+    empty = KBRuler(English(), "kb_ruler")
+    with pytest.warns(UserWarning, match="W036"):
+        empty.match(empty.nlp.make_doc("Kenya"))
+    full = KBRuler(English(), "kb_ruler")
+    full.add_patterns([{"label": "GPE", "pattern": "Kenya"}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert full.match(full.nlp.make_doc("Kenya")) != []
