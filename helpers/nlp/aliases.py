@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -84,8 +85,9 @@ def _consume(letters: str, words: list[str]) -> bool:
     return False
 
 
-def _given_parts(name: str) -> list[str]:
-    return [_PARTICLE.sub("", w).lower() for w in name.split() if w.lower() not in PARTICLE_WORDS]
+@lru_cache(maxsize=4096)
+def _given_parts(name: str) -> tuple[str, ...]:
+    return tuple(_PARTICLE.sub("", w).lower() for w in name.split() if w.lower() not in PARTICLE_WORDS)
 
 
 def same_person(first: str, second: str) -> bool:
@@ -134,9 +136,11 @@ def variant_ids(persons: list[tuple[str, str, bool]]) -> dict[str, str]:
     {'muhammed_bazoum': 'mohamed_bazoum'}
     """
     uses = Counter(actor_id for _, actor_id, _ in persons)
+    full = list(dict.fromkeys((text, actor_id, known) for text, actor_id, known in persons
+                              if len(_given_parts(text)) > 1))   # each full name once
     out: dict[str, str] = {}
-    for n, (text, actor_id, known) in enumerate(persons):
-        for other, other_id, other_known in persons[:n]:
+    for n, (text, actor_id, known) in enumerate(full):
+        for other, other_id, other_known in full[:n]:
             if other_id != actor_id and actor_id not in out and other_id not in out \
                     and same_person(other, text):
                 rank = {other_id: (other_known, uses[other_id], 1), actor_id: (known, uses[actor_id], 0)}
