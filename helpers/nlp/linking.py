@@ -168,14 +168,17 @@ def _one_id_per_actor(doc: Doc, linked: list[LinkedName], sources: dict) -> list
                                           for n in linked if n.label == "ORG" and n.actor_id]))
     if not mapping:
         return linked
+    kinds = {}
+    for n in linked:
+        kinds.setdefault(n.actor_id, n.type)     # the type of an id's first name
     out = []
     for n in linked:
         kept = resolve(mapping, n.actor_id)
         if kept != n.actor_id:
             if n.actor_id in sources:
                 sources.setdefault(kept, sources[n.actor_id])
-            kind = next((m.type for m in linked if m.actor_id == kept), n.type)
-            n = replace(n, actor_id=kept, method=f"{n.method.split('/')[0]}/same_actor", type=kind)
+            n = replace(n, actor_id=kept, method=f"{n.method.split('/')[0]}/same_actor",
+                        type=kinds.get(kept, n.type))
         out.append(n)
     return out
 

@@ -245,10 +245,16 @@ def role_nouns() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def region_names() -> dict[str, str]:
-    """Region adjective -> the region ("East African" -> "East Africa", "African" ->
-    "Africa"), from ``helpers/resources/entity_regions.csv`` (the continents' rows list the
-    states countryinfo places in them)."""
+def regions() -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """``(adjective, region, ISO codes of its states)`` of every row of
+    ``helpers/resources/entity_regions.csv`` ("East African", "East Africa", {"KEN", ...}; the
+    continents' rows list the states countryinfo places in them); a missing table or column
+    raises :class:`helpers.files.resources.LexiconError`."""
     rows = resource_rows("entity_regions.csv", columns=("adjective", "region", "countries"))
-    return {r["adjective"]: r["region"] for r in rows}
+    return tuple((r["adjective"], r["region"], frozenset(r["countries"].split("|"))) for r in rows)
 
+
+@lru_cache(maxsize=1)
+def region_names() -> dict[str, str]:
+    """Region adjective -> the region ("East African" -> "East Africa", "African" -> "Africa")."""
+    return {adjective: region for adjective, region, _ in regions()}

@@ -91,8 +91,7 @@ def office_holders(tok, names, people, history, pairs, emit, remember, size: int
     office of more than one word ("the foreign ministers", "the vice ministers") -> the
     persons the article gives it and their counterparts, when there are two or more
     (``size`` of them for "the two"/"both")."""
-    word = role_word(tok)
-    if noun_number(tok) != "NNS" or role_nouns().get(word, ("", ""))[1] != "person":
+    if noun_number(tok) != "NNS" or role_nouns().get(role_word(tok), ("", ""))[1] != "person":
         return False
     word = tok.lemma_.lower()   # a holder holds the office in the singular ("minister")
     states = _office_states(tok, names, history, pairs)

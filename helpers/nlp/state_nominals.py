@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from helpers.files.resources import resource_rows
 from helpers.nlp.countries import geography
 from helpers.nlp.kb import load_kb
 from helpers.nlp.linking import LinkedName
+from helpers.nlp.name_lists import regions
 from helpers.nlp.nominals import demonym_before
 from helpers.nlp.references import Ref, is_subject, noun_number, role_nouns, role_word
 from helpers.nlp.tree import children, sent_of
@@ -42,10 +42,8 @@ DIRECTIONS = {"northern": (0, 1), "southern": (0, -1), "eastern": (1, 1), "weste
 @lru_cache(maxsize=None)
 def region_countries() -> dict[str, frozenset[str]]:
     """Lower-case region adjective -> the ISO codes of its countries ("southeast asian" ->
-    {"PHL", "VNM", ...}), from ``helpers/resources/entity_regions.csv``; a missing table or
-    column raises :class:`helpers.files.resources.LexiconError`."""
-    rows = resource_rows("entity_regions.csv", columns=("adjective", "region", "countries"))
-    return {r["adjective"].lower(): frozenset(r["countries"].split("|")) for r in rows}
+    {"PHL", "VNM", ...}), from :func:`helpers.nlp.name_lists.regions`."""
+    return {adjective.lower(): countries for adjective, _, countries in regions()}
 
 
 def region_before(tok) -> frozenset[str] | None:
