@@ -5,7 +5,9 @@ it runs on into the next line, and in capitals its verb is read as a proper noun
 ("MANELE MEETS ROSSO"). The event layer reads such a line from a parse of the line alone,
 a line in capitals put in sentence case (names in title case, short ones kept as acronyms); the offsets of the
 events found there are those of the article (the parse keeps the line's offset in
-``doc.user_data["offset"]``). Names, links and dates keep the article's parse.
+``doc.user_data["offset"]``). Names, links and dates keep the article's parse: the line is
+parsed without the components that find names (:data:`~helpers.nlp.model.NAME_PIPES`), and
+takes the article's entities and datelines in the line.
 
 The headline lines of several articles can be parsed ahead in one ``nlp.pipe`` batch
 (:func:`parse_headlines`); :func:`headline_span` then takes those parses instead of
@@ -19,14 +21,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from helpers.events.sourcing import sentence_spans
 from helpers.files.records import Mention, Sentence
-from helpers.nlp.model import get_nlp
+from helpers.nlp.model import NAME_PIPES, get_nlp
 from helpers.nlp.name_lists import text_of
 
 #: Characters that close a sentence of running text (a line ending in one, before any closing
@@ -94,8 +97,26 @@ def parse_headlines(articles: Iterable[tuple[Doc, Sequence[Sentence], Sequence[M
             alone = _alone_text(doc, span, by_sentence[sent.sentence_id])
             if alone is not None:
                 jobs.append((doc, alone))
-    for (doc, alone), parsed in zip(jobs, get_nlp().pipe(alone for _, alone in jobs)):
+    for (doc, alone), parsed in zip(jobs, _parse(alone for _, alone in jobs)):
         _AHEAD.setdefault(doc, {}).setdefault(alone, []).append(parsed)
+
+
+def _parse(lines: Iterable[str]) -> Iterator[Doc]:
+    """Tags, dependencies and lemmas of each line, without its names (see :func:`_names_of_article`)."""
+    return get_nlp().pipe(lines, disable=NAME_PIPES)
+
+
+def _names_of_article(alone: Doc, span: Span) -> None:
+    """Give the parse ``alone`` of the line ``span`` the article's entities and datelines in that
+    line, in the line's offsets (an entity that does not fall on the line parse's tokens is left
+    out)."""
+    start = span.start_char
+    ents = (alone.char_span(e.start_char - start, e.end_char - start, label=e.label_, kb_id=e.kb_id_)
+            for e in span.ents)
+    alone.ents = filter_spans([e for e in ents if e is not None])
+    alone.user_data["datelines"] = [(s - start, e - start)
+                                    for s, e in span.doc.user_data.get("datelines", ())
+                                    if s >= start and e <= span.end_char]
 
 
 def headline_span(doc: Doc, span: Span, mentions: Sequence[Mention]
@@ -111,9 +132,10 @@ def headline_span(doc: Doc, span: Span, mentions: Sequence[Mention]
         return span, list(mentions)
     start, end = span.start_char, span.end_char
     ready = _AHEAD.get(doc, {}).get(text)
-    alone = ready.pop(0) if ready else get_nlp()(text)
+    alone = ready.pop(0) if ready else next(_parse([text]))
     alone.user_data["offset"] = start
     alone.user_data["line"] = text_of(doc)[start:end]
+    _names_of_article(alone, span)
     shifted = [replace(m, start=m.start - start, end=m.end - start) for m in mentions
                if m.start >= start and m.end <= end]
     return alone[:], shifted

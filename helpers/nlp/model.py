@@ -28,6 +28,9 @@ from helpers.nlp.kb import ruler_patterns
 
 #: The components the collection adds to the model, in pipeline order.
 ADDED_PIPES = (LINE_BREAKS, ENTITY_FIXES, KB_RULER, KB_EXTEND)
+#: The components that find and fix names (a parse that takes its names from elsewhere, such as
+#: a headline line re-parsed for its verbs, runs without them).
+NAME_PIPES = ("ner", ENTITY_FIXES, KB_RULER, KB_EXTEND)
 
 
 class KBRuler(EntityRuler):

@@ -27,3 +27,19 @@ def test_the_parses_made_ahead_are_those_made_line_by_line_and_each_is_taken_onc
     assert [a.doc is doc for a, _ in ahead] == [False, False, True]
     assert [m for _, m in ahead] == [m for _, m in alone]
     assert [a.doc.user_data["offset"] for a, _ in ahead[:2]] == [0, TEXT.index("Kenya")]
+
+
+def test_a_headline_line_keeps_the_article_s_names_and_datelines_in_its_own_offsets():
+    doc = get_nlp()("ORSK, 4 June —\nRUTO MEETS MAHAMA IN ACCRA\nRuto met Mahama in Accra on Monday.")
+    sents = sentences(doc)
+    mentions = find_mentions(doc, sents)
+    spans = sentence_spans(doc, sents)
+    line = next(s for s in spans if s.text.startswith("RUTO"))
+    alone, _ = headline_span(doc, line, [m for m in mentions if line.start_char <= m.start < line.end_char])
+    article = [(e.start_char - line.start_char, e.end_char - line.start_char, e.label_) for e in line.ents]
+    assert article                                     # the article's parse names the line's people
+    assert [(e.start_char, e.end_char, e.label_) for e in alone.doc.ents] == article
+    assert alone.text.startswith("Ruto meets")         # the line parsed alone, in sentence case
+    datelines = doc.user_data["datelines"]
+    assert datelines and all(s < line.start_char for s, _ in datelines)
+    assert alone.doc.user_data["datelines"] == []      # none of the article's datelines is on this line
