@@ -31,6 +31,7 @@ from helpers.events.sourcing import sentence_spans
 from helpers.files.records import Mention, Sentence
 from helpers.nlp.model import NAME_PIPES, get_nlp
 from helpers.nlp.name_lists import text_of
+from helpers.nlp.tree import entities
 
 #: Characters that close a sentence of running text (a line ending in one, before any closing
 #: quotes, is no headline).
@@ -112,7 +113,7 @@ def _names_of_article(alone: Doc, span: Span) -> None:
     out)."""
     start = span.start_char
     ents = (alone.char_span(e.start_char - start, e.end_char - start, label=e.label_, kb_id=e.kb_id_)
-            for e in span.ents)
+            for e in entities(span.doc) if span.start <= e.start and e.end <= span.end)
     alone.ents = filter_spans([e for e in ents if e is not None])
     alone.user_data["datelines"] = [(s - start, e - start)
                                     for s, e in span.doc.user_data.get("datelines", ())

@@ -32,7 +32,7 @@ from helpers.nlp.kb import KB, load_kb, lookup, slug
 from helpers.nlp.name_lists import is_abbreviation, region_names, role_nouns, text_of
 from helpers.nlp.metonymy import is_government_use
 from helpers.nlp.persons import full_names, link_person, namesake, phoenix_actor
-from helpers.nlp.tree import children
+from helpers.nlp.tree import children, entities
 
 _ACRONYM_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP"}
 _ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group",
@@ -88,7 +88,7 @@ def link_names(doc: Doc, *, kb: KB | None = None) -> list[LinkedName]:
     states: list[tuple[int, str]] = []        # (offset, state id) in text order
     acronyms: dict[str, str] = {}             # "WFP" -> the actor of "World Food Programme (WFP)"
     linked: list[LinkedName] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in NAME_LABELS:
             continue
         text, label = ent.text, ent.label_
@@ -243,15 +243,8 @@ def role_tokens(span: Span) -> list[list]:
     return [tokens for tokens in roles if any(t.text[0].isalpha() for t in tokens)]
 
 
-_ENTS: dict = {"doc": None, "ents": (), "roles": {}}
-
-
-def entities(doc: Doc) -> tuple[Span, ...]:
-    """``doc.ents`` of a finished doc, built once for the doc last asked about (``doc.ents``
-    makes new spans at each call)."""
-    if _ENTS["doc"] is not doc:
-        _ENTS.update(doc=doc, ents=tuple(doc.ents), roles={})
-    return _ENTS["ents"]
+#: The roles of the persons of the doc last asked about (:func:`person_role`).
+_ROLES: dict = {"doc": None, "roles": {}}
 
 
 def person_role(span: Span, *, kb: KB | None = None) -> tuple[tuple[str, ...], str]:
@@ -268,8 +261,9 @@ def person_role(span: Span, *, kb: KB | None = None) -> tuple[tuple[str, ...], s
     (('Kenyan Foreign Minister',), 'KEN')
     """
     doc, default = span.doc, load_kb()
-    entities(doc)
-    cache = _ENTS["roles"] if kb is None or kb is default else {}   # once per span of the doc
+    if _ROLES["doc"] is not doc:
+        _ROLES.update(doc=doc, roles={})
+    cache = _ROLES["roles"] if kb is None or kb is default else {}   # once per span of the doc
     if (span.start, span.end) not in cache:
         cache[(span.start, span.end)] = _person_role(span, kb or default)
     return cache[(span.start, span.end)]

@@ -13,6 +13,7 @@ from helpers.nlp.kb import _PARTICLE, KB, PARTICLE_WORDS, lookup, slug, surname_
 from helpers.nlp.name_lists import is_known_person, title_kinds
 from helpers.nlp.nicknames import without_nickname
 from helpers.nlp.phoenix import lookup_actor
+from helpers.nlp.tree import entities
 
 def phoenix_actor(text: str, label: str, when) -> tuple[str, str]:
     """The id and CAMEO code the Phoenix dictionaries give a name on ``when`` ('' if none).
@@ -58,7 +59,7 @@ def person_id(text: str) -> str:
 def full_names(doc: Doc, kb: KB, when) -> list[tuple[int, str, str]]:
     """``(offset, actor_id, text)`` of every person the article names with two words or more."""
     out = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ == "PERSON" and len(ent.text.split()) > 1:
             actor_id = lookup(kb, ent.text)
             if not actor_id or kb.actors[actor_id].type != "person":

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from helpers.files.articles import Metadata
 from helpers.files.records import Sentence, Timex
 from helpers.nlp.name_lists import text_of
+from helpers.nlp.tree import entities
 from helpers.temporal.context import clause_tense, counts_something, modifies_a_noun, names_a_thing
 from helpers.temporal.lexicon import Ctx, full, words
 from helpers.temporal.rules import CONTEXT, Rule
@@ -164,7 +165,7 @@ def tag_timexes(doc: Doc, sents: list[Sentence], meta: Metadata) -> list[Timex]:
     >>> [(t.text, t.value, t.earliest, t.latest) for t in tag_timexes(doc, sentences(doc), meta)]
     [('this week', '2025-W37', '2025-09-06', '2025-09-12')]
     """
-    model = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in MODEL_LABELS]
+    model = [(e.start_char, e.end_char) for e in entities(doc) if e.label_ in MODEL_LABELS]
     starts = [s.start for s in sents]
     timexes: list[Timex] = []
     anchor, anchor_window = meta.dct_date, meta.window_dates
@@ -238,7 +239,7 @@ def model_comparison(doc: Doc, timexes: list[Timex]) -> list[dict]:
     it), rejected (no rule normalises it), added (found by the rules alone).
     """
     rows = []
-    spans: list[Span | Timex] = [e for e in doc.ents if e.label_ in MODEL_LABELS]
+    spans: list[Span | Timex] = [e for e in entities(doc) if e.label_ in MODEL_LABELS]
     for ent in spans:
         over = [t for t in timexes if t.start < ent.end_char and ent.start_char < t.end]
         verdict = "rejected" if not over else (
