@@ -17,6 +17,7 @@ replaces the model's fragments of a longer known name and sets each name's leadi
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 from typing import Callable, Iterable, Iterator
 
 import numpy as np
@@ -41,6 +42,7 @@ NAME_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
 ENTITY_FIXES, KB_RULER, KB_EXTEND = "entity_fixes", "kb_ruler", "kb_extend"
 #: The name of the component :func:`line_breaks`.
 LINE_BREAKS = "line_breaks"
+_KEPT = attrgetter("start", "end", "label", "kb_id", "id")   # what doc.ents keeps of a span
 _POSSESSIVE = {"’s", "'s", "’", "'"}
 #: Determiners that never belong to a name ("a Fixture University" is the name "Fixture University").
 _INDEFINITE = {"a", "an"}
@@ -261,7 +263,7 @@ class KBExtend:
         self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
+        ents = before = list(doc.ents)
         methods = doc.user_data.setdefault("entity_methods", {})
         matches = self.nlp.get_pipe(KB_RULER).match(doc)
         for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2] - m[1])):
@@ -276,7 +278,9 @@ class KBExtend:
             span = Span(doc, start, end, label=label, span_id=actor_id)
             ents = [e for e in ents if e not in inside] + [span]
             methods[(span.start_char, span.end_char)] = "fix:kb_extend"
-        doc.ents = filter_spans(labels.article(doc, filter_spans(ents), methods, kb_label))
+        fixed = filter_spans(labels.article(doc, filter_spans(ents), methods, kb_label))
+        if sorted(map(_KEPT, fixed)) != sorted(map(_KEPT, before)):   # (setting them unchanged
+            doc.ents = fixed                                          # costs as much as a change)
         return doc
 
 

@@ -36,8 +36,9 @@ NAME_PIPES = ("ner", ENTITY_FIXES, KB_RULER, KB_EXTEND)
 class KBRuler(EntityRuler):
     """The knowledge-base EntityRuler: an EntityRuler whose matches of the doc it last
     annotated are given again, not searched again, when ``kb_extend`` asks for them next
-    (the matches depend on the tokens alone, which the ruler does not change), and that checks
-    that it has patterns without counting them."""
+    (the matches depend on the tokens alone, which the ruler does not change), that checks
+    that it has patterns without counting them, and that leaves a doc's entities alone when
+    it has none to add."""
 
     _last: tuple[Doc, list] | None = None
 
@@ -46,6 +47,14 @@ class KBRuler(EntityRuler):
         pattern at each doc (the EntityRuler's ``len`` sums over all of them)."""
         if not (self.token_patterns or self.phrase_patterns):
             super()._require_patterns()
+
+    def set_annotations(self, doc: Doc, matches: list) -> None:
+        """As the EntityRuler: the matches over tokens that no entity holds become entities
+        (``overwrite_ents`` is off). When there is none, the entities are left as they are
+        (the EntityRuler would read them and set them again unchanged)."""
+        if self.overwrite or any(not any(t.ent_type for t in doc[start:end])
+                                 for _, start, end in matches):
+            super().set_annotations(doc, matches)
 
     def match(self, doc: Doc) -> list:
         """The ruler's matches in ``doc`` as ``(match_id, start, end)``, longest first."""

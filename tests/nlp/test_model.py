@@ -66,3 +66,24 @@ def test_the_kb_ruler_warns_only_when_it_has_no_patterns():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert full.match(full.nlp.make_doc("Kenya")) != []
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # a match over tokens no entity holds becomes an entity, as with the EntityRuler
+    ("Talks in Kenya", [], [("Kenya", "GPE", "kenya")]),
+    ("Jonas met envoys in Kenya", [(0, 1, "PERSON")], [("Jonas", "PERSON", ""), ("Kenya", "GPE", "kenya")]),
+    # a match over an entity's tokens adds nothing, and the entities are left as they are
+    ("Talks in Kenya", [(2, 3, "LOC")], [("Kenya", "LOC", "")]),
+])
+def test_the_kb_ruler_adds_what_the_entity_ruler_adds(text, ents, expected):
+    from spacy.pipeline import EntityRuler
+    from spacy.tokens import Span
+    results = []
+    for ruler_class in (KBRuler, EntityRuler):
+        ruler = ruler_class(English(), "kb_ruler")
+        ruler.add_patterns([{"label": "GPE", "pattern": "Kenya", "id": "kenya"}])
+        doc = ruler.nlp.make_doc(text)
+        doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+        ruler.set_annotations(doc, ruler.match(doc))
+        results.append([(e.text, e.label_, e.ent_id_) for e in doc.ents])
+    assert results == [expected, expected]
