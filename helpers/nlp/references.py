@@ -247,15 +247,17 @@ def meeting_pair(sent, history: list[Ref]) -> Ref | None:
     for verb in sent:
         if verb.pos_ != "VERB":
             continue
-        lemma = verb.lemma_.lower()
-        objects = [c for c in children(verb) if c.dep_ == "dobj" and lemma in MEETING_VERBS]
-        withs = [c for c in children(verb) if c.dep_ == "prep" and c.lower_ == "with"
-                 and (lemma in MEETING_VERBS or any(o.lower_ in RECIPROCAL_NOUNS for o in children(verb)
-                                                    if o.dep_ == "dobj"))]
-        withs += [p for o in children(verb) if o.dep_ == "dobj" and o.lower_ in RECIPROCAL_NOUNS
-                  for p in children(o) if p.dep_ == "prep" and p.lower_ == "with"]
-        subjects = [c for c in children(verb) if c.dep_ == "nsubj"]
-        if not subjects or not objects + withs:
+        kids = children(verb)
+        subjects = [c for c in kids if c.dep_ == "nsubj"]
+        if not subjects:
+            continue
+        meets = verb.lemma_.lower() in MEETING_VERBS
+        dobjs = [c for c in kids if c.dep_ == "dobj"]
+        objects = dobjs if meets else []
+        joint = [o for o in dobjs if o.lower_ in RECIPROCAL_NOUNS]      # 'held talks with Y'
+        withs = [c for c in kids if c.dep_ == "prep" and c.lower_ == "with"] if meets or joint else []
+        withs += [p for o in joint for p in children(o) if p.dep_ == "prep" and p.lower_ == "with"]
+        if not objects + withs:
             continue
         subject = [r for r in _refs_in({t.i for t in subjects[0].subtree}, doc, refs) if r.type in {"person", "state"}]
         if len({r.actors[0] for r in subject}) != 1:
