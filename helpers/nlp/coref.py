@@ -68,7 +68,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 
-from spacy.attrs import POS
+from spacy.attrs import LOWER, POS, SENT_START
+from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc
 
@@ -88,6 +89,8 @@ MASCULINE = {"he", "him", "his", "himself"}
 FEMININE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "themselves"}
 NEUTER = {"its"}
+#: Every word a rule of :func:`resolve` starts from that is neither a noun nor a proper noun.
+_CUE_WORDS = frozenset(MASCULINE | FEMININE | PLURAL | NEUTER | {"former", "latter", "both", "two", "the"})
 
 
 
@@ -168,6 +171,20 @@ def _neuter(tok, history: list[Ref]) -> tuple[str, str]:
     return ()
 
 
+@lru_cache(maxsize=1)
+def _cue_ids() -> frozenset[int]:
+    return frozenset(map(get_string_id, _CUE_WORDS))
+
+
+def _cue_tokens(doc: Doc) -> list:
+    """The tokens a rule of :func:`resolve` can start from, in text order: nouns, proper nouns,
+    the words of :data:`_CUE_WORDS` and the first token of each sentence (no other token
+    resolves anything or changes what the rules keep)."""
+    cues = _cue_ids()
+    return [doc[i] for i, (lower, pos, start) in enumerate(doc.to_array([LOWER, POS, SENT_START]).tolist())
+            if pos == NOUN or pos == PROPN or start == 1 or lower in cues]
+
+
 def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
     """Nominal and pronoun mentions of actors as rows ``(start, end, text, label, kind, actor_id, method)``.
 
@@ -201,7 +218,7 @@ def resolve(doc: Doc, names: list[LinkedName]) -> list[tuple]:
         for actor in actors:
             rows.append((start, end, text[start:end], label, kind, actor, method))
 
-    for tok in doc:
+    for tok in _cue_tokens(doc):
         if tok.is_sent_start and tok.i and (met := meeting_pair(sent_of(doc[tok.i - 1]), history)):
             pairs.append(met)
         while pending and pending[0].start <= tok.idx:
