@@ -57,7 +57,10 @@ def actor_index(doc: Doc, mentions: Sequence[Mention]) -> ActorIndex:
 
 
 def add(found: list[str], more: Sequence[str]) -> list[str]:
-    found.extend(a for a in more if a not in found)
+    """``found`` with the actors of ``more`` it does not hold yet appended, in order."""
+    for actor in more:
+        if actor not in found:
+            found.append(actor)
     return found
 
 
