@@ -1,8 +1,9 @@
 """A headline parsed on its own, in ordinary case, for the event layer only.
 
 A headline or subheading is a line without closing punctuation; parsed with the article,
-it runs on into the next line, and in capitals its verb is read as a proper noun
-("MANELE MEETS ROSSO"). The event layer reads such a line from a parse of the line alone,
+its verb may be read as a noun ("Jaishankar thanks Sharif"), and in capitals as a proper
+noun ("MANELE MEETS ROSSO"). The event layer reads such a line, one in capitals or one the
+article's parse finds no verb in, from a parse of the line alone,
 a line in capitals put in sentence case (names in title case, short ones kept as acronyms); the offsets of the
 events found there are those of the article (the parse keeps the line's offset in
 ``doc.user_data["offset"]``). Names, links and dates keep the article's parse: the line is
@@ -76,10 +77,13 @@ def headline_text(line: str, names: Sequence[tuple[int, int]] = ()) -> str:
 
 def _alone_text(doc: Doc, span: Span, mentions: Sequence[Mention]) -> str | None:
     """The text :func:`headline_span` parses for the sentence ``span``, None when it is no
-    headline line."""
+    headline line, or one in ordinary case that the article's parse reads with a verb."""
     start, end = span.start_char, span.end_char
     text = text_of(doc)
     if not is_headline(text, start, end):
+        return None
+    line = text[start:end]
+    if line.upper() != line and any(t.pos_ == "VERB" for t in span):
         return None
     return headline_text(text[start:end], [(m.start - start, m.end - start) for m in mentions])
 
@@ -124,9 +128,9 @@ def headline_span(doc: Doc, span: Span, mentions: Sequence[Mention]
                   ) -> tuple[Span, list[Mention]]:
     """The span the event layer reads for one sentence, and its mentions in that span's offsets.
 
-    A headline line (:func:`is_headline`) is parsed alone (or its parse made ahead by
-    :func:`parse_headlines` is taken); any other sentence is returned as it is, with its
-    mentions.
+    A headline line (:func:`is_headline`) in capitals or without a verb in the article's
+    parse is parsed alone (or its parse made ahead by :func:`parse_headlines` is taken); any
+    other sentence is returned as it is, with its mentions.
     """
     text = _alone_text(doc, span, mentions)
     if text is None:

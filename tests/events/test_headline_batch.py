@@ -43,3 +43,20 @@ def test_a_headline_line_keeps_the_article_s_names_and_datelines_in_its_own_offs
     datelines = doc.user_data["datelines"]
     assert datelines and all(s < line.start_char for s, _ in datelines)
     assert alone.doc.user_data["datelines"] == []      # none of the article's datelines is on this line
+
+
+def test_a_headline_in_ordinary_case_is_parsed_alone_only_when_the_article_s_parse_finds_no_verb():
+    doc = get_nlp()("Ruto met Mahama in Accra on Monday\nTalks went well, officials said.")
+    sents = sentences(doc)
+    mentions = find_mentions(doc, sents)
+    line = sentence_spans(doc, sents)[0]
+    assert any(t.pos_ == "VERB" for t in line)
+    alone, _ = headline_span(doc, line, [m for m in mentions if m.sentence_id == sents[0].sentence_id])
+    assert alone.doc is doc                            # the article's parse is kept
+    # a verb the article's parse read as a noun: the line is parsed alone
+    doc = get_nlp()("Ruto thanks Mahama\nTalks went well, officials said.")
+    sents = sentences(doc)
+    line = sentence_spans(doc, sents)[0]
+    assert not any(t.pos_ == "VERB" for t in line)
+    alone, _ = headline_span(doc, line, find_mentions(doc, sents))
+    assert alone.doc is not doc and alone.text == "Ruto thanks Mahama"
