@@ -135,17 +135,21 @@ class _Scanner:
                  for rule in rules]
         self.rules = rules
         self.prefixes = [re.compile("|".join(map(_prefix_regex, s))) if s else None for s in found]
+        self.starting = tuple(i for i, rx in enumerate(self.prefixes) if rx is not None)
         self.everywhere = [i for i, s in enumerate(found) if s is None]
         firsts = sorted({chars[0] for s in found if s for chars in s})
         self.places = re.compile(f"{LEAD}(?=(?:{'|'.join(firsts)}))")
         self.by_prefix: dict[str, tuple[int, ...]] = {}
 
     def rules_at(self, prefix: str) -> tuple[int, ...]:
-        """The indexes of the rules whose matches can start with the text ``prefix``."""
+        """The indexes of the rules whose matches can start with the text ``prefix``: among
+        those that can start with ``prefix`` less its last character (a rule's prefix regex
+        matches every start of a text it matches), so that a text new to the scanner costs
+        few tests of a rule's prefix regex, not one of every rule at every new place."""
         found = self.by_prefix.get(prefix)
         if found is None:
-            found = self.by_prefix[prefix] = tuple(
-                i for i, rx in enumerate(self.prefixes) if rx is not None and rx.match(prefix))
+            shorter = self.rules_at(prefix[:-1]) if len(prefix) > 1 else self.starting
+            found = self.by_prefix[prefix] = tuple(i for i in shorter if self.prefixes[i].match(prefix))
         return found
 
     def matches(self, text: str) -> list[list[re.Match]]:

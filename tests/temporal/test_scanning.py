@@ -47,3 +47,14 @@ def test_every_rule_match_starts_as_the_rule_says_it_can():
 ])
 def test_the_starts_of_a_pattern(pattern, k, found):
     assert starts(re.compile(pattern), k) == found
+
+
+def test_the_rules_tried_at_a_place_are_those_whose_start_the_text_can_be():
+    from helpers.temporal.scanning import _Scanner
+    scanner = _Scanner(RULES)
+    text = "\n".join(ARTICLES + SHAPES)
+    prefixes = {text[m.start():m.start() + k] for m in scanner.places.finditer(text)
+                for k in (PREFIX, 2, 1)}
+    for prefix in sorted(prefixes, key=lambda p: (-len(p), p)):    # longest first: no shorter one cached
+        assert scanner.rules_at(prefix) == tuple(
+            i for i, rx in enumerate(scanner.prefixes) if rx is not None and rx.match(prefix)), prefix
