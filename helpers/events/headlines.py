@@ -63,7 +63,7 @@ def headline_text(line: str, names: Sequence[tuple[int, int]] = ()) -> str:
     """The line in sentence case when it is in capitals: the words of ``names`` (offsets in
     the line) in title case, short ones kept as acronyms, the rest in lower case, the first
     letter a capital; the length is unchanged. A line not in capitals is returned as it is."""
-    if line.upper() != line:
+    if not _in_capitals(line):
         return line
 
     def case(m: re.Match) -> str:
@@ -75,6 +75,10 @@ def headline_text(line: str, names: Sequence[tuple[int, int]] = ()) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _in_capitals(line: str) -> bool:
+    return line.upper() == line
+
+
 def _alone_text(doc: Doc, span: Span, mentions: Sequence[Mention]) -> str | None:
     """The text :func:`headline_span` parses for the sentence ``span``, None when it is no
     headline line, or one in ordinary case that the article's parse reads with a verb."""
@@ -83,9 +87,9 @@ def _alone_text(doc: Doc, span: Span, mentions: Sequence[Mention]) -> str | None
     if not is_headline(text, start, end):
         return None
     line = text[start:end]
-    if line.upper() != line and any(t.pos_ == "VERB" for t in span):
+    if not _in_capitals(line) and any(t.pos_ == "VERB" for t in span):
         return None
-    return headline_text(text[start:end], [(m.start - start, m.end - start) for m in mentions])
+    return headline_text(line, [(m.start - start, m.end - start) for m in mentions])
 
 
 def parse_headlines(articles: Iterable[tuple[Doc, Sequence[Sentence], Sequence[Mention]]]) -> None:

@@ -42,7 +42,7 @@ NAME_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
 ENTITY_FIXES, KB_RULER, KB_EXTEND = "entity_fixes", "kb_ruler", "kb_extend"
 #: The name of the component :func:`line_breaks`.
 LINE_BREAKS = "line_breaks"
-_KEPT = attrgetter("start", "end", "label", "kb_id", "id")   # what doc.ents keeps of a span
+_ENT_KEY = attrgetter("start", "end", "label", "kb_id", "id")   # what doc.ents keeps of a span
 _POSSESSIVE = {"’s", "'s", "’", "'"}
 #: Determiners that never belong to a name ("a Fixture University" is the name "Fixture University").
 _INDEFINITE = {"a", "an"}
@@ -279,7 +279,7 @@ class KBExtend:
             ents = [e for e in ents if e not in inside] + [span]
             methods[(span.start_char, span.end_char)] = "fix:kb_extend"
         fixed = filter_spans(labels.article(doc, filter_spans(ents), methods, kb_label))
-        if sorted(map(_KEPT, fixed)) != sorted(map(_KEPT, before)):   # (setting them unchanged
+        if sorted(map(_ENT_KEY, fixed)) != sorted(map(_ENT_KEY, before)):   # (setting them unchanged
             doc.ents = fixed                                          # costs as much as a change)
         return doc
 
