@@ -102,7 +102,9 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
     Time fields stay empty: the timeline layer anchors events. Sources and targets are
     actors mentioned in the trigger's own sentence, except the implicit side of a contact
     event and the destination of a visit read as the visitor's own state
-    (:mod:`helpers.events.implicit`; ``actors`` give the states and countries it needs).
+    (:mod:`helpers.events.implicit`; ``actors`` give the states and countries it needs), and
+    the originator of the last message for 'the appeal urged ...'. So a sentence that
+    mentions no actor is not read while no message has an originator.
     """
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -113,6 +115,8 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
     predicates: list[Event] = []
     coded: list[tuple] = []   # (sentence, predicate, attribution, type, first pair, made rows)
     for sent, span in zip(sents, sentence_spans(doc, sents)):
+        if not by_sentence[sent.sentence_id] and not state["originator"]:
+            continue     # no actor to take: no row, candidate or predicate
         # arguments come from the sentence's own mentions: a parse that runs on across a
         # line break (a headline into a dateline) must not lend it the next line's actors
         span, own = headline_span(doc, span, by_sentence[sent.sentence_id])

@@ -103,7 +103,8 @@ def parse_headlines(articles: Iterable[tuple[Doc, Sequence[Sentence], Sequence[M
         for mention in mentions:
             by_sentence[mention.sentence_id].append(mention)
         for sent, span in zip(sents, sentence_spans(doc, sents)):
-            alone = _alone_text(doc, span, by_sentence[sent.sentence_id])
+            own = by_sentence[sent.sentence_id]
+            alone = _alone_text(doc, span, own) if own else None   # no actor: not read for events
             if alone is not None:
                 jobs.append((doc, alone))
     for (doc, alone), parsed in zip(jobs, _parse(alone for _, alone in jobs)):

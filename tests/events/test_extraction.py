@@ -203,6 +203,19 @@ def test_definite_message_subject_stands_for_its_originator():
     assert ("urged", "020", "iran", "iraq") in _rows(events)
 
 
+def test_sentence_without_an_actor_is_read_only_for_a_messages_originator():
+    # the second sentence mentions no actor: only the originator of the message can act in it
+    def second(text: str) -> list[tuple[str, str, str]]:
+        doc = get_nlp()(text)
+        sents = sentences(doc)
+        layer = analyse_events(doc, sents, _mentions(text, sents, {"Hakim": "hakim", "Iran": "iran"}))
+        return [(p.trigger, p.source_actor, p.target_actor) for p in layer.predicates
+                if p.sentence_id == 2]
+    assert second("Hakim carried a message from Iran. The message urged restraint.") == [
+        ("urged", "iran", "")]
+    assert second("Hakim carried a parcel to Iran. The message urged restraint.") == []
+
+
 def test_predicative_participle_is_no_event():
     events = _analyse("The surgeon is not related to Hakim.", {"Hakim": "hakim"})
     assert events == []
