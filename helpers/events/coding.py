@@ -260,7 +260,7 @@ def nominalized(token: Token) -> Coding | None:
     if not objects:
         return None
     d = verb_dictionary()
-    ctx = _Context((), objects, ())
+    ctx = _Context(None, ((), objects, ()))
     for entry in d.entries(_lemma(token)):
         if entry.particles or entry.prefix:
             continue

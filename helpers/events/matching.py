@@ -12,7 +12,6 @@ slots after it; its prepositional phrases and those of its object for ``(PREP ..
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Sequence
 
@@ -78,11 +77,30 @@ def _slot_token(slot: Slot, candidates: Sequence[Token]) -> Token | None:
     return None
 
 
-@dataclass(frozen=True)
 class _Context:
-    before: tuple[Token, ...]
-    after: tuple[Token, ...]
-    preps: tuple[tuple[str, tuple[Token, ...], Token], ...]   # (prep, objects, prep token)
+    """The phrases around a predicate: ``before`` (its subject), ``after`` (its objects,
+    particles, adverbs, infinitive) and ``preps`` (``(prep, objects, prep token)``), read from
+    the parse when a pattern first asks for them (most predicates have none to match)."""
+
+    def __init__(self, token: Token | None, given: tuple | None = None):
+        self.token = token
+        if given is not None:           # (before, after, preps) given, not read from a parse
+            self.__dict__.update(zip(("before", "after", "preps"), given))
+
+    @cached_property
+    def before(self) -> tuple[Token, ...]:
+        self._read()
+        return self.before
+
+    @cached_property
+    def after(self) -> tuple[Token, ...]:
+        self._read()
+        return self.after
+
+    @cached_property
+    def preps(self) -> tuple[tuple[str, tuple[Token, ...], Token], ...]:
+        self._read()
+        return self.preps
 
     @cached_property
     def words(self) -> set[str]:
@@ -91,30 +109,34 @@ class _Context:
         words |= {w for _, objects, _ in self.preps for t in objects for w in head_words(t)}
         return words
 
+    def _read(self) -> None:
+        token = self.token
+        before: list[Token] = []
+        after: list[Token] = []
+        preps: list[tuple[str, tuple[Token, ...], Token]] = []
+        holders = [token]
+        for child in children(token):
+            dep = child.dep_
+            if dep in BEFORE_DEPS:
+                before += _with_conj(child)
+            elif dep in AFTER_DEPS:
+                after += _with_conj(child) if dep in {"dobj", "dative", "attr", "oprd"} else [child]
+                if dep in {"dobj", "attr", "oprd"}:
+                    holders.append(child)
+            elif token.pos_ == "NOUN" and dep in MODIFIER_DEPS:
+                before.append(child)
+        for holder in holders:
+            for child in children(holder):
+                if child.dep_ in {"prep", "agent", "dative"} and child.pos_ == "ADP":
+                    objects = tuple(o for c in children(child) if c.dep_ in {"pobj", "pcomp"}
+                                    for o in _with_conj(c))
+                    preps.append((child.lower_, objects, child))
+        self.__dict__.update(before=tuple(before), after=tuple(after), preps=tuple(preps))
+
 
 def context(token: Token) -> _Context:
     """The words around a predicate that its patterns are matched against."""
-    before: list[Token] = []
-    after: list[Token] = []
-    preps: list[tuple[str, tuple[Token, ...], Token]] = []
-    holders = [token]
-    for child in children(token):
-        dep = child.dep_
-        if dep in BEFORE_DEPS:
-            before += _with_conj(child)
-        elif dep in AFTER_DEPS:
-            after += _with_conj(child) if dep in {"dobj", "dative", "attr", "oprd"} else [child]
-            if dep in {"dobj", "attr", "oprd"}:
-                holders.append(child)
-        elif token.pos_ == "NOUN" and dep in MODIFIER_DEPS:
-            before.append(child)
-    for holder in holders:
-        for child in children(holder):
-            if child.dep_ in {"prep", "agent", "dative"} and child.pos_ == "ADP":
-                objects = tuple(o for c in children(child) if c.dep_ in {"pobj", "pcomp"}
-                                for o in _with_conj(c))
-                preps.append((child.lower_, objects, child))
-    return _Context(tuple(before), tuple(after), tuple(preps))
+    return _Context(token)
 
 
 def match(pattern: Pattern, ctx: _Context) -> frozenset[int] | None:
@@ -152,13 +174,15 @@ def best_pattern(patterns: Sequence[Pattern], ctx: _Context
                  ) -> tuple[Pattern, frozenset[int]] | None:
     """The most specific matching pattern (the first in file order among equals) and the
     tokens it uses, None when none matches."""
-    return _first_match(patterns, ctx, ctx.words)
+    return _first_match(patterns, ctx, ctx.words) if patterns else None
 
 
 def best_block_pattern(block: int, ctx: _Context) -> tuple[Pattern, frozenset[int]] | None:
     """:func:`best_pattern` over the patterns of a block (:func:`block_patterns`), tried only
     where the words around the predicate can fill their first slot."""
     patterns = block_patterns(block)
+    if not patterns:
+        return None
     by_word, free = _block_index(block)
     words = ctx.words
     positions = set(free)
