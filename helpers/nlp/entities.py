@@ -46,6 +46,7 @@ _ENT_KEY = attrgetter("start", "end", "label", "kb_id", "id")   # what doc.ents 
 _POSSESSIVE = {"’s", "'s", "’", "'"}
 #: Determiners that never belong to a name ("a Fixture University" is the name "Fixture University").
 _INDEFINITE = {"a", "an"}
+_ALNUM = re.compile(r"[^\W_]")     # a letter or a digit (what str.isalnum accepts)
 
 
 def _trimmed(span: Span) -> Span:
@@ -57,15 +58,14 @@ def _trimmed(span: Span) -> Span:
     >>> _trimmed(doc[0:5]).text
     'Fixture University'
     """
-    start, end = span.start, span.end
-    doc = span.doc
-    end = next((t.i + 1 for t in span[:-1] if "\n" in t.whitespace_ or "\n" in t.text), end)
-    while start < end and (not any(c.isalnum() for c in doc[start].text)
-                           or doc[start].lower_ in _INDEFINITE):
+    doc, start, end = span.doc, span.start, span.end
+    if end - start > 1 and "\n" in text_of(doc)[span.start_char:doc[end - 1].idx]:
+        end = next(t.i + 1 for t in span[:-1] if "\n" in t.whitespace_ or "\n" in t.text)
+    while start < end and (not _ALNUM.search(doc[start].text) or doc[start].lower_ in _INDEFINITE):
         start += 1
-    while end > start and not any(c.isalnum() for c in doc[end - 1].text):
+    while end > start and not _ALNUM.search(doc[end - 1].text):
         end -= 1
-    return doc[start:end]
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
 
 
 def is_state_body(span: Span) -> bool:
