@@ -21,6 +21,7 @@ Rules, in the order tried for each name (the annotation guide says why):
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
@@ -243,8 +244,9 @@ def role_tokens(span: Span) -> list[list]:
     return [tokens for tokens in roles if any(t.text[0].isalpha() for t in tokens)]
 
 
-#: The roles of the persons of the doc last asked about (:func:`person_role`).
-_ROLES: dict = {"doc": None, "roles": {}}
+#: The roles of the persons of each doc asked about (:func:`person_role`), while the doc lives:
+#: a stream finds the mentions of a whole batch before it builds the actors of each doc.
+_ROLES: WeakKeyDictionary[Doc, dict] = WeakKeyDictionary()
 
 
 def person_role(span: Span, *, kb: KB | None = None) -> tuple[tuple[str, ...], str]:
@@ -261,9 +263,7 @@ def person_role(span: Span, *, kb: KB | None = None) -> tuple[tuple[str, ...], s
     (('Kenyan Foreign Minister',), 'KEN')
     """
     doc, default = span.doc, load_kb()
-    if _ROLES["doc"] is not doc:
-        _ROLES.update(doc=doc, roles={})
-    cache = _ROLES["roles"] if kb is None or kb is default else {}   # once per span of the doc
+    cache = _ROLES.setdefault(doc, {}) if kb is None or kb is default else {}   # once a span
     if (span.start, span.end) not in cache:
         cache[(span.start, span.end)] = _person_role(span, kb or default)
     return cache[(span.start, span.end)]
