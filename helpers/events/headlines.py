@@ -103,8 +103,8 @@ def parse_headlines(articles: Iterable[tuple[Doc, Sequence[Sentence], Sequence[M
         for mention in mentions:
             by_sentence[mention.sentence_id].append(mention)
         for sent, span in zip(sents, sentence_spans(doc, sents)):
-            own = by_sentence[sent.sentence_id]
-            alone = _alone_text(doc, span, own) if own else None   # no actor: not read for events
+            own = by_sentence[sent.sentence_id]   # a line without an actor is seldom read for
+            alone = _alone_text(doc, span, own) if own else None   # events (then parsed there)
             if alone is not None:
                 jobs.append((doc, alone))
     for (doc, alone), parsed in zip(jobs, _parse(alone for _, alone in jobs)):
