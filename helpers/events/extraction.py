@@ -58,7 +58,6 @@ Rules and reasons: docs/annotation_guide_events.md.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Sequence
 
@@ -72,7 +71,7 @@ from helpers.events.implicit import abroad, implicit_contact_arguments
 from helpers.events.pairing import pairs
 from helpers.events.predicates import Found, SentencePredicates
 from helpers.events.sentence_acts import attended_meetings, decline_comment, quoted_first_person
-from helpers.events.sourcing import SentenceSourcing, is_reporting_verb, sentence_spans
+from helpers.events.sourcing import SentenceSourcing, is_reporting_verb, sentences_with_mentions
 from helpers.events.speech import aim_responses, code_speech_acts
 from helpers.events.verdicts import aim_judgements, code_verdicts
 from helpers.files.records import Actor, Candidate, Event, Mention, Sentence
@@ -106,20 +105,17 @@ def analyse_events(doc: Doc, sents: Sequence[Sentence], mentions: Sequence[Menti
     the originator of the last message for 'the appeal urged ...'. So a sentence that
     mentions no actor is not read while no message has an originator.
     """
-    by_sentence: dict[int, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        by_sentence[mention.sentence_id].append(mention)
     state: dict = {"originator": []}
     rows: list[Event] = []
     candidates: list[Candidate] = []
     predicates: list[Event] = []
     coded: list[tuple] = []   # (sentence, predicate, attribution, type, first pair, made rows)
-    for sent, span in zip(sents, sentence_spans(doc, sents)):
-        if not by_sentence[sent.sentence_id] and not state["originator"]:
+    for sent, span, own in sentences_with_mentions(doc, sents, mentions):
+        if not own and not state["originator"]:
             continue     # no actor to take: no row, candidate or predicate
         # arguments come from the sentence's own mentions: a parse that runs on across a
         # line break (a headline into a dateline) must not lend it the next line's actors
-        span, own = headline_span(doc, span, by_sentence[sent.sentence_id])
+        span, own = headline_span(doc, span, own)
         analyser = SentencePredicates(span, actor_index(span.doc, own), state)
         sourcing = SentenceSourcing(span, own)
         found = [f for f in map(analyser.analyse, span) if f is not None]

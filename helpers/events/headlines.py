@@ -20,7 +20,6 @@ parsing each line on its own.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
 from weakref import WeakKeyDictionary
@@ -28,7 +27,7 @@ from weakref import WeakKeyDictionary
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from helpers.events.sourcing import sentence_spans
+from helpers.events.sourcing import sentences_with_mentions
 from helpers.files.records import Mention, Sentence
 from helpers.nlp.model import NAME_PIPES, get_nlp
 from helpers.nlp.name_lists import text_of
@@ -99,12 +98,9 @@ def parse_headlines(articles: Iterable[tuple[Doc, Sequence[Sentence], Sequence[M
     """
     jobs = []
     for doc, sents, mentions in articles:
-        by_sentence: dict[int, list[Mention]] = defaultdict(list)
-        for mention in mentions:
-            by_sentence[mention.sentence_id].append(mention)
-        for sent, span in zip(sents, sentence_spans(doc, sents)):
-            own = by_sentence[sent.sentence_id]   # a line without an actor is seldom read for
-            alone = _alone_text(doc, span, own) if own else None   # events (then parsed there)
+        for _, span, own in sentences_with_mentions(doc, sents, mentions):
+            # a line without an actor is seldom read for events (then it is parsed there)
+            alone = _alone_text(doc, span, own) if own else None
             if alone is not None:
                 jobs.append((doc, alone))
     for (doc, alone), parsed in zip(jobs, _parse(alone for _, alone in jobs)):

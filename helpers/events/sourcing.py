@@ -56,6 +56,24 @@ def sentence_spans(doc: Doc, sents: Sequence[Sentence]) -> list[Span]:
     return spans
 
 
+def sentences_with_mentions(doc: Doc, sents: Sequence[Sentence], mentions: Iterable[Mention]
+                            ) -> list[tuple[Sentence, Span, list[Mention]]]:
+    """``(sentence, its spaCy span, its mentions in text order)`` for each sentence, in order
+    (an empty list for a sentence that mentions nothing).
+
+    >>> from helpers.nlp.model import get_nlp
+    >>> from helpers.nlp.text import sentences
+    >>> doc = get_nlp()("One. Two.")
+    >>> [(span.text, own) for _, span, own in sentences_with_mentions(doc, sentences(doc), [])]
+    [('One.', []), ('Two.', [])]
+    """
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_sentence[mention.sentence_id].append(mention)
+    return [(sent, span, by_sentence[sent.sentence_id])
+            for sent, span in zip(sents, sentence_spans(doc, sents))]
+
+
 def classify_source(phrase: Span, mentions: Iterable[Mention] = ()) -> str:
     """The source type of the noun phrase that names a source.
 
@@ -209,12 +227,9 @@ def sourcing_table(doc: Doc, sents: Sequence[Sentence],
     >>> sourcing_table(doc, sentences(doc))[0]["source_type"]
     'media_reports'
     """
-    by_sentence: dict[int, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        by_sentence[mention.sentence_id].append(mention)
     rows = []
-    for sent, span in zip(sents, sentence_spans(doc, sents)):
-        cue, kind = sentence_sourcing(span, by_sentence[sent.sentence_id])
+    for sent, span, own in sentences_with_mentions(doc, sents, mentions):
+        cue, kind = sentence_sourcing(span, own)
         rows.append({"sentence_id": sent.sentence_id, "attribution": cue,
                      "source_type": kind, "text": sent.text})
     return rows
